@@ -1,0 +1,3 @@
+from lambdalint.cli import main
+
+raise SystemExit(main())

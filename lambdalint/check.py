@@ -1,0 +1,38 @@
+"""The base class every rule derives from: all a rule author needs is here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Union
+
+import libcst as cst
+
+if TYPE_CHECKING:
+    from lambdalint.analysis import FileContext, Handler
+
+
+class Check(cst.BatchableCSTVisitor):
+    """One rule. Subclasses set the class attributes and write the docstring.
+
+    The engine calls ``check_handler`` once per handler of the file, then walks
+    every function the handlers reach in a single batched traversal shared by all
+    rules, calling the rule's ``visit_<Node>`` methods. ``self.context`` holds the
+    shared analysis of the file (imports, reachable functions, bindings) and
+    ``self.context.current_function`` the reached function being walked.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[str] = "error"
+    fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none"
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__()
+        self.context = context
+        self.reports: list[tuple[cst.CSTNode, str]] = []
+
+    def check_handler(self, handler: Handler) -> None:
+        """Called once for every handler defined in the file."""
+
+    def report(self, node: Union[cst.CSTNode, None], message: str) -> None:
+        self.reports.append((node, message))

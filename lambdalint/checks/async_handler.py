@@ -1,0 +1,52 @@
+"""## What it does
+Reports a handler defined with `async def`.
+
+## Why is this bad?
+The Python runtime calls the handler synchronously: `handler(event, context)`. An
+`async def` handler returns a coroutine object without running a line of its body, and
+the runtime then fails to encode that coroutine as the response
+(`Runtime.MarshalError: Unable to marshal response: Object of type coroutine is not
+JSON serializable`). The function never does its work.
+
+## Example
+```python
+async def lambda_handler(event, context):
+    return await fetch_orders(event["customer"])
+```
+
+## Use instead
+```python
+import asyncio
+
+
+def lambda_handler(event, context):
+    return asyncio.run(fetch_orders(event["customer"]))
+```
+
+## Exceptions
+A handler that is an assignment (`handler = Mangum(app)`) is a callable whose body
+lambdalint cannot see; it is not reported. Async helper functions that the handler
+runs with `asyncio.run` are fine.
+
+## Fix
+None: wrapping the body in `asyncio.run` changes where the event loop lives, so it is
+left to you.
+"""
+
+from __future__ import annotations
+
+from lambdalint.analysis import Handler
+from lambdalint.check import Check
+
+
+class AsyncHandler(Check):
+    code = "LAM002"
+    name = "async-handler"
+    summary = "The handler is a coroutine function, which the Python runtime never awaits"
+    severity = "error"
+
+    def check_handler(self, handler: Handler) -> None:
+        if handler.is_async:
+            self.report(handler.function, (
+                f"handler '{handler.name}' is async def; the runtime calls it without awaiting"
+                " and gets a coroutine; make it a plain def that calls asyncio.run(...)"))

@@ -1,0 +1,182 @@
+"""Reads ``[tool.lambdalint]`` from pyproject.toml into one validated Config."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on old Pythons only
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """A problem with the user's configuration: exit 2 with one clear line."""
+
+
+@dataclass(frozen=True)
+class HandlerSpec:
+    """A handler as a configuration source declared it: ``module.function``."""
+
+    handler: str
+    code_root: Path
+    declared_in: Optional[Path] = None
+    declared_line: int = 0
+
+
+@dataclass
+class Config:
+    root: Path
+    path: Optional[Path] = None
+    handlers: list[HandlerSpec] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    extend_exclude: list[str] = field(default_factory=list)
+    extra_client_factories: list[str] = field(default_factory=list)
+
+
+STRING_LIST_KEYS = {
+    "select": "select",
+    "extend-select": "extend_select",
+    "ignore": "ignore",
+    "exclude": "exclude",
+    "extend-exclude": "extend_exclude",
+    "extra-client-factories": "extra_client_factories",
+}
+KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores"])
+
+
+def find_config(start: Path) -> Optional[Path]:
+    """The nearest pyproject.toml with a [tool.lambdalint] table, from start upwards."""
+    directory = start if start.is_dir() else start.parent
+    for candidate_dir in [directory, *directory.parents]:
+        candidate = candidate_dir / "pyproject.toml"
+        if candidate.is_file() and _mentions_table(candidate):
+            return candidate
+    return None
+
+
+def _mentions_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*lambdalint\s*[\].]", text, re.MULTILINE) is not None
+
+
+def default_config(root: Path) -> Config:
+    return Config(root=root.resolve())
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: configuration is not UTF-8 ({error.reason})") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error))
+        raise ConfigError(f"{path}:{line}: invalid TOML: {_toml_reason(str(error))}") from None
+    table = document.get("tool", {}).get("lambdalint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.lambdalint] must be a table")
+    return _build(path.resolve(), text, table)
+
+
+def _toml_error_line(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else 1
+
+
+def _toml_reason(message: str) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+
+
+def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
+    root = path.parent
+    config = Config(root=root, path=path)
+    for key, value in table.items():
+        line = _key_line(text, key)
+        where = f"{path}:{line}"
+        if key in STRING_LIST_KEYS:
+            setattr(config, STRING_LIST_KEYS[key], _string_list(where, key, value))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            config.per_file_ignores = {
+                glob: _string_list(where, f"per-file-ignores.{glob}", codes)
+                for glob, codes in value.items()
+            }
+        elif key not in ("handlers", "code-root"):
+            hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise ConfigError(f"{where}: unknown key '{key}' in [tool.lambdalint]{suggestion}")
+    code_root = table.get("code-root", ".")
+    if not isinstance(code_root, str):
+        raise ConfigError(f"{path}:{_key_line(text, 'code-root')}: 'code-root' must be a string")
+    config.handlers = _handlers(path, text, table.get("handlers", []), root / code_root)
+    return config
+
+
+def _string_list(where: str, key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[HandlerSpec]:
+    where = f"{path}:{_key_line(text, 'handlers')}"
+    if not isinstance(entries, list):
+        raise ConfigError(f"{where}: 'handlers' must be a list")
+    specs = []
+    for entry in entries:
+        if isinstance(entry, str):
+            handler, code_root = entry, default_root
+        elif isinstance(entry, dict) and isinstance(entry.get("handler"), str):
+            unknown = set(entry) - {"handler", "code-root"}
+            if unknown:
+                raise ConfigError(
+                    f"{where}: unknown key '{sorted(unknown)[0]}' in a handlers entry;"
+                    " expected 'handler' and 'code-root'"
+                )
+            handler = entry["handler"]
+            code_root = path.parent / str(entry.get("code-root", "."))
+        else:
+            raise ConfigError(
+                f"{where}: a handlers entry must be \"module.function\""
+                ' or { handler = "module.function", code-root = "dir" }'
+            )
+        specs.append(HandlerSpec(handler, code_root.resolve(), path, _value_line(text, handler)))
+    return specs
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of ``key =`` inside [tool.lambdalint], for messages that point at it."""
+    in_table = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = re.match(r"\[\s*tool\s*\.\s*lambdalint\s*[\].]", stripped) is not None
+        elif in_table and re.match(rf'["\']?{re.escape(key)}["\']?\s*=', stripped):
+            return number
+    return 1
+
+
+def _value_line(text: str, value: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if f'"{value}"' in line or f"'{value}'" in line:
+            return number
+    return 1

@@ -1,0 +1,178 @@
+"""Per-file work: read, prefilter, parse once, share analysis, run every enabled rule.
+
+Depends only on the file's bytes and a FileTask, so it can later run in a process
+pool and be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from lambdalint.diagnostics import Diagnostic
+from lambdalint.handlers import HandlerTarget
+from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE
+from lambdalint.suppression import noqa_suppresses
+
+@dataclass(frozen=True)
+class FileTask:
+    path: Path
+    targets: Optional[tuple[HandlerTarget, ...]]  # None: find handlers by convention
+    enabled: frozenset[str]
+    extra_client_factories: tuple[str, ...] = ()
+
+
+def could_hold_handler(task: FileTask, source: bytes) -> bool:
+    """Microsecond prefilter: skip parsing files that cannot define a handler."""
+    if task.targets is not None:
+        return bool(task.targets)
+    return b"handler" in source
+
+
+def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
+    if source is None:
+        try:
+            source = task.path.read_bytes()
+        except OSError as error:
+            problem = _problem(task, UNREADABLE_FILE, 1, 1, f"cannot read file: {error.strerror}")
+            return [problem] if _wanted(problem, task) else []
+    if not could_hold_handler(task, source):
+        return []
+    text_or_problem = _decode(task, source)
+    if isinstance(text_or_problem, Diagnostic):
+        return [text_or_problem] if _wanted(text_or_problem, task) else []
+    return _check_text(task, text_or_problem)
+
+
+def _decode(task: FileTask, source: bytes):
+    if b"\0" in source:
+        line = source[: source.index(b"\0")].count(b"\n") + 1
+        return _problem(task, UNREADABLE_FILE, line, 1, "file contains a null byte")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+        return source.decode(encoding)
+    except SyntaxError as error:
+        return _problem(task, UNREADABLE_FILE, error.lineno or 1, 1, f"cannot decode file: {error.msg}")
+    except UnicodeDecodeError as error:
+        line = source[: error.start].count(b"\n") + 1
+        return _problem(task, UNREADABLE_FILE, line, 1,
+                        f"cannot decode file as {error.encoding}: {error.reason}")
+    except LookupError as error:
+        return _problem(task, UNREADABLE_FILE, 1, 1, f"cannot decode file: {error}")
+
+
+def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
+    import libcst as cst
+
+    from lambdalint.analysis import FileContext
+    from lambdalint.registry import all_checks
+
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        return [_problem(task, UNREADABLE_FILE, error.raw_line, error.raw_column + 1,
+                         f"syntax error: {error.message}")]
+    except RecursionError:
+        return [_problem(task, UNREADABLE_FILE, 1, 1, "file is too deeply nested to parse")]
+    context = FileContext(module, task.path, task.extra_client_factories)
+    missing = context.find_handlers(task.targets)
+    diagnostics = [_missing_handler(task, target) for target in missing]
+    checks = [check(context) for check in all_checks() if check.code in task.enabled]
+    failures: dict[str, BaseException] = {}
+    for handler in context.handlers:
+        for check in checks:
+            _guarded(check, failures, lambda: check.check_handler(handler))
+    _walk_reached(context, checks, failures)
+    diagnostics += _located(task, module, checks, failures)
+    diagnostics += [_problem(task, INTERNAL_ERROR, 1, 1,
+                             f"rule {code} failed on this file: {type(error).__name__}: {error}")
+                    for code, error in failures.items()]
+    lines = text.splitlines()
+    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task.path, lines)]
+
+
+def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
+    if check.code in failures:
+        return None
+    try:
+        return action()
+    except Exception as error:  # noqa: BLE001 - one rule's bug must not stop the others
+        failures[check.code] = error
+        return None
+
+
+def _walk_reached(context, checks, failures: dict) -> None:
+    """One batched traversal of the reached code, every rule's visitors per node."""
+    import libcst as cst
+
+    visit_methods: dict[str, list] = {}
+    leave_methods: dict[str, list] = {}
+    for check in checks:
+        for method_name, method in check.get_visitors().items():
+            kind, _, node_type = method_name.partition("_")
+            table = visit_methods if kind == "visit" else leave_methods
+            table.setdefault(node_type, []).append((check, method))
+
+    class Batched(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            for check, method in visit_methods.get(type(node).__name__, ()):
+                _guarded(check, failures, lambda: method(node))
+            return True
+
+        def on_leave(self, original_node: cst.CSTNode) -> None:
+            for check, method in leave_methods.get(type(original_node).__name__, ()):
+                _guarded(check, failures, lambda: method(original_node))
+
+    batched = Batched()
+    for scope in context.reached:
+        context.current_function = scope
+        try:
+            scope.visit(batched)
+        except RecursionError as error:
+            failures.setdefault("engine", error)
+    context.current_function = None
+
+
+def _located(task: FileTask, module, checks, failures: dict) -> list[Diagnostic]:
+    reports = [(check, node, message) for check in checks if check.code not in failures
+               for node, message in check.reports]
+    if not reports:
+        return []
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    located = []
+    for check, node, message in reports:
+        where = positions[node]
+        located.append(Diagnostic(task.path, where.start.line, where.start.column + 1,
+                                  where.end.line, where.end.column + 1, check.code, check.name,
+                                  message, check.severity))
+    return located
+
+
+def _missing_handler(task: FileTask, target: HandlerTarget) -> Diagnostic:
+    from lambdalint.checks.handler_not_found import HandlerNotFound
+
+    spec = target.spec
+    module = task.path.name
+    message = (f"handler '{spec.handler if spec else target.function}': {module} has no"
+               f" top-level '{target.function}'")
+    return HandlerNotFound.declaration_diagnostic(spec, task.path, message)
+
+
+def _problem(task: FileTask, problem, line: int, column: int, message: str) -> Diagnostic:
+    return Diagnostic(task.path, line, column, line, column, problem.code, problem.name,
+                      message, problem.severity)
+
+
+def _wanted(diagnostic: Diagnostic, task: FileTask) -> bool:
+    return diagnostic.code in task.enabled or diagnostic.code == INTERNAL_ERROR.code
+
+
+def _noqa(diagnostic: Diagnostic, path: Path, lines: list[str]) -> bool:
+    if diagnostic.path != path or not 0 < diagnostic.line <= len(lines):
+        return False
+    return noqa_suppresses(lines[diagnostic.line - 1], diagnostic.code)

@@ -1,0 +1,69 @@
+"""The central list of rule codes: greppable, stable, never reused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lambdalint.check import Check
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A code about the input itself rather than about handler code."""
+
+    code: str
+    name: str
+    summary: str
+    documentation: str
+    severity: str = "error"
+
+
+UNREADABLE_FILE = InputProblem(
+    "LAM900",
+    "unreadable-file",
+    "A file lambdalint needs cannot be read or parsed",
+    """## What it does
+Reports a Python file that lambdalint had to read but could not: a syntax error,
+bytes that do not decode in the file's declared encoding, or a null byte.
+
+## Why is this bad?
+The Lambda runtime cannot import such a module either: every invocation fails with
+`Runtime.UserCodeSyntaxError` or `Runtime.ImportModuleError`.
+
+## Fix
+Fix the reported line; the message carries the parser's own reason.
+""",
+)
+INTERNAL_ERROR = InputProblem(
+    "LAM901",
+    "internal-error",
+    "A rule failed on a file; the other rules and files were still checked",
+    """## What it does
+Reports that one rule raised an exception on one file. The other rules and files
+are still checked, and the run exits with status 2.
+
+## Fix
+This is a bug in lambdalint: please report it with the file that triggers it.
+""",
+)
+INPUT_PROBLEMS = (UNREADABLE_FILE, INTERNAL_ERROR)
+
+
+def all_checks() -> list[type[Check]]:
+    """Every rule class, in code order. Imported lazily: checks need libcst."""
+    from lambdalint.checks import CHECKS
+
+    return sorted(CHECKS, key=lambda check: check.code)
+
+
+def all_codes() -> list[str]:
+    return [check.code for check in all_checks()] + [p.code for p in INPUT_PROBLEMS]
+
+
+def rule_by_code(code: str):
+    for rule in [*all_checks(), *INPUT_PROBLEMS]:
+        if rule.code == code.upper():
+            return rule
+    return None

@@ -1,0 +1,154 @@
+"""A whole run: paths -> files -> their project's config -> handler map -> per-file tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from lambdalint.config import Config, ConfigError, HandlerSpec, default_config, find_config, load_config
+from lambdalint.diagnostics import Diagnostic
+from lambdalint.discovery import declared_handlers
+from lambdalint.engine import FileTask, check_file
+from lambdalint.files import matches_any, python_files
+from lambdalint.handlers import HandlerMap, build_map
+from lambdalint.registry import all_codes
+from lambdalint.suppression import UnknownCodeError, enabled_codes, validate_prefixes
+
+
+class UsageError(Exception):
+    """Bad command line: exit 2 with one clear line."""
+
+
+@dataclass
+class Options:
+    paths: Sequence[str] = (".",)
+    config: Optional[Path] = None
+    handlers: Sequence[str] = ()
+    select: Optional[Sequence[str]] = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    stdin: Optional[bytes] = None
+    stdin_filename: Optional[str] = None
+
+
+@dataclass
+class Project:
+    config: Config
+    handler_map: HandlerMap
+    enabled: frozenset[str]
+    files: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic]
+    files_checked: int
+
+
+class Run:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.known = all_codes()
+        for flag, prefixes in (("--select", options.select or ()),
+                               ("--extend-select", options.extend_select),
+                               ("--ignore", options.ignore)):
+            try:
+                validate_prefixes(prefixes, self.known, flag)
+            except UnknownCodeError as error:
+                raise UsageError(str(error)) from None
+        self.projects: dict[Optional[Path], Project] = {}
+        self._config_of_dir: dict[Path, Optional[Path]] = {}
+        self._explicit_config = load_config(options.config) if options.config else None
+
+    def project_for(self, path: Path) -> Project:
+        if self._explicit_config is not None:
+            key: Optional[Path] = self._explicit_config.path
+        else:
+            directory = path.parent.resolve()
+            if directory not in self._config_of_dir:
+                self._config_of_dir[directory] = find_config(directory)
+            key = self._config_of_dir[directory]
+        if key not in self.projects:
+            self.projects[key] = self._project(key)
+        return self.projects[key]
+
+    def _project(self, config_path: Optional[Path]) -> Project:
+        if self._explicit_config is not None:
+            config = self._explicit_config
+        elif config_path is not None:
+            config = load_config(config_path)
+        else:
+            config = default_config(Path.cwd())
+        where = str(config.path or "configuration")
+        try:
+            for prefixes in (config.select, config.extend_select, config.ignore,
+                             *config.per_file_ignores.values()):
+                validate_prefixes(prefixes, self.known, where)
+        except UnknownCodeError as error:
+            raise ConfigError(str(error)) from None
+        cli_specs = [HandlerSpec(handler, config.root) for handler in self.options.handlers]
+        handler_map = build_map(declared_handlers(config) + cli_specs)
+        for unresolved in handler_map.unresolved:
+            if unresolved.spec.declared_in is None:
+                raise UsageError(f"--handler: {unresolved.reason}")
+        select = self.options.select if self.options.select is not None else config.select
+        enabled = enabled_codes(self.known, select,
+                                [*config.extend_select, *self.options.extend_select],
+                                [*config.ignore, *self.options.ignore])
+        return Project(config, handler_map, enabled)
+
+    def files(self) -> list[Path]:
+        found: list[Path] = []
+        for raw in self.options.paths:
+            if raw == "-":
+                continue
+            path = Path(raw)
+            if not path.exists():
+                raise UsageError(f"{raw}: no such file or directory")
+            if path.is_file():
+                found.append(path)
+                continue
+            project = self.project_for(path / "__init__.py")
+            excluded = [*project.config.exclude, *project.config.extend_exclude]
+            found.extend(python_files(path, excluded, project.config.root))
+        return list(dict.fromkeys(found))
+
+    def task(self, path: Path) -> FileTask:
+        project = self.project_for(path)
+        enabled = project.enabled
+        for glob, codes in project.config.per_file_ignores.items():
+            if matches_any(path, project.config.root, [glob]):
+                enabled = frozenset(code for code in enabled
+                                    if not any(code.startswith(prefix) for prefix in codes))
+        return FileTask(path, project.handler_map.targets(path), enabled,
+                        tuple(project.config.extra_client_factories))
+
+    def execute(self) -> Result:
+        diagnostics: list[Diagnostic] = []
+        files = self.files()
+        for path in files:
+            diagnostics.extend(check_file(self.task(path)))
+        if self.options.stdin is not None:
+            name = Path(self.options.stdin_filename or "stdin.py")
+            diagnostics.extend(check_file(self.task(name), self.options.stdin))
+        diagnostics.extend(self._unresolved_handlers())
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return Result(diagnostics, len(files) + (self.options.stdin is not None))
+
+    def _unresolved_handlers(self) -> list[Diagnostic]:
+        from lambdalint.checks.handler_not_found import HandlerNotFound
+
+        found = []
+        for project in self.projects.values():
+            if HandlerNotFound.code not in project.enabled:
+                continue
+            for unresolved in project.handler_map.unresolved:
+                spec = unresolved.spec
+                found.append(HandlerNotFound.declaration_diagnostic(
+                    spec, spec.declared_in or spec.code_root, unresolved.reason))
+        return found
+
+
+def lint(options: Options) -> Result:
+    return Run(options).execute()

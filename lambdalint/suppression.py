@@ -1,0 +1,43 @@
+"""Which findings the user asked not to see: rule selection, per-file ignores, noqa."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# flake8's own noqa syntax, so one comment serves both tools
+NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]+(?:[,\s]+[A-Z][0-9]+)*))?", re.IGNORECASE)
+
+
+class UnknownCodeError(ValueError):
+    pass
+
+
+def validate_prefixes(prefixes: Iterable[str], known: Sequence[str], where: str) -> None:
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in known):
+            raise UnknownCodeError(f"{where}: unknown rule code or prefix '{prefix}'")
+
+
+def enabled_codes(known: Sequence[str], select: Sequence[str], extend_select: Sequence[str],
+                  ignore: Sequence[str]) -> frozenset[str]:
+    """The longest matching prefix decides; on a tie, ignore wins (as in ruff)."""
+    chosen = [*(select or ["LAM"]), *extend_select]
+    enabled = set()
+    for code in known:
+        selected = max((len(p) for p in chosen if code.startswith(p)), default=-1)
+        ignored = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+        if selected > ignored:
+            enabled.add(code)
+    return frozenset(enabled)
+
+
+def noqa_suppresses(line_text: str, code: str) -> bool:
+    match = NOQA.search(line_text)
+    if match is None:
+        return False
+    codes = match.group("codes")
+    if not codes:
+        return True
+    listed = [item.upper() for item in re.split(r"[,\s]+", codes) if item]
+    return any(code.startswith(item) for item in listed)

@@ -1,0 +1,57 @@
+"""Reads the executable contract in rules/: case files and their expectation markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RULES = REPO / "rules"
+MARKER = re.compile(r"#\s*error:\s*\[(?P<codes>[A-Z0-9, ]+)\]")
+
+
+@dataclass(frozen=True)
+class Case:
+    rule_dir: Path
+    path: Path  # a .py file, or a directory for multi-module cases
+
+    @property
+    def code(self) -> str:
+        return self.rule_dir.name.split("-", 1)[0]
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule_dir.name}/{self.path.name}"
+
+    def files(self) -> list[Path]:
+        if self.path.is_file():
+            return [self.path]
+        return sorted(p for p in self.path.rglob("*") if p.suffix in (".py", ".toml"))
+
+    def expected(self) -> set[tuple[str, int, str]]:
+        """(file relative to the repo, line, code) for every marker."""
+        found = set()
+        for file in self.files():
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+                for match in MARKER.finditer(line):
+                    for code in match.group("codes").split(","):
+                        found.add((file.relative_to(REPO).as_posix(), number, code.strip()))
+        return found
+
+    def description(self) -> str:
+        first = self.files()[0] if self.path.is_dir() else self.path
+        if self.path.is_dir():
+            readme = [f for f in self.files() if f.suffix == ".py"][0]
+            first = readme
+        return first.read_text(encoding="utf-8").splitlines()[0]
+
+
+def all_cases() -> list[Case]:
+    cases = []
+    for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir()):
+        for path in sorted((rule_dir / "cases").iterdir()):
+            if path.suffix == ".py" or path.is_dir():
+                if path.name != "__pycache__":
+                    cases.append(Case(rule_dir, path))
+    return cases
