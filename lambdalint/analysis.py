@@ -14,6 +14,7 @@ from typing import Iterator, Optional, Sequence, Union
 import libcst as cst
 
 from lambdalint.handlers import HandlerTarget
+from lambdalint.walk import walk
 
 EVENT_PARAMETER_NAMES = ("event", "_event", "evt")
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -65,12 +66,19 @@ class Bindings:
         return values[0] if len(values) == 1 else None
 
 
-class _BindingCollector(cst.CSTVisitor):
+class _BindingCollector:
     """Collects the bindings of one scope; nested scopes contribute only their references."""
 
     def __init__(self, scope: cst.CSTNode, bindings: Bindings) -> None:
         self.scope = scope
         self.bindings = bindings
+
+    def collect(self, node: cst.CSTNode) -> None:
+        walk(node, self._dispatch)
+
+    def _dispatch(self, node: cst.CSTNode) -> Optional[bool]:
+        method = getattr(self, f"visit_{type(node).__name__}", None)
+        return method(node) if method is not None else None
 
     def _nested(self, node: cst.CSTNode) -> bool:
         return node is not self.scope
@@ -78,7 +86,7 @@ class _BindingCollector(cst.CSTVisitor):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         if self._nested(node):
             self.bindings.bind(node.name.value, None)
-            node.body.visit(_References(self.bindings))
+            _collect_references(node.body, self.bindings)
             return False
         for param in _all_params(node.params):
             self.bindings.parameters.add(param.name.value)
@@ -86,7 +94,7 @@ class _BindingCollector(cst.CSTVisitor):
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         if self._nested(node):
-            node.body.visit(_References(self.bindings))
+            _collect_references(node.body, self.bindings)
             return False
         for param in _all_params(node.params):
             self.bindings.parameters.add(param.name.value)
@@ -94,7 +102,7 @@ class _BindingCollector(cst.CSTVisitor):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.bindings.bind(node.name.value, None)
-        node.body.visit(_References(self.bindings))
+        _collect_references(node.body, self.bindings)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -161,12 +169,12 @@ class _BindingCollector(cst.CSTVisitor):
             self._bind_target(target.value, None)
 
 
-class _References(cst.CSTVisitor):
-    def __init__(self, bindings: Bindings) -> None:
-        self.bindings = bindings
+def _collect_references(node: cst.CSTNode, bindings: Bindings) -> None:
+    def visit(child: cst.CSTNode) -> None:
+        if isinstance(child, cst.Name):
+            bindings.referenced.add(child.value)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        self.bindings.referenced.add(node.value)
+    walk(node, visit)
 
 
 def _all_params(params: cst.Parameters) -> Iterator[cst.Param]:
@@ -188,15 +196,48 @@ def _dotted(node: cst.BaseExpression) -> str:
 
 
 def _module_bindings(module: cst.Module) -> Bindings:
-    """Module-level bindings, including those inside top-level if/try blocks."""
+    """Module-level bindings, including those inside top-level if/try/with blocks.
+
+    Walks statements only, never expressions: huge module-level literals cost nothing.
+    """
     bindings = Bindings()
     collector = _BindingCollector(module, bindings)
-    for statement in module.body:
+    pending: list[cst.CSTNode] = list(module.body)
+    while pending:
+        statement = pending.pop()
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             bindings.bind(statement.name.value, None)
+        elif isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for small in statement.body:
+                if not isinstance(small, cst.Expr):
+                    collector.collect(small)
         else:
-            statement.visit(collector)
+            if isinstance(statement, cst.For):
+                collector.visit_For(statement)
+            elif isinstance(statement, cst.With):
+                for item in statement.items:
+                    collector.visit_WithItem(item)
+            pending.extend(_nested_statements(statement))
     return bindings
+
+
+def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:
+    """The statements of a compound statement, with its elif/else/except/finally parts."""
+    parts = [statement, getattr(statement, "orelse", None), getattr(statement, "finalbody", None),
+             *getattr(statement, "handlers", ())]
+    nested: list[cst.CSTNode] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, cst.If) and part is not statement:
+            nested.append(part)  # an elif is an If of its own
+            continue
+        body = getattr(part, "body", None)
+        if isinstance(body, cst.IndentedBlock):
+            nested.extend(body.body)
+        elif isinstance(body, cst.SimpleStatementSuite):
+            nested.append(body)
+    return nested
 
 
 class FileContext:
@@ -229,7 +270,7 @@ class FileContext:
         key = id(scope)
         if key not in self._scope_bindings:
             bindings = Bindings()
-            scope.visit(_BindingCollector(scope, bindings))
+            _BindingCollector(scope, bindings).collect(scope)
             self._scope_bindings[key] = bindings
         return self._scope_bindings[key]
 

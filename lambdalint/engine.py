@@ -6,7 +6,9 @@ pool and be cached by content hash.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +27,16 @@ class FileTask:
     extra_client_factories: tuple[str, ...] = ()
 
 
+# A top-level def or assignment whose name ends in "handler": all the naming convention finds.
+CONVENTIONAL_HANDLER = re.compile(rb"^(?:async[ \t]+)?def[ \t]+\w*handler\b|^\w*handler[ \t]*[:=]",
+                                  re.MULTILINE)
+
+
 def could_hold_handler(task: FileTask, source: bytes) -> bool:
     """Microsecond prefilter: skip parsing files that cannot define a handler."""
     if task.targets is not None:
         return bool(task.targets)
-    return b"handler" in source
+    return CONVENTIONAL_HANDLER.search(source) is not None
 
 
 def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
@@ -106,34 +113,38 @@ def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
 
 def _walk_reached(context, checks, failures: dict) -> None:
     """One batched traversal of the reached code, every rule's visitors per node."""
-    import libcst as cst
+    from lambdalint.walk import walk
 
     visit_methods: dict[str, list] = {}
     leave_methods: dict[str, list] = {}
     for check in checks:
-        for method_name, method in check.get_visitors().items():
+        for method_name in _own_visitor_names(type(check)):
             kind, _, node_type = method_name.partition("_")
             table = visit_methods if kind == "visit" else leave_methods
-            table.setdefault(node_type, []).append((check, method))
+            table.setdefault(node_type, []).append((check, getattr(check, method_name)))
 
-    class Batched(cst.CSTVisitor):
-        def on_visit(self, node: cst.CSTNode) -> bool:
-            for check, method in visit_methods.get(type(node).__name__, ()):
-                _guarded(check, failures, lambda: method(node))
-            return True
+    def visit(node) -> None:
+        for check, method in visit_methods.get(type(node).__name__, ()):
+            _guarded(check, failures, lambda: method(node))
 
-        def on_leave(self, original_node: cst.CSTNode) -> None:
-            for check, method in leave_methods.get(type(original_node).__name__, ()):
-                _guarded(check, failures, lambda: method(original_node))
+    def leave(node) -> None:
+        for check, method in leave_methods.get(type(node).__name__, ()):
+            _guarded(check, failures, lambda: method(node))
 
-    batched = Batched()
     for scope in context.reached:
         context.current_function = scope
-        try:
-            scope.visit(batched)
-        except RecursionError as error:
-            failures.setdefault("engine", error)
+        walk(scope, visit, leave)
     context.current_function = None
+
+
+@functools.lru_cache(maxsize=None)
+def _own_visitor_names(check_class: type) -> tuple[str, ...]:
+    """visit_/leave_ methods a rule defines; the no-op ones libcst declares are skipped."""
+    from libcst import BatchableCSTVisitor
+
+    return tuple(name for name in dir(check_class)
+                 if name.startswith(("visit_", "leave_"))
+                 and getattr(check_class, name) is not getattr(BatchableCSTVisitor, name, None))
 
 
 def _located(task: FileTask, module, checks, failures: dict) -> list[Diagnostic]:
