@@ -50,11 +50,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    try:
+        return _dispatch(parser, args)
+    except Exception as error:  # noqa: BLE001 - a bug in lambdalint is one line, not a traceback
+        print(f"lambdalint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "rules":
         return _rules()
     if args.command == "explain":
         return _explain(args.code)
     if args.command == "check":
+        if args.statistics and args.format != "text":
+            print("lambdalint: --statistics works with --format text only", file=sys.stderr)
+            return EXIT_ERROR
         return _check(args)
     parser.print_help()
     return EXIT_ERROR
@@ -69,14 +80,13 @@ def _rules() -> int:
 
 
 def _explain(code: str) -> int:
-    from lambdalint.registry import rule_by_code
+    from lambdalint.registry import documentation, rule_by_code
 
     rule = rule_by_code(code)
     if rule is None:
         print(f"lambdalint: unknown rule code '{code}'; see 'lambdalint rules'", file=sys.stderr)
         return EXIT_ERROR
-    documentation = getattr(rule, "documentation", None) or sys.modules[rule.__module__].__doc__
-    print(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n{documentation.strip()}")
+    print(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n{documentation(rule).strip()}")
     return EXIT_CLEAN
 
 
@@ -96,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and args.format == "text"
+    color = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write(renderer(args.format)(result.diagnostics, color))
     if args.statistics:
         counts = Counter((item.code, item.name) for item in result.diagnostics)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from lambdalint.output import display_path
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on old Pythons only
@@ -51,6 +53,7 @@ STRING_LIST_KEYS = {
     "extend-exclude": "extend_exclude",
     "extra-client-factories": "extra_client_factories",
 }
+CODE_LIST_KEYS = {"select", "extend-select", "ignore"}
 KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores"])
 
 
@@ -77,45 +80,51 @@ def default_config(root: Path) -> Config:
 
 
 def load_config(path: Path) -> Config:
+    shown = display_path(path)
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from None
+        raise ConfigError(f"{shown}: cannot read configuration: {error.strerror}") from None
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: configuration is not UTF-8 ({error.reason})") from None
+        raise ConfigError(f"{shown}: configuration is not UTF-8 ({error.reason})") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error))
-        raise ConfigError(f"{path}:{line}: invalid TOML: {_toml_reason(str(error))}") from None
+        line = _toml_error_line(str(error), text)
+        raise ConfigError(f"{shown}:{line}: invalid TOML: {_toml_reason(str(error))}") from None
     table = document.get("tool", {}).get("lambdalint", {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.lambdalint] must be a table")
+        raise ConfigError(f"{shown}: [tool.lambdalint] must be a table")
     return _build(path.resolve(), text, table)
 
 
-def _toml_error_line(message: str) -> int:
+def _toml_error_line(message: str, text: str) -> int:
     match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else 1
+    if match:
+        return int(match.group(1))
+    return max(len(text.splitlines()), 1)  # "at end of document"
 
 
 def _toml_reason(message: str) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
 
 
 def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
     root = path.parent
     config = Config(root=root, path=path)
+    shown = display_path(path)
     for key, value in table.items():
         line = _key_line(text, key)
-        where = f"{path}:{line}"
-        if key in STRING_LIST_KEYS:
+        where = f"{shown}:{line}"
+        if key in CODE_LIST_KEYS:
+            setattr(config, STRING_LIST_KEYS[key], _codes(where, key, value))
+        elif key in STRING_LIST_KEYS:
             setattr(config, STRING_LIST_KEYS[key], _string_list(where, key, value))
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             config.per_file_ignores = {
-                glob: _string_list(where, f"per-file-ignores.{glob}", codes)
+                glob: _codes(where, f"per-file-ignores.{glob}", codes)
                 for glob, codes in value.items()
             }
         elif key not in ("handlers", "code-root"):
@@ -124,9 +133,22 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             raise ConfigError(f"{where}: unknown key '{key}' in [tool.lambdalint]{suggestion}")
     code_root = table.get("code-root", ".")
     if not isinstance(code_root, str):
-        raise ConfigError(f"{path}:{_key_line(text, 'code-root')}: 'code-root' must be a string")
+        raise ConfigError(f"{shown}:{_key_line(text, 'code-root')}: 'code-root' must be a string")
     config.handlers = _handlers(path, text, table.get("handlers", []), root / code_root)
     return config
+
+
+def _codes(where: str, key: str, value: Any) -> list[str]:
+    """Rule codes or prefixes, upper-cased as on the command line, each one known."""
+    from lambdalint.registry import all_codes
+    from lambdalint.suppression import UnknownCodeError, validate_prefixes
+
+    codes = [code.upper() for code in _string_list(where, key, value)]
+    try:
+        validate_prefixes(codes, all_codes(), f"{where}: '{key}'")
+    except UnknownCodeError as error:
+        raise ConfigError(str(error)) from None
+    return codes
 
 
 def _string_list(where: str, key: str, value: Any) -> list[str]:
@@ -138,10 +160,12 @@ def _string_list(where: str, key: str, value: Any) -> list[str]:
 
 
 def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[HandlerSpec]:
-    where = f"{path}:{_key_line(text, 'handlers')}"
+    handlers_line = _key_line(text, "handlers")
+    where = f"{display_path(path)}:{handlers_line}"
     if not isinstance(entries, list):
         raise ConfigError(f"{where}: 'handlers' must be a list")
     specs = []
+    entry_line = handlers_line
     for entry in entries:
         if isinstance(entry, str):
             handler, code_root = entry, default_root
@@ -159,7 +183,8 @@ def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[H
                 f"{where}: a handlers entry must be \"module.function\""
                 ' or { handler = "module.function", code-root = "dir" }'
             )
-        specs.append(HandlerSpec(handler, code_root.resolve(), path, _value_line(text, handler)))
+        entry_line = _value_line(text, handler, entry_line)
+        specs.append(HandlerSpec(handler, code_root.resolve(), path, entry_line))
     return specs
 
 
@@ -175,8 +200,9 @@ def _key_line(text: str, key: str) -> int:
     return 1
 
 
-def _value_line(text: str, value: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _value_line(text: str, value: str, start: int) -> int:
+    """The first line from start on that holds value as a quoted string."""
+    for number, line in enumerate(text.splitlines()[start - 1:], start=start):
         if f'"{value}"' in line or f"'{value}'" in line:
             return number
-    return 1
+    return start

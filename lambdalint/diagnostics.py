@@ -19,4 +19,5 @@ class Diagnostic:
     severity: str  # "error" or "warning"
 
     def sort_key(self) -> tuple:
-        return (str(self.path), self.line, self.column, self.code)
+        # resolved: findings in config files carry absolute paths, the others as given
+        return (self.path.resolve().as_posix(), self.line, self.column, self.code)

@@ -40,7 +40,7 @@ class GitIgnore:
             return None
 
     def ignores(self, path: Path, is_dir: bool) -> bool:
-        relative = path.relative_to(self.base).as_posix()
+        relative = Path(os.path.relpath(path, self.base)).as_posix()
         ignored = False
         for pattern, negated, directory_only, anchored in self.rules:
             if directory_only and not is_dir:
@@ -73,7 +73,19 @@ def python_files(path: Path, excluded: Iterable[str] = (), root: Path | None = N
         return
     excluded = list(excluded)
     root = (root or path).resolve()
-    yield from _walk(path, [], excluded, root)
+    yield from _walk(path, _enclosing_gitignores(path), excluded, root)
+
+
+def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
+    """The .gitignore files above directory up to its git repository's root, outermost first."""
+    found = []
+    for ancestor in Path(os.path.abspath(directory)).parents:
+        ignore = GitIgnore.read(ancestor)
+        if ignore is not None:
+            found.insert(0, ignore)
+        if (ancestor / ".git").exists():
+            return found
+    return []  # not in a repository: git would not apply those files either
 
 
 def _walk(directory: Path, ignores: list[GitIgnore], excluded: list[str], root: Path) -> Iterator[Path]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from lambdalint.config import HandlerSpec
+from lambdalint.output import display_path
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,7 @@ def build_map(specs: list[HandlerSpec]) -> HandlerMap:
             expected = module.replace(".", "/") + ".py"
             handler_map.unresolved.append(Unresolved(
                 spec, f"handler '{spec.handler}': module file {expected} not found"
-                f" under code root {_shown(spec.code_root)}"))
+                f" under code root {display_path(spec.code_root)}"))
             continue
         handler_map.by_file.setdefault(path, []).append(HandlerTarget(function, spec))
     return handler_map
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd().resolve()).as_posix() or "."
-    except ValueError:
-        return path.as_posix()

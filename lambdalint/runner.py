@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from lambdalint.config import Config, ConfigError, HandlerSpec, default_config, find_config, load_config
+from lambdalint.config import Config, HandlerSpec, default_config, find_config, load_config
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.discovery import declared_handlers
 from lambdalint.engine import FileTask, check_file
@@ -80,13 +80,6 @@ class Run:
             config = load_config(config_path)
         else:
             config = default_config(Path.cwd())
-        where = str(config.path or "configuration")
-        try:
-            for prefixes in (config.select, config.extend_select, config.ignore,
-                             *config.per_file_ignores.values()):
-                validate_prefixes(prefixes, self.known, where)
-        except UnknownCodeError as error:
-            raise ConfigError(str(error)) from None
         cli_specs = [HandlerSpec(handler, config.root) for handler in self.options.handlers]
         handler_map = build_map(declared_handlers(config) + cli_specs)
         for unresolved in handler_map.unresolved:

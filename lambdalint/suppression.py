@@ -6,7 +6,8 @@ import re
 from typing import Iterable, Sequence
 
 # flake8's own noqa syntax, so one comment serves both tools
-NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]+(?:[,\s]+[A-Z][0-9]+)*))?", re.IGNORECASE)
+NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?",
+                  re.IGNORECASE)
 
 
 class UnknownCodeError(ValueError):

@@ -1,0 +1,3 @@
+# The module of the dotted handler pkg.api.handler.main.
+def main(event, context):
+    return {"ok": True}

@@ -1,0 +1,164 @@
+"""Per-file behaviour: unreadable input (LAM900), a failing rule (LAM901), noqa, file discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from e2e import ASYNC_HANDLER, PLAIN_HANDLER, async_message, lambdalint, write
+from lambdalint import checks, cli
+from lambdalint.check import Check
+
+ASYNC = ASYNC_HANDLER.format(name="lambda_handler")
+NOT_A_HANDLER = "def helper(event):\n    return (1\n"
+
+
+def test_unreadable_files_are_lam900_and_the_run_goes_on(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": "[tool.lambdalint]\n",
+        "a_syntax.py": "def lambda_handler(event, context):\n    return (1\n",
+        "b_latin1.py": b"def lambda_handler(event, context):\n    return 'caf\xe9'\n",
+        "c_null.py": b"def lambda_handler(event, context):\n    return 1\0\n",
+        "d_tabs.py": "def lambda_handler(event, context):\n\tif event:\n        pass\n",
+        "e_ok.py": ASYNC,
+    })
+    run = lambdalint("check", cwd=tmp_path)
+    assert run.stdout == (
+        "a_syntax.py:2:12: LAM900 syntax error: '(' was never closed\n"
+        "b_latin1.py:2:16: LAM900 cannot decode file as utf-8 (byte 0xe9: invalid continuation"
+        " byte); save it as UTF-8 or declare its encoding\n"
+        "c_null.py:2:13: LAM900 file contains a null byte\n"
+        "d_tabs.py:3:1: LAM900 syntax error: inconsistent use of tabs and spaces in indentation\n"
+        f"e_ok.py:1:1: {async_message()}\n")
+    assert (run.code, run.stderr) == (1, "")
+
+
+def test_a_declared_encoding_is_honoured(tmp_path: Path) -> None:
+    source = "# -*- coding: latin-1 -*-\nasync def lambda_handler(event, context):\n    'caf\xe9'\n"
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "app.py": source.encode("latin-1")})
+    assert lambdalint("check", cwd=tmp_path).stdout == f"app.py:2:1: {async_message()}\n"
+
+
+def test_an_empty_file_is_valid_python(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "lambda_function.py": ""})
+    run = lambdalint("check", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (0, "", "")
+
+
+def test_an_empty_file_configured_as_a_handler_module_has_no_handler(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
+                     "app.py": ""})
+    run = lambdalint("check", cwd=tmp_path)
+    assert run.stdout == ("pyproject.toml:2:13: LAM007 handler 'app.lambda_handler': app.py has no"
+                          " top-level 'lambda_handler'\n")
+
+
+def test_a_syntax_error_in_a_file_that_holds_no_handler_is_not_parsed_by_the_prefilter(
+        tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "helpers.py": NOT_A_HANDLER})
+    assert lambdalint("check", cwd=tmp_path).code == 0
+
+
+class BreaksOnFileA(Check):
+    """A rule with a bug that only shows on one file."""
+
+    code = "LAM950"
+    name = "breaks-on-file-a"
+    summary = "test only"
+
+    def visit_Pass(self, node) -> None:
+        if self.context.path.name == "a.py":
+            raise ValueError("cannot handle this pass")
+
+
+def test_a_rule_failing_on_one_file_is_lam901_and_everything_else_still_runs(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "a.py": ASYNC, "b.py": ASYNC})
+    monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, BreaksOnFileA])
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 2
+    assert capsys.readouterr().out == (
+        f"a.py:1:1: {async_message()}\n"
+        "a.py:1:1: LAM901 rule LAM950 breaks-on-file-a failed on this file: ValueError: cannot"
+        " handle this pass; please report this bug\n"
+        f"b.py:1:1: {async_message()}\n")
+
+
+def test_analysis_failing_on_one_file_is_lam901_and_other_files_still_run(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    from lambdalint.analysis import FileContext
+
+    original = FileContext.find_handlers
+
+    def find_handlers(self, targets):
+        if self.path.name == "a.py":
+            raise AttributeError("no such node")
+        return original(self, targets)
+
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "a.py": ASYNC, "b.py": ASYNC})
+    monkeypatch.setattr(FileContext, "find_handlers", find_handlers)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--exit-zero"]) == 2
+    assert capsys.readouterr().out == (
+        "a.py:1:1: LAM901 analysing this file failed: AttributeError: no such node;"
+        " this file was not checked\n"
+        f"b.py:1:1: {async_message()}\n")
+
+
+def test_deeply_nested_code_python_compiles_is_checked(tmp_path: Path) -> None:
+    long_sum = " + ".join(["1"] * 2500)
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
+                     "app.py": ASYNC.replace("pass", f"return {long_sum}")})
+    run = lambdalint("check", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (1, f"app.py:1:1: {async_message()}\n", "")
+
+
+@pytest.mark.parametrize(("comment", "reported"), [
+    ("  # noqa", False),
+    ("  # noqa: LAM002", False),
+    ("  # NOQA:LAM002,LAM004", False),
+    ("  # noqa: LAM0", False),
+    ("  # noqa: LAM004", True),
+    ("  # noqa: E501", True),
+    ("", True),
+])
+def test_noqa_on_the_reported_line_follows_flake8(
+        tmp_path: Path, comment: str, reported: bool) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
+                     "app.py": f"async def lambda_handler(event, context):{comment}\n    pass\n"})
+    assert lambdalint("check", cwd=tmp_path).stdout == (
+        f"app.py:1:1: {async_message()}\n" if reported else "")
+
+
+def test_noqa_counts_lines_as_python_does_despite_form_feeds(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
+                     "app.py": "import os\x0c\nasync def lambda_handler(event, context):  # noqa\n"
+                               "    pass\n"})
+    assert lambdalint("check", cwd=tmp_path).stdout == ""
+    assert lambdalint("check", "--format", "json", "-", cwd=tmp_path,
+                      stdin=b"import os\x0c\nasync def lambda_handler(event, context):\n    pass\n"
+                      ).stdout.count('"line": 2') == 1
+
+
+def test_discovery_skips_ignored_virtualenv_and_build_folders(tmp_path: Path) -> None:
+    skipped = ["generated_client.py", "gen/a.py", ".venv/a.py", "env/a.py", "node_modules/x/a.py",
+               ".aws-sam/build/Fn/a.py", "cdk.out/asset/a.py", "build/lib/a.py", "dist/a.py"]
+    write(tmp_path, {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        ".gitignore": "generated_*.py\n/gen/\n",
+        "service/pyproject.toml": "[tool.lambdalint]\n",
+        "service/app.py": ASYNC,
+        "service/env/pyvenv.cfg": "home = /usr/bin\n",
+        **{f"service/{name}": ASYNC for name in skipped},
+    })
+    # the repository's .gitignore applies although the walk starts below it
+    run = lambdalint("check", cwd=tmp_path / "service")
+    assert run.stdout == f"app.py:1:1: {async_message()}\n"
+    explicit = lambdalint("check", "build/lib/a.py", cwd=tmp_path / "service")
+    assert explicit.stdout == f"build/lib/a.py:1:1: {async_message()}\n"
+
+
+def test_a_plain_handler_has_no_findings(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "app.py": PLAIN_HANDLER})
+    assert lambdalint("check", cwd=tmp_path).code == 0
