@@ -9,12 +9,15 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Iterator, Mapping, Optional, Sequence, Union
 
 import libcst as cst
 
 from lambdalint.handlers import HandlerTarget
 from lambdalint.walk import walk
+
+if TYPE_CHECKING:
+    from libcst.metadata import CodeRange
 
 EVENT_PARAMETER_NAMES = ("event", "_event", "evt")
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -260,6 +263,19 @@ class FileContext:
         self.handlers: list[Handler] = []
         self.reached: list[Scope] = []
         self.current_function: Optional[Scope] = None
+        self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+
+    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """Where every node is; computed once, on first use (it costs a full code generation)."""
+        if self._positions is None:
+            from libcst.metadata import MetadataWrapper, PositionProvider
+
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        return self._positions
+
+    def line_of(self, node: cst.CSTNode) -> int:
+        return self.positions()[node].start.line
 
     # -- scopes and bindings ------------------------------------------------------------
 

@@ -6,18 +6,31 @@ pool and be cached by content hash.
 
 from __future__ import annotations
 
+import ast
 import functools
 import io
 import re
+import sys
+import threading
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, TypeVar
 
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.handlers import HandlerTarget
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE
 from lambdalint.suppression import noqa_suppresses
+
+T = TypeVar("T")
+
+# libcst's parser, position metadata and code generation recurse once per nesting level;
+# Python itself compiles ~3000-term expressions and long implicit string concatenations
+DEEP_RECURSION_LIMIT = 60_000
+DEEP_STACK_BYTES = 512 * 1024 * 1024
+# CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 
 @dataclass(frozen=True)
 class FileTask:
@@ -51,39 +64,100 @@ def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnosti
     text_or_problem = _decode(task, source)
     if isinstance(text_or_problem, Diagnostic):
         return [text_or_problem] if _wanted(text_or_problem, task) else []
-    return _check_text(task, text_or_problem)
+    text = text_or_problem
+    return _on_deep_stack(lambda: _check_text(task, text))
+
+
+def _on_deep_stack(work: Callable[[], T]) -> T:
+    """Run work in a thread with a stack deep enough for libcst on deeply nested code."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # noqa: BLE001 - re-raised in the calling thread
+            outcome["error"] = error
+
+    previous_limit = sys.getrecursionlimit()
+    previous_stack = threading.stack_size(DEEP_STACK_BYTES)
+    sys.setrecursionlimit(max(previous_limit, DEEP_RECURSION_LIMIT))
+    try:
+        worker = threading.Thread(target=run, name="lambdalint-file")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous_stack)
+        sys.setrecursionlimit(previous_limit)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]
 
 
 def _decode(task: FileTask, source: bytes):
     if b"\0" in source:
-        line = source[: source.index(b"\0")].count(b"\n") + 1
-        return _problem(task, UNREADABLE_FILE, line, 1, "file contains a null byte")
+        line, column = _line_and_column(source, source.index(b"\0"))
+        return _problem(task, UNREADABLE_FILE, line, column, "file contains a null byte")
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
         return source.decode(encoding)
     except SyntaxError as error:
         return _problem(task, UNREADABLE_FILE, error.lineno or 1, 1, f"cannot decode file: {error.msg}")
     except UnicodeDecodeError as error:
-        line = source[: error.start].count(b"\n") + 1
-        return _problem(task, UNREADABLE_FILE, line, 1,
-                        f"cannot decode file as {error.encoding}: {error.reason}")
+        line, column = _line_and_column(source, error.start)
+        return _problem(task, UNREADABLE_FILE, line, column,
+                        f"cannot decode file as {error.encoding} (byte {source[error.start]:#04x}:"
+                        f" {error.reason}); save it as UTF-8 or declare its encoding")
     except LookupError as error:
         return _problem(task, UNREADABLE_FILE, 1, 1, f"cannot decode file: {error}")
+
+
+def _line_and_column(source: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and byte column of a byte offset."""
+    line_start = source.rfind(b"\n", 0, offset) + 1
+    return source.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
     import libcst as cst
 
-    from lambdalint.analysis import FileContext
-    from lambdalint.registry import all_checks
-
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        return [_problem(task, UNREADABLE_FILE, error.raw_line, error.raw_column + 1,
-                         f"syntax error: {error.message}")]
+        return [problem for problem in [_syntax_problem(task, text, error)]
+                if _wanted(problem, task)]
+    try:
+        diagnostics = _run_checks(task, module)
     except RecursionError:
-        return [_problem(task, UNREADABLE_FILE, 1, 1, "file is too deeply nested to parse")]
+        return [_problem(task, INTERNAL_ERROR, 1, 1, "the code is nested too deeply for"
+                         " lambdalint's analysis; this file was not checked")]
+    except Exception as error:  # noqa: BLE001 - one file's problem must not stop the run
+        return [_problem(task, INTERNAL_ERROR, 1, 1, f"analysing this file failed:"
+                         f" {type(error).__name__}: {error}; this file was not checked")]
+    lines = LINE_BREAK.split(text)
+    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task.path, lines)]
+
+
+def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
+    """LAM900 in CPython's own words: what the runtime reports when it imports the file."""
+    try:
+        ast.parse(text)
+    except SyntaxError as python_error:
+        return _problem(task, UNREADABLE_FILE, python_error.lineno or 1, python_error.offset or 1,
+                        f"syntax error: {python_error.msg}")
+    except (RecursionError, MemoryError):
+        pass
+    else:
+        return _problem(task, INTERNAL_ERROR, error.raw_line, error.raw_column + 1,
+                        "libcst cannot parse this file although Python can; it was not checked")
+    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
+    return _problem(task, UNREADABLE_FILE, error.raw_line, error.raw_column + 1,
+                    f"syntax error: {reason}")
+
+
+def _run_checks(task: FileTask, module) -> list[Diagnostic]:
+    from lambdalint.analysis import FileContext
+    from lambdalint.registry import all_checks
+
     context = FileContext(module, task.path, task.extra_client_factories)
     missing = context.find_handlers(task.targets)
     diagnostics = [_missing_handler(task, target) for target in missing]
@@ -93,12 +167,13 @@ def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
         for check in checks:
             _guarded(check, failures, lambda: check.check_handler(handler))
     _walk_reached(context, checks, failures)
-    diagnostics += _located(task, module, checks, failures)
+    diagnostics += _located(task, context, checks, failures)
+    names = {check.code: check.name for check in checks}
     diagnostics += [_problem(task, INTERNAL_ERROR, 1, 1,
-                             f"rule {code} failed on this file: {type(error).__name__}: {error}")
+                             f"rule {code} {names[code]} failed on this file:"
+                             f" {type(error).__name__}: {error}; please report this bug")
                     for code, error in failures.items()]
-    lines = text.splitlines()
-    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task.path, lines)]
+    return diagnostics
 
 
 def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
@@ -147,14 +222,12 @@ def _own_visitor_names(check_class: type) -> tuple[str, ...]:
                  and getattr(check_class, name) is not getattr(BatchableCSTVisitor, name, None))
 
 
-def _located(task: FileTask, module, checks, failures: dict) -> list[Diagnostic]:
+def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic]:
     reports = [(check, node, message) for check in checks if check.code not in failures
                for node, message in check.reports]
     if not reports:
         return []
-    from libcst.metadata import MetadataWrapper, PositionProvider
-
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = context.positions()
     located = []
     for check, node, message in reports:
         where = positions[node]
@@ -167,10 +240,11 @@ def _located(task: FileTask, module, checks, failures: dict) -> list[Diagnostic]
 def _missing_handler(task: FileTask, target: HandlerTarget) -> Diagnostic:
     from lambdalint.checks.handler_not_found import HandlerNotFound
 
+    from lambdalint.output import display_path
+
     spec = target.spec
-    module = task.path.name
-    message = (f"handler '{spec.handler if spec else target.function}': {module} has no"
-               f" top-level '{target.function}'")
+    message = (f"handler '{spec.handler if spec else target.function}':"
+               f" {display_path(task.path)} has no top-level '{target.function}'")
     return HandlerNotFound.declaration_diagnostic(spec, task.path, message)
 
 

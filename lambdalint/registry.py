@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,3 +68,10 @@ def rule_by_code(code: str):
         if rule.code == code.upper():
             return rule
     return None
+
+
+def documentation(rule) -> str:
+    """A rule's documentation: its check module's docstring, or an input problem's text."""
+    if isinstance(rule, InputProblem):
+        return rule.documentation
+    return sys.modules[rule.__module__].__doc__ or ""

@@ -25,8 +25,10 @@ def lambda_handler(event, context):
 
 ## Exceptions
 A handler that is an assignment (`handler = Mangum(app)`) is a callable whose body
-lambdalint cannot see; it is not reported. Async helper functions that the handler
-runs with `asyncio.run` are fine.
+lambdalint cannot see; it is not reported. Nor is an `async def` handler under a
+decorator lambdalint does not know (`@async_to_sync` runs the coroutine itself); the
+decorators it sees through are listed under LAM001's exceptions. Async helper
+functions that the handler runs with `asyncio.run` are fine.
 
 ## Fix
 None: wrapping the body in `asyncio.run` changes where the event loop lives, so it is
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from lambdalint.analysis import Handler
 from lambdalint.check import Check
+from lambdalint.handler_decorators import sees_through_decorators
 
 
 class AsyncHandler(Check):
@@ -46,7 +49,7 @@ class AsyncHandler(Check):
     severity = "error"
 
     def check_handler(self, handler: Handler) -> None:
-        if handler.is_async:
+        if handler.is_async and sees_through_decorators(self.context, handler):
             self.report(handler.function, (
                 f"handler '{handler.name}' is async def; the runtime calls it without awaiting"
                 " and gets a coroutine; make it a plain def that calls asyncio.run(...)"))
