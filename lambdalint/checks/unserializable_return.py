@@ -1,0 +1,205 @@
+"""## What it does
+Reports a handler `return` whose value the Lambda runtime cannot encode as JSON: a set
+or frozenset, a datetime/date/time/timedelta, a `uuid.UUID`, a member of a plain `Enum`,
+a NaN or infinite float, a generator, an iterator or dict view (`map`, `filter`, `zip`,
+`range`, `reversed`, `enumerate`, `iter`, `d.keys()`...), an instance of a class of the
+module that is not a dict/list/str/int/float subclass or a namedtuple (dataclasses
+included), a function, class or lambda, a coroutine, or an open file; directly, through
+local variables, inside dict/list/tuple literals, `**` spreads and nested containers, or
+returned by a function of the module that the handler returns the result of. A handler
+that is a generator function (it yields) is reported too.
+
+Separately, reports a call of the standard library's `json.dumps`/`json.dump`, in the
+handler and the functions it reaches, whose argument holds any of those, a `Decimal` or
+`bytes`, unless it passes `default=` or `cls=`. Items read through a DynamoDB resource
+(`Table.get_item(...)["Item"]`, `.query()`/`.scan()["Items"]`, `batch_get_item`
+responses) count as holding Decimals: DynamoDB returns every number attribute as one.
+
+## Why is this bad?
+The runtime encodes the return value with simplejson and a hook for `Decimal`; anything
+else it does not know fails the invocation *after* the handler's work is done
+(`Runtime.MarshalError: Unable to marshal response: Object of type set is not JSON
+serializable`). NaN and infinities do not fail there: they come out as the bare tokens
+`NaN`/`Infinity`, which are not JSON, so API Gateway clients and `JSON.parse` reject the
+response. The standard library's `json` has no `Decimal` support at all, which breaks
+the classic "read an item from DynamoDB, return it through API Gateway" handler.
+
+## Example
+```python
+import json
+import os
+
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def lambda_handler(event, context):
+    item = table.get_item(Key={"id": event["id"]})["Item"]
+    return {"statusCode": 200, "body": json.dumps(item)}
+```
+
+## Use instead
+```python
+import json
+import os
+
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def lambda_handler(event, context):
+    item = table.get_item(Key={"id": event["id"]})["Item"]
+    return {"statusCode": 200, "body": json.dumps(item, default=str)}
+```
+
+## Exceptions
+Not reported, because the runtime encodes them: `Decimal` and `bytes` in the return
+value, namedtuples, `IntEnum`/`IntFlag`/`StrEnum` and `(str, Enum)` members, and
+subclasses of dict, list, tuple, str, int and float. Converted values are fine
+(`list(...)`, `sorted(...)`, `str(...)`, `.isoformat()`, `float(...)`,
+`dataclasses.asdict(...)`), as is `simplejson.dumps`, which handles Decimal. A NaN
+given to `json.dumps` is not reported: whether that string must be strict JSON depends
+on who reads it.
+
+lambdalint stays silent when it is not sure what a value is: a parameter (the event), a
+variable assigned more than once or in a loop, a module name some function rebinds with
+`global`, the result of a call it does not know, a conditional expression, a class with
+unknown bases, decorators, a metaclass or its own `__new__`/`_asdict`, a decorated
+helper, and names a nested function takes from the function around it.
+
+## Fix
+None: which conversion is right (a list, an ISO string, a number) is the author's call.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from lambdalint.analysis import FileContext, Handler, Scope
+from lambdalint.check import Check
+from lambdalint.data.serialization import (
+    ADVICE, ENCODER_HOOKS, RUNTIME_REJECTS, STDLIB_JSON_ENCODERS, STDLIB_JSON_REJECTS, Kind,
+)
+from lambdalint.values import Part, Value, ValueAnalysis
+
+_ORIGIN_WIDTH = 40
+
+
+class UnserializableReturn(Check):
+    code = "LAM003"
+    name = "unserializable-return"
+    summary = "The handler returns (or json.dumps gets) a value that cannot be encoded as JSON"
+    severity = "error"
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__(context)
+        self.values = ValueAnalysis(context)
+        self.handler_functions: set[int] = set()
+        self.scopes: list[Optional[Scope]] = []  # innermost function, lambda or class (None)
+
+    def check_handler(self, handler: Handler) -> None:
+        function = handler.function
+        if function is not None and not handler.is_async:
+            if self.values.is_generator(function):
+                self.report(function.name, (
+                    f"handler '{handler.name}' is a generator function (it yields), so the runtime"
+                    " gets a generator it cannot encode as JSON: build and return a list"))
+            else:
+                self.handler_functions.add(id(function))
+        elif handler.lambda_ is not None:
+            self._check_returned(handler.lambda_.body, handler.lambda_)
+
+    # -- the one traversal: track the innermost scope ---------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.append(node)
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.append(None)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        scope = self.scopes[-1] if self.scopes else None
+        if node.value is not None and scope is not None and id(scope) in self.handler_functions:
+            self._check_returned(node.value, scope)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        # only in a reached function itself: a nested scope's free names are not followed
+        if len(self.scopes) != 1 or self.scopes[0] is None:
+            return
+        encoder = self.context.qualified_name(node.func, self.scopes[0])
+        if encoder not in STDLIB_JSON_ENCODERS:
+            return
+        if any(arg.star == "**" or (arg.keyword is not None and arg.keyword.value in ENCODER_HOOKS)
+               for arg in node.args):
+            return  # a hook handles anything; ** options may hold one
+        argument = next((arg.value for arg in node.args if (arg.keyword is None and not arg.star)
+                         or (arg.keyword is not None and arg.keyword.value == "obj")), None)
+        if argument is None:
+            return
+        part = _first(self.values.value(argument, self.scopes[0]), STDLIB_JSON_REJECTS)
+        if part is not None:
+            subject = f"{encoder}() gets {self._describe(part)}"
+            self.report(node, _message(subject, "stdlib json", part))
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def _check_returned(self, expression: cst.BaseExpression, scope: Scope) -> None:
+        value = self.values.value(expression, scope)
+        part = _first(value, RUNTIME_REJECTS)
+        if part is None:
+            return
+        returned = self._describe(part)
+        if part is not value.itself:
+            returned = f"{_container(value)} containing {returned}"
+        self.report(expression, _message(f"handler returns {returned}", "the runtime", part))
+
+    def _describe(self, part: Part) -> str:
+        """``a set (set() at line 12)``: what the part is and the expression that made it."""
+        origin = part.origin
+        code = _code(self.context.module, origin)
+        if len(code) > _ORIGIN_WIDTH and isinstance(origin, cst.Call):
+            code = f"{_code(self.context.module, origin.func)}(...)"
+        if len(code) > _ORIGIN_WIDTH:
+            code = code[: _ORIGIN_WIDTH - 3] + "..."
+        return f"{part.description} ({code} at line {self.context.line_of(origin)})"
+
+
+def _code(module: cst.Module, node: cst.CSTNode) -> str:
+    return " ".join(module.code_for_node(node).split())
+
+
+def _message(subject: str, encoder: str, part: Part) -> str:
+    if part.kind is Kind.NON_FINITE:
+        token = "NaN" if "NaN" in part.description else "Infinity"
+        problem = (f"{encoder} writes it as the bare token {token}, which is not JSON: strict"
+                   " parsers (JSON.parse, API Gateway clients) reject it")
+    else:
+        problem = f"{encoder} cannot encode it as JSON"
+    return f"{subject}; {problem}: {ADVICE[part.kind]}"
+
+
+def _first(value: Value, rejected: frozenset[Kind]) -> Optional[Part]:
+    return next((part for part in value.parts if part.kind in rejected), None)
+
+
+def _container(value: Value) -> str:
+    shape = value.shape
+    if shape in ("dict", "list", "tuple", "set"):
+        return f"a {shape}"
+    return "a value"

@@ -1,0 +1,1 @@
+"""Data the checks need at run time: tables of APIs and types, kept out of the rule logic."""

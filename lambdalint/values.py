@@ -1,0 +1,452 @@
+"""What kind of value an expression is, and where its unencodable parts come from.
+
+A bounded, conservative evaluation over the shared ``FileContext``: names are followed
+only through single assignments, calls only into the module's own functions and classes
+and into the known factories of ``lambdalint.data.serialization``. Anything else is
+unknown, and an unknown value has no parts: the rules built on this never guess.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence, Union
+
+import libcst as cst
+
+from lambdalint.analysis import FileContext, Scope
+from lambdalint.walk import walk
+from lambdalint.data.serialization import (
+    BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
+    DYNAMODB_TABLE_READS, ELEMENT_KEEPING, ENCODABLE_BUILTIN_BASES, ENCODABLE_ENUM_BASES,
+    FACTORIES, NAMEDTUPLE_FACTORIES, NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES,
+    TRANSPARENT_CLASS_DECORATORS, TRANSPARENT_FUNCTION_DECORATORS, Kind,
+)
+
+MAX_DEPTH = 12  # how many names, containers and calls one evaluation may go through
+
+
+@dataclass(frozen=True)
+class Part:
+    """An unencodable piece of a value: its kind, its name, and the expression that made it."""
+
+    kind: Kind
+    description: str  # "a set", "an open file", "DynamoDB item values (Decimal)"
+    origin: cst.CSTNode
+
+
+@dataclass(frozen=True)
+class Value:
+    """What is known about a value: its shape, whether it is unencodable, what it holds."""
+
+    shape: Optional[str] = None  # "dict", "list", "dynamodb table"...; None when unknown
+    itself: Optional[Part] = None  # the value is itself unencodable
+    inside: tuple[Part, ...] = ()  # unencodable parts held in it, at any depth
+    items_key: Optional[str] = None  # for a DynamoDB response: the key that holds its items
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return (self.itself, *self.inside) if self.itself else self.inside
+
+
+UNKNOWN = Value()
+_ClassVerdict = Optional[str]  # "instance", "enum", "encodable", or None when unsure
+_EXCEPTION_NAMES = frozenset(
+    f"builtins.{name}" for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException))
+
+
+class ValueAnalysis:
+    """Evaluates expressions of one file; results are cached for the file's lifetime."""
+
+    def __init__(self, context: FileContext) -> None:
+        self.context = context
+        self._cache: dict[tuple[int, int], Value] = {}
+        self._active: set[int] = set()  # functions whose return value is being evaluated
+        self._own_nodes: dict[int, tuple[list[cst.Return], bool]] = {}
+        self._class_verdicts: dict[int, _ClassVerdict] = {}
+        self._rebound_globals: Optional[set[str]] = None
+
+    def value(self, expression: cst.BaseExpression, scope: Optional[Scope]) -> Value:
+        return self._value(expression, scope, 0, frozenset())
+
+    # -- functions ----------------------------------------------------------------------
+
+    def returns(self, function: cst.FunctionDef) -> list[cst.Return]:
+        """The function's own return statements, not those of functions nested in it."""
+        return self._own(function)[0]
+
+    def is_generator(self, function: cst.FunctionDef) -> bool:
+        return self._own(function)[1]
+
+    def _own(self, function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
+        key = id(function)
+        if key not in self._own_nodes:
+            self._own_nodes[key] = _own_returns_and_yields(function)
+        return self._own_nodes[key]
+
+    # -- evaluation ---------------------------------------------------------------------
+
+    def _value(self, node: cst.BaseExpression, scope: Optional[Scope], depth: int,
+               shadowed: frozenset[str]) -> Value:
+        if depth > MAX_DEPTH:
+            return UNKNOWN
+        key = (id(node), id(scope))
+        if not shadowed and key in self._cache:
+            return self._cache[key]
+        value = self._evaluate(node, scope, depth + 1, shadowed)
+        if not shadowed:
+            self._cache[key] = value
+        return value
+
+    def _evaluate(self, node: cst.BaseExpression, scope: Optional[Scope], depth: int,
+                  shadowed: frozenset[str]) -> Value:
+        def parts_of(child: cst.BaseExpression,
+                     hidden: frozenset[str] = shadowed) -> tuple[Part, ...]:
+            return self._value(child, scope, depth, hidden).parts
+
+        def held_by(child: cst.BaseExpression) -> tuple[Part, ...]:
+            return self._value(child, scope, depth, shadowed).inside
+
+        if isinstance(node, cst.Name):
+            return self._name(node, scope, depth, shadowed)
+        if isinstance(node, cst.Attribute):
+            return self._attribute(node, scope)
+        if isinstance(node, cst.Call):
+            return self._call(node, scope, depth, shadowed)
+        if isinstance(node, cst.Subscript):
+            return self._subscript(node, scope, depth, shadowed)
+        if isinstance(node, cst.Dict):
+            inside = [part for element in node.elements for part in (
+                parts_of(element.value) if isinstance(element, cst.DictElement)
+                else held_by(element.value))]
+            return Value("dict", inside=tuple(inside))
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+            inside = tuple(part for element in node.elements for part in (
+                held_by(element.value) if isinstance(element, cst.StarredElement)
+                else parts_of(element.value)))
+            if isinstance(node, cst.Set):
+                return Value("set", Part(Kind.SET, "a set", node), inside)
+            return Value("list" if isinstance(node, cst.List) else "tuple", inside=inside)
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            hidden = shadowed | _comprehension_targets(node.for_in)
+            element = node.value if isinstance(node, cst.DictComp) else node.elt
+            inside = parts_of(element, hidden)
+            if isinstance(node, cst.SetComp):
+                return Value("set", Part(Kind.SET, "a set", node), inside)
+            if isinstance(node, cst.GeneratorExp):
+                return Value("generator", Part(Kind.GENERATOR, "a generator", node), inside)
+            return Value("dict" if isinstance(node, cst.DictComp) else "list", inside=inside)
+        if isinstance(node, cst.Lambda):
+            return Value("function", Part(Kind.CALLABLE, "a lambda", node))
+        if isinstance(node, cst.Float) and math.isinf(float(node.value)):
+            return _non_finite("inf", "float", node)
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            return _string(node)
+        if (isinstance(node, cst.UnaryOperation)
+                and isinstance(node.operator, (cst.Minus, cst.Plus))):
+            return self._value(node.expression, scope, depth, shadowed)
+        if isinstance(node, cst.NamedExpr):
+            return self._value(node.value, scope, depth, shadowed)
+        return UNKNOWN
+
+    def _name(self, node: cst.Name, scope: Optional[Scope], depth: int,
+              shadowed: frozenset[str]) -> Value:
+        if node.value in shadowed:
+            return UNKNOWN
+        function = self.context.local_function(node, scope)
+        if function is not None:
+            return Value("function", Part(Kind.CALLABLE, f"the function {node.value}", node))
+        if self._local_class(node, scope) is not None:
+            return Value("class", Part(Kind.CALLABLE, f"the class {node.value}", node))
+        resolved = self.context.resolve_name(node.value, scope)
+        if resolved is None:
+            return UNKNOWN
+        expression, home = resolved
+        if home is None and node.value in self._names_rebound_by_functions():
+            return UNKNOWN
+        return self._value(expression, home, depth, frozenset())
+
+    def _attribute(self, node: cst.Attribute, scope: Optional[Scope]) -> Value:
+        qualified = self.context.qualified_name(node, scope)
+        if qualified in NON_FINITE_CONSTANTS:
+            return _non_finite(qualified.rpartition(".")[2], "float", node)
+        enum_class = self._local_class(node.value, scope)
+        if (enum_class is not None and self._verdict(enum_class, 0) == "enum"
+                and node.attr.value in _enum_member_names(enum_class)):
+            member = f"{enum_class.name.value}.{node.attr.value}"
+            return Value("enum", Part(Kind.ENUM_MEMBER, f"the plain Enum member {member}", node))
+        return UNKNOWN
+
+    def _call(self, node: cst.Call, scope: Optional[Scope], depth: int,
+              shadowed: frozenset[str]) -> Value:
+        positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
+        qualified = self.context.qualified_name(node.func, scope)
+        if qualified is not None:
+            kept: tuple[Part, ...] = ()
+            if qualified in ELEMENT_KEEPING:
+                kept = tuple(part for arg in positional
+                             for part in self._value(arg, scope, depth, shadowed).inside)
+            if qualified == "builtins.dict":
+                kept += tuple(part for arg in node.args if arg.keyword is not None
+                              for part in self._value(arg.value, scope, depth, shadowed).parts)
+            return _factory_call(node, qualified, positional, kept)
+        if isinstance(node.func, cst.Attribute):
+            receiver = self._value(node.func.value, scope, depth, shadowed)
+            return _method_call(node, node.func.attr.value, receiver, positional)
+        function = self.context.local_function(node.func, scope)
+        if function is not None:
+            return self._returned_by(function, node, depth)
+        class_ = self._local_class(node.func, scope)
+        if class_ is not None:
+            return self._instance(class_, node)
+        return UNKNOWN
+
+    def _subscript(self, node: cst.Subscript, scope: Optional[Scope], depth: int,
+                   shadowed: frozenset[str]) -> Value:
+        container = self._value(node.value, scope, depth, shadowed)
+        if container.items_key is None or len(node.slice) != 1:
+            return UNKNOWN
+        index = node.slice[0].slice
+        key = _string_constant(index.value) if isinstance(index, cst.Index) else None
+        return _dynamodb_items(container, key)
+
+    def _returned_by(self, function: cst.FunctionDef, call: cst.Call, depth: int) -> Value:
+        """The value a call of one of the module's functions returns, when every return agrees."""
+        name = function.name.value
+        if id(function) in self._active or not self._decorators_keep_result(function.decorators):
+            return UNKNOWN
+        if function.asynchronous is not None:
+            return Value("coroutine", Part(Kind.COROUTINE, f"the coroutine of {name}()", call))
+        if self.is_generator(function):
+            return Value("generator", Part(Kind.GENERATOR, f"the generator of {name}()", call))
+        returns = self.returns(function)
+        body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+        ends_with_return = bool(body) and _ends_with_return(body[-1])
+        if not returns or not ends_with_return or any(ret.value is None for ret in returns):
+            return UNKNOWN
+        self._active.add(id(function))
+        try:
+            values = [self._value(ret.value, function, depth, frozenset()) for ret in returns]
+        finally:
+            self._active.discard(id(function))
+        if len(values) == 1 or all(value.parts for value in values):
+            return values[0]
+        return UNKNOWN
+
+    def _instance(self, class_: cst.ClassDef, call: cst.Call) -> Value:
+        verdict = self._verdict(class_, 0)
+        name = class_.name.value
+        if verdict == "instance":
+            return Value("instance", Part(Kind.INSTANCE, _a(f"{name} instance"), call))
+        if verdict == "enum":
+            return Value("enum", Part(Kind.ENUM_MEMBER, f"a member of the plain Enum {name}", call))
+        return UNKNOWN
+
+    # -- classes ------------------------------------------------------------------------
+
+    def _local_class(self, node: cst.BaseExpression,
+                     scope: Optional[Scope]) -> Optional[cst.ClassDef]:
+        if not isinstance(node, cst.Name) or self.context.is_local(node.value, scope):
+            return None
+        class_ = self.context.classes.get(node.value)
+        if class_ is None or len(self.context.module_bindings.values.get(node.value, [])) != 1:
+            return None
+        return class_
+
+    def _verdict(self, class_: cst.ClassDef, depth: int) -> _ClassVerdict:
+        """How the runtime encodes an instance (or member) of a class of this module."""
+        key = id(class_)
+        if key not in self._class_verdicts:
+            self._class_verdicts[key] = None  # a class that inherits from itself stays unsure
+            self._class_verdicts[key] = self._judge(class_, depth)
+        return self._class_verdicts[key]
+
+    def _judge(self, class_: cst.ClassDef, depth: int) -> _ClassVerdict:
+        decorators = [self._qualified_callee(d.decorator) for d in class_.decorators]
+        if depth > MAX_DEPTH or class_.keywords or any(
+                name not in TRANSPARENT_CLASS_DECORATORS for name in decorators):
+            return None
+        # __new__ may return anything; simplejson encodes any object with _asdict as a dict
+        if {"__new__", "_asdict"} & _method_names(class_):
+            return None
+        verdicts = set()
+        for base in class_.bases:
+            verdict = self._base_verdict(base.value, depth)
+            if verdict is None:
+                return None
+            verdicts.add(verdict)
+        for verdict in ("encodable", "enum"):
+            if verdict in verdicts:
+                return verdict
+        return "instance"
+
+    def _base_verdict(self, base: cst.BaseExpression, depth: int) -> _ClassVerdict:
+        local = self._local_class(base, None)
+        if local is not None:
+            return self._verdict(local, depth + 1)
+        qualified = self._qualified_callee(base)
+        if qualified in PLAIN_ENUM_BASES:
+            return "enum"
+        if (qualified in ENCODABLE_ENUM_BASES or qualified in ENCODABLE_BUILTIN_BASES
+                or qualified in NAMEDTUPLE_FACTORIES):
+            return "encodable"
+        if qualified == "builtins.object" or qualified in _EXCEPTION_NAMES:
+            return "instance"
+        return None
+
+    def _qualified_callee(self, node: cst.BaseExpression) -> Optional[str]:
+        """``dataclass`` for ``@dataclass`` and ``@dataclass(frozen=True)`` alike."""
+        target = node.func if isinstance(node, cst.Call) else node
+        return self.context.qualified_name(target, None)
+
+    def _decorators_keep_result(self, decorators: Iterable[cst.Decorator]) -> bool:
+        return all(self._qualified_callee(d.decorator) in TRANSPARENT_FUNCTION_DECORATORS
+                   for d in decorators)
+
+    def _names_rebound_by_functions(self) -> set[str]:
+        """Module names some function assigns through ``global``: their module value may change."""
+        if self._rebound_globals is None:
+            self._rebound_globals = {item.name.value for function in self.context.functions.values()
+                                     for statement in _nodes_of(function, cst.Global)
+                                     for item in statement.names}
+        return self._rebound_globals
+
+
+def _factory_call(node: cst.Call, qualified: str, positional: list[cst.BaseExpression],
+                  kept: tuple[Part, ...]) -> Value:
+    """A call of an imported or builtin function: a known factory, a conversion, or unknown."""
+    literal = _string_constant(positional[0]) if len(positional) == 1 else None
+    spelling = literal.strip().lower().lstrip("+-") if literal is not None else None
+    if qualified in ("builtins.float", "decimal.Decimal") and spelling in NON_FINITE_SPELLINGS:
+        return _non_finite(spelling, qualified.rpartition(".")[2], node)
+    if qualified in DYNAMODB_RESOURCE_FACTORIES and _is_dynamodb(node, positional):
+        return Value("dynamodb resource")
+    if qualified in BOTO3_SESSIONS:
+        return Value("boto3 session")
+    if qualified in FACTORIES:
+        kind, type_name = FACTORIES[qualified]
+        return Value(type_name, Part(kind, _a(type_name), node), kept)
+    shape = qualified.rpartition(".")[2]
+    return Value(shape if shape in ("list", "tuple", "dict") else None, inside=kept)
+
+
+def _method_call(node: cst.Call, method: str, receiver: Value,
+                 positional: list[cst.BaseExpression]) -> Value:
+    """A method call on a value whose shape is known: DynamoDB reads, dict views, ``.get``."""
+    shape = receiver.shape
+    if shape == "boto3 session" and method == "resource" and _is_dynamodb(node, positional):
+        return Value("dynamodb resource")
+    if shape == "dynamodb resource" and method == "Table":
+        return Value("dynamodb table")
+    reads = {"dynamodb table": DYNAMODB_TABLE_READS,
+             "dynamodb resource": DYNAMODB_RESOURCE_READS}.get(shape or "", {})
+    if method in reads:
+        decimals = Part(Kind.DECIMAL, "DynamoDB item values (Decimal)", node)
+        return Value("dynamodb response", inside=(decimals,), items_key=reads[method])
+    if shape == "dict" and method in DICT_VIEWS and not positional:
+        return Value(DICT_VIEWS[method], Part(Kind.ITERATOR, f"a {DICT_VIEWS[method]}", node),
+                     receiver.inside)
+    if method == "get" and positional:
+        return _dynamodb_items(receiver, _string_constant(positional[0]))
+    return UNKNOWN
+
+
+def _dynamodb_items(container: Value, key: Optional[str]) -> Value:
+    """``response["Items"]`` (or ``.get("Items")``) of a DynamoDB read: items, Decimals and all."""
+    if container.items_key is None or key is None:
+        return UNKNOWN
+    if key == container.items_key == "Responses":
+        return Value("dict", inside=container.inside, items_key="*")  # table name -> items
+    if key == container.items_key or container.items_key == "*":
+        return Value("dict" if key == "Item" else "list", inside=container.inside)
+    return UNKNOWN
+
+
+def _is_dynamodb(node: cst.Call, positional: list[cst.BaseExpression]) -> bool:
+    service = positional[0] if positional else next(
+        (arg.value for arg in node.args
+         if arg.keyword and arg.keyword.value == "service_name"), None)
+    return service is not None and _string_constant(service) == "dynamodb"
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _non_finite(spelling: str, type_name: str, node: cst.CSTNode) -> Value:
+    description = f"a NaN {type_name}" if "nan" in spelling else f"an infinite {type_name}"
+    return Value(type_name, Part(Kind.NON_FINITE, description, node))
+
+
+def _string(node: Union[cst.SimpleString, cst.ConcatenatedString]) -> Value:
+    first = node
+    while isinstance(first, cst.ConcatenatedString):
+        first = first.left
+    if isinstance(first, cst.SimpleString) and "b" in first.prefix.lower():
+        return Value("bytes", Part(Kind.BYTES, "a bytes literal", node))
+    return Value("str")
+
+
+def _string_constant(node: cst.BaseExpression) -> Optional[str]:
+    if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _comprehension_targets(for_in: cst.CompFor) -> frozenset[str]:
+    names: set[str] = set()
+    clause: Optional[cst.CompFor] = for_in
+    while clause is not None:
+        names.update(name.value for name in _nodes_of(clause.target, cst.Name))
+        clause = clause.inner_for_in
+    return frozenset(names)
+
+
+def _class_body(class_: cst.ClassDef) -> Sequence[cst.BaseStatement]:
+    return class_.body.body if isinstance(class_.body, cst.IndentedBlock) else ()
+
+
+def _method_names(class_: cst.ClassDef) -> set[str]:
+    return {statement.name.value for statement in _class_body(class_)
+            if isinstance(statement, cst.FunctionDef)}
+
+
+def _enum_member_names(class_: cst.ClassDef) -> set[str]:
+    """Names assigned in an Enum's body: its members (sunder and dunder names are not)."""
+    names = set()
+    for statement in _class_body(class_):
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign):
+                    names.update(target.target.value for target in small.targets
+                                 if isinstance(target.target, cst.Name))
+    return {name for name in names if not name.startswith("_")}
+
+
+def _ends_with_return(statement: cst.BaseStatement) -> bool:
+    return (isinstance(statement, cst.SimpleStatementLine)
+            and any(isinstance(small, cst.Return) for small in statement.body))
+
+
+def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
+    returns: list[cst.Return] = []
+    yields = False
+
+    def visit(node: cst.CSTNode) -> bool:
+        nonlocal yields
+        if isinstance(node, cst.Return):
+            returns.append(node)
+        yields = yields or isinstance(node, cst.Yield)
+        return node is function or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
+
+    walk(function, visit)
+    return returns, yields
+
+
+def _nodes_of(root: cst.CSTNode, node_type: type) -> list:
+    found: list = []
+    walk(root, lambda node: found.append(node) if isinstance(node, node_type) else None)
+    return found

@@ -1,0 +1,13 @@
+# "import json as j" and "from json import dumps" are the standard library's json too.
+import json as j
+from json import dumps
+
+import boto3
+
+table = boto3.resource("dynamodb").Table("orders")
+
+
+def lambda_handler(event, context):
+    item = table.get_item(Key={"id": "1"}).get("Item")
+    first = j.dumps(item)  # error: [LAM003]
+    return {"first": first, "second": dumps({"item": item})}  # error: [LAM003]
