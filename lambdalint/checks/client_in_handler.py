@@ -1,0 +1,390 @@
+"""## What it does
+Reports an AWS SDK client, resource or session, or a database or HTTP connection or
+pool, that is created on every invocation: inside the handler, or inside a function of
+the same module that the handler calls, directly or through other functions. The
+calls that create one are listed below; `extra-client-factories` in
+`[tool.lambdalint]` adds your own (`extra-client-factories = ["mycompany.db.connect"]`).
+
+## Why is this bad?
+Lambda runs module-level code once per execution environment and the handler on
+every invocation. A boto3 client built in the handler reloads its service model and
+opens a new TLS connection each time: tens of milliseconds and some memory per request,
+paid by every warm invocation. A database connection opened per invocation also piles
+up connections on the server until it refuses new ones under load.
+
+## Example
+```python
+import boto3
+
+
+def lambda_handler(event, context):
+    s3 = boto3.client("s3")
+    return s3.head_object(Bucket=event["bucket"], Key=event["key"])["ContentLength"]
+```
+
+## Use instead
+```python
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def lambda_handler(event, context):
+    return s3.head_object(Bucket=event["bucket"], Key=event["key"])["ContentLength"]
+```
+
+## Exceptions
+Not reported, because the object is created once per environment or must be per
+invocation:
+- creation at module level, and in the decorators and default arguments of a top-level
+  function (evaluated once, at import);
+- a lazy global: the object is stored in a global (`global _s3`) or in a module-level
+  dict, under a check that it is still empty: `if _s3 is None:`, `if not _s3:`,
+  `_s3 = _s3 or boto3.client("s3")`, `if key not in _clients:`, or
+  `client = _clients.get(key)` then `if client is None:` with `_clients[key] = client`.
+  A helper (not the handler itself) that stores the object in a global is not reported
+  even without such a check: lambdalint does not see whether its caller calls it only
+  once (`if not _initialised: _initialise()`), so it stays silent;
+- a function decorated with `functools.cache` or `functools.lru_cache`;
+- an AWS client or session built with credentials that are not constants
+  (`aws_access_key_id=`, `aws_secret_access_key=`, `aws_session_token=` from an
+  `sts.assume_role(...)` result, the event, a parameter...), and a client made from
+  such a session: assumed-role credentials expire, so it is per invocation by
+  necessity. String literals and environment variables are constants and still
+  reported. A `**` argument that may carry credentials keeps the rule silent;
+- clients of an `aioboto3` session (`session.client(...)`): they are bound to the
+  running event loop, which `asyncio.run` creates anew on every invocation. Creating
+  the `aioboto3.Session()` itself per invocation is still reported;
+- objects built by methods and classes lambdalint does not follow (`self.session.client`),
+  and functions the handler never reaches.
+
+## Fix
+None: moving a client to module level changes when it is created and may need its
+configuration (region, endpoint) to be known at import, so it is left to you.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import libcst as cst
+
+from lambdalint.analysis import FileContext, Scope
+from lambdalint.check import Check
+from lambdalint.data.client_factories import (
+    AWS_SDK_FACTORIES,
+    CONNECTION_FACTORIES,
+    CONNECTION_POOL_FACTORIES,
+    SESSION_CLIENT_FACTORIES,
+)
+
+PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
+REUSE_ADVICE = ("on every invocation; open it once at module level (or lazily in a global)"
+                " and reuse it")
+CONNECTION = f"opens a new connection {REUSE_ADVICE}"
+CONNECTION_POOL = f"opens a new connection pool {REUSE_ADVICE}"
+
+CREDENTIAL_KEYWORDS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
+CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
+ENVIRONMENT_READS = frozenset({"os.getenv", "os.environ.get"})
+SERVICE_METHODS = frozenset({"client", "resource", "create_client"})
+SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+
+
+class ClientInHandler(Check):
+    code = "LAM004"
+    name = "client-in-handler"
+    summary = ("An SDK client, session or connection is created on every invocation"
+               " instead of once per execution environment")
+    severity = "warning"
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__(context)
+        self.scopes: list[Scope] = []  # the functions and lambdas around the visited node
+        self.function_is_cached = False
+        self.evaluated_at_import: set[cst.CSTNode] = set()
+        self.reported_by_chain: set[cst.CSTNode] = set()
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+
+    # -- traversal ----------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._enter(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._enter(node)
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    def _enter(self, scope: Scope) -> None:
+        if scope is self.context.current_function:
+            self.function_is_cached = self._is_cached(scope)
+            self.evaluated_at_import = set(_descendants(*_definition_time_parts(scope)))
+            self.parents = {}
+        self.scopes.append(scope)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if (self.function_is_cached or node in self.evaluated_at_import
+                or node in self.reported_by_chain):
+            return
+        message = self._creation_message(node, self.scopes[-1])
+        if message is None or self._is_lazily_cached(node):
+            return
+        self.report(node, message)
+        if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call):
+            # `boto3.Session().client("s3")`: one finding for the chain, not two
+            self.reported_by_chain.add(node.func.value)
+
+    # -- what the call creates ----------------------------------------------------------
+
+    def _creation_message(self, call: cst.Call, scope: Scope) -> Optional[str]:
+        """The finding's message when ``call`` creates a client per invocation, else None."""
+        callee, callee_scope = self.context.follow(call.func, scope)
+        name = self.context.qualified_name(callee, callee_scope)
+        extra = self.context.extra_client_factories
+        if name in CONNECTION_FACTORIES:
+            return f"{name}() {CONNECTION}"
+        if name in CONNECTION_POOL_FACTORIES:
+            return f"{name}() {CONNECTION_POOL}"
+        if name in AWS_SDK_FACTORIES or name in extra:
+            if self._built_with_invocation_credentials(call, scope):
+                return None
+            return f"{name}{_arguments_label(call, name)} {PER_INVOCATION}"
+        if not isinstance(callee, cst.Attribute):
+            return None
+        session, session_scope = self.context.follow(callee.value, callee_scope)
+        if not isinstance(session, cst.Call):
+            return None
+        session_name = self.context.qualified_name(session.func, session_scope)
+        factory = f"{session_name}().{callee.attr.value}"
+        if factory not in SESSION_CLIENT_FACTORIES and factory not in extra:
+            return None
+        if (self._built_with_invocation_credentials(session, session_scope)
+                or self._built_with_invocation_credentials(call, scope)):
+            return None
+        return f"{factory}{_arguments_label(call, factory)} {PER_INVOCATION}"
+
+    def _built_with_invocation_credentials(self, call: cst.Call, scope: Optional[Scope]) -> bool:
+        for argument in call.args:
+            if argument.star == "**":
+                spread, spread_scope = self.context.follow(argument.value, scope)
+                if not isinstance(spread, cst.Dict):
+                    return True  # it may carry credentials: unsure, so silent
+                values = _credential_values(spread)
+                if values is None or any(not self._is_constant(value, spread_scope)
+                                         for value in values):
+                    return True
+            elif (argument.keyword is not None
+                  and argument.keyword.value in CREDENTIAL_KEYWORDS
+                  and not self._is_constant(argument.value, scope)):
+                return True
+        return False
+
+    def _is_constant(self, value: cst.BaseExpression, scope: Optional[Scope]) -> bool:
+        """A literal, or an environment variable: the same on every invocation."""
+        value, scope = self.context.follow(value, scope)
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+            return True
+        if isinstance(value, cst.FormattedString):
+            return not any(isinstance(part, cst.FormattedStringExpression) for part in value.parts)
+        if isinstance(value, cst.Name) and value.value == "None":
+            return True
+        if isinstance(value, cst.Subscript):
+            return self.context.qualified_name(value.value, scope) == "os.environ"
+        if isinstance(value, cst.Call):
+            return self.context.qualified_name(value.func, scope) in ENVIRONMENT_READS
+        return False
+
+    def _is_cached(self, function: Scope) -> bool:
+        if not isinstance(function, cst.FunctionDef):
+            return False
+        for decorator in function.decorators:
+            expression = decorator.decorator
+            if isinstance(expression, cst.Call):
+                expression = expression.func
+            if self.context.qualified_name(expression, function) in CACHE_DECORATORS:
+                return True
+        return False
+
+    # -- the lazy-global pattern ----------------------------------------------------------
+
+    def _is_lazily_cached(self, call: cst.Call) -> bool:
+        """The call's result is stored in a global slot that is filled only while empty."""
+        path = self._path_to_statement(call)
+        assignment = path[-1]
+        if (not isinstance(assignment, (cst.Assign, cst.AnnAssign))
+                or path[-2] is not assignment.value):
+            return False
+        targets = ([target.target for target in assignment.targets]
+                   if isinstance(assignment, cst.Assign) else [assignment.target])
+        slots = set().union(*(self._slots(target) for target in targets))
+        if not slots:
+            return False
+        if all(scope is not self.scopes[-1] for scope in self._handler_scopes()):
+            return True  # a helper storing into a global: its caller may call it only once
+        module = self.context.module
+        return (any(_fills_when_empty(module, node, child, slots)
+                    for child, node in zip(path, path[1:]))
+                or self._guarded(assignment, slots))
+
+    def _slots(self, target: cst.BaseExpression) -> set[str]:
+        """How guards may name the global place ``target`` stores into; empty if none."""
+        scope = self.scopes[-1]
+        if isinstance(target, cst.Name):
+            if target.value in self.context.bindings(scope).globals:
+                return {target.value}
+            if self._stored_in_module_cache(target.value):
+                return {target.value}
+        elif isinstance(target, cst.Subscript) and self._is_module_container(target.value):
+            return {_slot_code(self.context.module, target)}
+        return set()
+
+    def _is_module_container(self, expression: cst.BaseExpression) -> bool:
+        return (isinstance(expression, cst.Name)
+                and not self.context.is_local(expression.value, self.scopes[-1])
+                and expression.value in self.context.module_bindings.values)
+
+    def _stored_in_module_cache(self, name: str) -> bool:
+        """``name = CACHE.get(key)`` and ``CACHE[key] = name`` both happen in this scope."""
+        scope = self.scopes[-1]
+        module = self.context.module
+        read_from = {_slot_code(module, value)
+                     for value in self.context.bindings(scope).values.get(name, [])
+                     if value is not None and _is_cache_get(value)}
+        for node in self._parent_map():
+            if (isinstance(node, cst.Assign) and isinstance(node.value, cst.Name)
+                    and node.value.value == name):
+                for target in node.targets:
+                    if (isinstance(target.target, cst.Subscript)
+                            and self._is_module_container(target.target.value)
+                            and _slot_code(module, target.target) in read_from):
+                        return True
+        return False
+
+    def _guarded(self, assignment: cst.CSTNode, slots: set[str]) -> bool:
+        """Inside the body of an ``if`` that holds only while the slot is empty."""
+        parents = self._parent_map()
+        child, node = assignment, parents.get(assignment)
+        while node is not None and not isinstance(node, SCOPE_NODES):
+            if (isinstance(node, cst.If) and child is node.body
+                    and _slots_known(self.context.module, node.test, empty=True) & slots):
+                return True
+            child, node = node, parents.get(node)
+        return False
+
+    def _path_to_statement(self, node: cst.CSTNode) -> list[cst.CSTNode]:
+        """``node`` and its ancestors up to the first one that is not an expression."""
+        parents = self._parent_map()
+        path = [node]
+        while (isinstance(path[-1], cst.BaseExpression) and not isinstance(path[-1], cst.Lambda)
+               and path[-1] in parents):
+            path.append(parents[path[-1]])
+        return path
+
+    def _parent_map(self) -> dict[cst.CSTNode, cst.CSTNode]:
+        """Parents within the reached function, built only once a creating call is found."""
+        if not self.parents:
+            for node in _descendants(self.context.current_function):
+                for child in node.children:
+                    self.parents[child] = node
+        return self.parents
+
+    def _handler_scopes(self) -> Iterator[Scope]:
+        for handler in self.context.handlers:
+            scope = handler.function or handler.lambda_
+            if scope is not None:
+                yield scope
+
+
+def _definition_time_parts(scope: Scope) -> list[cst.CSTNode]:
+    """What Python evaluates when it runs the ``def`` or ``lambda``, not when it calls it."""
+    parts: list[cst.CSTNode] = [scope.params]
+    if isinstance(scope, cst.FunctionDef):
+        parts.extend(scope.decorators)
+        if scope.returns is not None:
+            parts.append(scope.returns)
+    return parts
+
+
+def _descendants(*roots: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.children)
+
+
+def _arguments_label(call: cst.Call, factory: str) -> str:
+    """``("s3")`` for a client of a literal service, else ``()``."""
+    if factory.rsplit(".", 1)[-1] in SERVICE_METHODS:
+        for argument in call.args:
+            if argument.keyword is None or argument.keyword.value == "service_name":
+                service = argument.value
+                if isinstance(service, cst.SimpleString) and argument.star == "":
+                    return f'("{service.evaluated_value}")'
+                break
+    return "()"
+
+
+def _credential_values(spread: cst.Dict) -> Optional[list[cst.BaseExpression]]:
+    """The credential values a ``**{...}`` literal passes; None if it spreads another dict."""
+    values = []
+    for element in spread.elements:
+        if not isinstance(element, cst.DictElement):
+            return None
+        key = element.key
+        if isinstance(key, cst.SimpleString) and key.evaluated_value in CREDENTIAL_KEYWORDS:
+            values.append(element.value)
+    return values
+
+
+def _is_cache_get(expression: cst.BaseExpression) -> bool:
+    return (isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute)
+            and expression.func.attr.value == "get" and len(expression.args) >= 1)
+
+
+def _slot_code(module: cst.Module, expression: cst.BaseExpression) -> str:
+    """``CACHE[key]`` for both ``CACHE[key]`` and ``CACHE.get(key)``; the source text otherwise."""
+    if _is_cache_get(expression):
+        return _membership_code(module, expression.args[0].value, expression.func.value)
+    if (isinstance(expression, cst.Subscript) and len(expression.slice) == 1
+            and isinstance(expression.slice[0].slice, cst.Index)):
+        return _membership_code(module, expression.slice[0].slice.value, expression.value)
+    return module.code_for_node(expression)
+
+
+def _fills_when_empty(module: cst.Module, node: cst.CSTNode, child: cst.CSTNode,
+                      slots: set[str]) -> bool:
+    """``_s3 = _s3 or boto3.client("s3")``: the right side runs only while the slot is empty."""
+    return (isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or)
+            and child is node.right and _slot_code(module, node.left) in slots)
+
+
+def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> set[str]:
+    """The slots that are empty (or, with ``empty=False``, filled) whenever ``test`` is true."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return _slots_known(module, test.expression, not empty)
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _slots_known(module, test.left, empty) | _slots_known(module, test.right, empty)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        comparison = test.comparisons[0]
+        compares_to_none = (isinstance(comparison.comparator, cst.Name)
+                            and comparison.comparator.value == "None")
+        if compares_to_none and isinstance(comparison.operator, (cst.Is, cst.Equal) if empty
+                                           else (cst.IsNot, cst.NotEqual)):
+            return {_slot_code(module, test.left)}
+        if isinstance(comparison.operator, cst.NotIn if empty else cst.In):
+            return {_membership_code(module, test.left, comparison.comparator)}
+    if not empty and (isinstance(test, (cst.Name, cst.Attribute, cst.Subscript))
+                      or _is_cache_get(test)):
+        return {_slot_code(module, test)}
+    return set()
+
+
+def _membership_code(module: cst.Module, key: cst.BaseExpression,
+                     cache: cst.BaseExpression) -> str:
+    return f"{module.code_for_node(cache)}[{module.code_for_node(key)}]"

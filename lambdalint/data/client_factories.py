@@ -1,0 +1,49 @@
+"""Calls that create an SDK client, a session or a connection (LAM004 client-in-handler).
+
+Keys are qualified names as ``FileContext.qualified_name`` returns them, after import
+aliases are resolved; values say what the call creates. ``X().method`` names a method
+called on the result of ``X(...)``, wherever that object was created (module level too).
+"""
+
+from __future__ import annotations
+
+AWS_SDK_FACTORIES: dict[str, str] = {
+    "boto3.client": "a client for one AWS service, on boto3's default session",
+    "boto3.resource": "a resource for one AWS service, on boto3's default session",
+    "boto3.Session": "a boto3 session: credentials, region and loaded service models",
+    "boto3.session.Session": "a boto3 session (the class behind boto3.Session)",
+    "botocore.session.get_session": "a botocore session",
+    "botocore.session.Session": "a botocore session",
+    "aioboto3.Session": "an aioboto3 session",
+    "aioboto3.session.Session": "an aioboto3 session (the class behind aioboto3.Session)",
+}
+
+# aioboto3 sessions are left out on purpose: their clients are async context managers
+# bound to the running event loop, which asyncio.run creates anew on every invocation.
+SESSION_CLIENT_FACTORIES: dict[str, str] = {
+    "boto3.Session().client": "a client created from a boto3 session",
+    "boto3.Session().resource": "a resource created from a boto3 session",
+    "boto3.session.Session().client": "a client created from a boto3 session",
+    "boto3.session.Session().resource": "a resource created from a boto3 session",
+    "botocore.session.get_session().create_client": "a client created from a botocore session",
+    "botocore.session.Session().create_client": "a client created from a botocore session",
+}
+
+CONNECTION_FACTORIES: dict[str, str] = {
+    "pymysql.connect": "a MySQL connection",
+    "psycopg2.connect": "a PostgreSQL connection",
+    "psycopg.connect": "a PostgreSQL connection (psycopg 3)",
+    "mysql.connector.connect": "a MySQL connection (MySQL Connector/Python)",
+}
+
+CONNECTION_POOL_FACTORIES: dict[str, str] = {
+    "pymongo.MongoClient": "a MongoDB client and its connection pool",
+    "redis.Redis": "a Redis client and its connection pool",
+    "redis.StrictRedis": "a Redis client and its connection pool (legacy alias of Redis)",
+    "redis.from_url": "a Redis client and its connection pool",
+    "redis.Redis.from_url": "a Redis client and its connection pool",
+    "sqlalchemy.create_engine": "a SQLAlchemy engine and its connection pool",
+    "requests.Session": "an HTTP session that keeps connections alive",
+    "httpx.Client": "an HTTP client and its connection pool",
+    "urllib3.PoolManager": "an HTTP connection pool manager",
+}
