@@ -1,0 +1,251 @@
+"""## What it does
+Reports an S3 bucket name written as a string literal in code a handler runs: the
+`Bucket=` argument of an S3 client method, the bucket of `upload_file`/`download_file`
+and friends, `s3.Bucket("...")`/`s3.Object("...", key)` and the other S3 resources, the
+`"Bucket"` of a `CopySource=` or `Params=` dict, and an `s3://bucket/...` URI or
+`arn:aws:s3:::bucket` literal. A variable or module-level constant bound only to such a
+literal is followed and reported where it is used (for a URI constant: where reached code
+passes it as an argument, into an f-string or into a concatenation).
+
+## Why is this bad?
+The same code is deployed to several stages and accounts, and bucket names are globally
+unique: a name baked into the code makes every stage read and write the one bucket it
+names (usually production's), and renaming the bucket means shipping new code. Pass the
+name in through the function's environment (`Environment: Variables:` in SAM or
+CloudFormation), where the template that creates the bucket can set it.
+
+## Example
+```python
+import boto3
+
+s3 = boto3.client("s3")
+ARCHIVE_BUCKET = "acme-orders-archive"
+
+
+def lambda_handler(event, context):
+    s3.put_object(Bucket=ARCHIVE_BUCKET, Key=event["id"], Body=event["body"])
+```
+
+## Use instead
+```python
+import os
+
+import boto3
+
+s3 = boto3.client("s3")
+ARCHIVE_BUCKET = os.environ["ARCHIVE_BUCKET"]
+
+
+def lambda_handler(event, context):
+    s3.put_object(Bucket=ARCHIVE_BUCKET, Key=event["id"], Body=event["body"])
+```
+
+## Exceptions
+Only code a handler reaches is checked. Not reported: a value read from the environment
+(`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`), including a literal given as
+the default of `os.environ.get("BUCKET", "dev-bucket")` or `os.getenv`: the environment
+stays the source of truth and the literal is only a fallback; a parameter or a value from
+the event; an f-string whose bucket part is interpolated (`f"s3://{bucket}/{key}"`); a
+variable assigned more than once, in a loop, or in a nested function, lambda or
+comprehension; a module constant that some function rebinds through `global`; a
+conditional (`"a" if prod else "b"`); a URI embedded in longer text (the literal must
+start with `s3://` or `arn:aws:s3:::`); docstrings. `upload_file`, `download_file` and the
+other transfer methods are only read as the S3 client's (`upload_file(Filename, Bucket,
+Key)`) when the receiver is an S3 client or the call fills the client's third parameter:
+the same methods on a `Bucket` or `Object` resource take no bucket. Likewise
+`s3.Object(bucket, key)` is only read as the service's constructor when it gets every
+identifier: `bucket.Object(key)` on a Bucket resource takes the key alone.
+
+## Fix
+None: the environment variable has to be added to the deployment template too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+import libcst as cst
+
+from lambdalint.analysis import FileContext
+from lambdalint.check import Check
+from lambdalint.constants import (argument, aws_client_service, is_environment_read,
+                                  string_segments, string_value, trace)
+from lambdalint.data.s3_methods import (BUCKET_KEYWORD_METHODS, BUCKET_PAGINATORS,
+                                        BUCKET_RESOURCES, BUCKET_WAITERS,
+                                        COPY_SOURCE_METHODS, COPY_SOURCE_POSITIONAL_METHODS,
+                                        PARAMS_METHODS, TRANSFER_METHODS)
+
+# The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
+S3_LOCATION = re.compile(r"(?:s3://|arn:aws(?:-[a-z-]+)?:s3:::)(?P<bucket>[A-Za-z0-9._-]+)")
+STRING_NODES = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
+
+
+class HardcodedBucket(Check):
+    code = "LAM005"
+    name = "hardcoded-bucket"
+    summary = "An S3 bucket name is a string literal instead of configuration"
+    severity = "warning"
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__(context)
+        # String nodes already reported, or exempt (docstrings, environment defaults).
+        self._settled: set[int] = set()
+
+    # -- bucket arguments of S3 calls --------------------------------------------------------
+
+    def visit_Call(self, node: cst.Call) -> None:
+        scope = self.context.current_function
+        if is_environment_read(self.context, node, scope):
+            self._settled.update(id(arg.value) for arg in node.args)
+            return
+        if not isinstance(node.func, cst.Attribute):
+            return
+        method = node.func.attr.value
+        for bucket in self._bucket_arguments(node, method):
+            traced = trace(self.context, bucket, scope)
+            if traced is not None:
+                self._report_bucket(bucket, string_value(traced[0]), traced[0])
+        for holder in self._bucket_holders(node, method):
+            self._check_holder(holder)
+
+    def _bucket_arguments(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
+        """Arguments that name a bucket."""
+        receiver = call.func.value  # type: ignore[attr-defined]
+        if method in BUCKET_KEYWORD_METHODS or self._is_bucket_pager(receiver, method):
+            yield from _present(argument(call, None, "Bucket"))
+        if method in TRANSFER_METHODS and self._is_transfer_on_client(call, receiver, method):
+            _, bucket_index = TRANSFER_METHODS[method]
+            yield from _present(argument(call, bucket_index))
+        if self._is_bucket_resource(call, receiver, method):
+            yield from _present(argument(call, 0, BUCKET_RESOURCES[method][0]))
+
+    def _is_bucket_resource(self, call: cst.Call, receiver: cst.BaseExpression,
+                            method: str) -> bool:
+        """``s3.Object(bucket, key)``: every identifier passed, on an object, not on a module."""
+        identifiers = BUCKET_RESOURCES.get(method)
+        return (identifiers is not None and len(call.args) == len(identifiers)
+                and not any(arg.star for arg in call.args)
+                and self.context.qualified_name(receiver) is None)
+
+    def _bucket_holders(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
+        """Arguments holding a bucket: a dict with a "Bucket" key, or a "bucket/key" string."""
+        if method in COPY_SOURCE_METHODS:
+            position = 0 if method in COPY_SOURCE_POSITIONAL_METHODS else None
+            yield from _present(argument(call, position, "CopySource"))
+        if method in PARAMS_METHODS:
+            yield from _present(argument(call, None, "Params"))
+
+    def _is_bucket_pager(self, receiver: cst.BaseExpression, method: str) -> bool:
+        """``paginate``/``wait`` on an S3 paginator or waiter that takes a Bucket."""
+        names = {"paginate": ("get_paginator", BUCKET_PAGINATORS),
+                 "wait": ("get_waiter", BUCKET_WAITERS)}.get(method)
+        if names is None:
+            return False
+        traced = trace(self.context, receiver, self.context.current_function)
+        if traced is None or not isinstance(traced[0], cst.Call):
+            return False
+        factory, operation = traced[0].func, argument(traced[0], 0)
+        return (isinstance(factory, cst.Attribute) and factory.attr.value == names[0]
+                and operation is not None and string_value(operation) in names[1])
+
+    def _is_transfer_on_client(self, call: cst.Call, receiver: cst.BaseExpression,
+                               method: str) -> bool:
+        scope = self.context.current_function
+        if aws_client_service(self.context, receiver, scope) == "s3":
+            return True
+        traced = trace(self.context, receiver, scope)
+        on_resource = (traced is not None and isinstance(traced[0], cst.Call)
+                       and isinstance(traced[0].func, cst.Attribute)
+                       and traced[0].func.attr.value in BUCKET_RESOURCES)
+        parameters, _ = TRANSFER_METHODS[method]
+        third = argument(call, 2, parameters[2])
+        # On a Bucket resource the third positional is ExtraArgs, usually a dict display.
+        return not on_resource and third is not None and not isinstance(third, cst.Dict)
+
+    def _check_holder(self, holder: cst.BaseExpression) -> None:
+        traced = trace(self.context, holder, self.context.current_function)
+        if traced is None:
+            return
+        value, scope = traced
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if (isinstance(element, cst.DictElement)
+                        and string_value(element.key) == "Bucket"):
+                    bucket = trace(self.context, element.value, scope)
+                    if bucket is not None:
+                        # Report inside the dict when it is written at the call.
+                        where = element.value if value is holder else holder
+                        self._report_bucket(where, string_value(bucket[0]), bucket[0])
+            return
+        segments = string_segments(value)
+        if segments and segments[0] and "/" in segments[0]:
+            self._report_bucket(holder, segments[0].split("/", 1)[0], value)
+
+    # -- s3:// URIs and S3 ARNs ---------------------------------------------------------------
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, STRING_NODES):
+            self._settled.add(id(node.value))  # a docstring, or a string that does nothing
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self._check_location_literal(node)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._check_location_literal(node)
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        self._check_location_literal(node)
+        self._settled.update((id(node.left), id(node.right)))  # checked as a whole
+
+    def _check_location_literal(self, node: cst.BaseExpression) -> None:
+        if id(node) not in self._settled:
+            self._report_bucket(node, _location_bucket(node), node)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        self._check_location_constant(node.value)
+
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
+        self._check_location_constant(node.expression)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._check_location_constant(node.left)
+        self._check_location_constant(node.right)
+
+    def _check_location_constant(self, expression: cst.BaseExpression) -> None:
+        """A module constant holding an s3:// URI or ARN, where reached code passes it on."""
+        if not isinstance(expression, cst.Name) or id(expression) in self._settled:
+            return
+        traced = trace(self.context, expression, self.context.current_function)
+        # A literal inside the function is reported where it is written.
+        if traced is not None and traced[1] is None:
+            self._report_bucket(expression, _location_bucket(traced[0]), traced[0])
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def _report_bucket(self, where: cst.BaseExpression, bucket: Optional[str],
+                       literal: cst.BaseExpression) -> None:
+        if not bucket:
+            return
+        self._settled.update((id(where), id(literal)))
+        self.report(where, (f'bucket name "{bucket}" is hard-coded; read it from an environment'
+                            ' variable (os.environ["BUCKET_NAME"])'))
+
+
+def _present(expression: Optional[cst.BaseExpression]) -> Iterator[cst.BaseExpression]:
+    if expression is not None:
+        yield expression
+
+
+def _location_bucket(expression: cst.BaseExpression) -> Optional[str]:
+    """The bucket of a string that starts with an s3:// URI or an S3 ARN."""
+    segments = string_segments(expression)
+    if not segments or segments[0] is None:
+        return None
+    match = S3_LOCATION.match(segments[0])
+    if match is None:
+        return None
+    rest = segments[0][match.end():]
+    # The bucket must end inside the literal text: at a "/" or at the end of the string.
+    ends = rest.startswith("/") or (rest == "" and len(segments) == 1)
+    return match.group("bucket") if ends else None

@@ -1,0 +1,6 @@
+# A handler written as a lambda is checked like a def.
+import boto3
+
+s3 = boto3.client("s3")
+
+handler = lambda event, context: s3.head_bucket(Bucket="acme-health")  # error: [LAM005]

@@ -1,0 +1,15 @@
+# upload_fileobj(Fileobj, Bucket, Key=...) and the resource's meta.client: the bucket positional is reported.
+import io
+
+import boto3
+
+s3_resource = boto3.resource("s3")
+
+
+def save(client, body, key):
+    client.upload_fileobj(io.BytesIO(body), "acme-exports", Key=key)  # error: [LAM005]
+
+
+def lambda_handler(event, context):
+    save(s3_resource.meta.client, event["body"].encode(), event["key"])
+    s3_resource.meta.client.download_fileobj("acme-exports", event["key"], io.BytesIO())  # error: [LAM005]
