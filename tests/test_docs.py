@@ -1,0 +1,127 @@
+"""The docs cannot lie: generated pages are current, documented examples do what they say."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cases import REPO
+from lambdalint.registry import INPUT_PROBLEMS, all_checks, documentation
+from lambdalint.runner import Options, lint
+
+SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead", "Exceptions", "Fix"]
+CORE_RULES = {
+    "LAM001": "handler-signature",
+    "LAM002": "async-handler",
+    "LAM003": "unserializable-return",
+    "LAM004": "client-in-handler",
+    "LAM005": "hardcoded-bucket",
+    "LAM006": "recursive-invocation",
+    "LAM007": "handler-not-found",
+}
+# LAM007's examples are configuration: they name a handler in this module.
+CONFIGURED_MODULE = "def lambda_handler(event, context):\n    return {}\n"
+CHECKS = all_checks()
+GENERATOR = REPO / "docs" / "generate.py"
+
+
+def sections(text: str) -> dict[str, str]:
+    """``## Heading`` -> the text under it, in document order."""
+    parts = re.split(r"^## (.+)$", text, flags=re.MULTILINE)
+    return {heading.strip(): body for heading, body in zip(parts[1::2], parts[2::2])}
+
+
+def code_block(section: str) -> tuple[str, str]:
+    """(language, code) of the one fenced block in a section."""
+    blocks = re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1, f"expected one fenced code block, found {len(blocks)}"
+    return blocks[0]
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_rule_pages_are_current() -> None:
+    result = subprocess.run([sys.executable, str(GENERATOR), "--check"],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_mode_names_every_drifted_page(tmp_path: Path, capsys) -> None:
+    generator = load_generator()
+    shutil.copytree(generator.RULE_DOCS, tmp_path, dirs_exist_ok=True)
+    edited, removed = tmp_path / "LAM002.md", tmp_path / "LAM007.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nhand edit\n", encoding="utf-8")
+    removed.unlink()
+    (tmp_path / "LAM099.md").write_text("# a retired rule\n", encoding="utf-8")
+
+    assert generator.main(["--check"], tmp_path) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert f"{tmp_path.as_posix()}/LAM002.md: out of date" in printed
+    assert f"{tmp_path.as_posix()}/LAM007.md: missing" in printed
+    assert f"{tmp_path.as_posix()}/LAM099.md: no rule has this code any more" in printed
+    assert edited.read_text(encoding="utf-8").endswith("hand edit\n"), "--check writes nothing"
+
+    assert generator.main([], tmp_path) == 0
+    assert generator.main(["--check"], tmp_path) == 0
+    assert not (tmp_path / "LAM099.md").exists()
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
+def test_docstring_has_the_six_sections_in_order(check) -> None:
+    assert list(sections(documentation(check))) == SECTIONS
+
+
+def example_findings(tmp_path: Path, language: str, code: str) -> set[str]:
+    """The codes lambdalint reports on a documented example, as a project of its own."""
+    if language == "toml":
+        (tmp_path / "pyproject.toml").write_text(code, encoding="utf-8")
+        (tmp_path / "orders.py").write_text(CONFIGURED_MODULE, encoding="utf-8")
+    else:
+        assert language == "python"
+        (tmp_path / "pyproject.toml").write_text("[tool.lambdalint]\n", encoding="utf-8")
+        (tmp_path / "lambda_function.py").write_text(code, encoding="utf-8")
+    return {diagnostic.code for diagnostic in lint(Options(paths=[str(tmp_path)])).diagnostics}
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
+def test_documented_example_is_reported(check, tmp_path: Path) -> None:
+    example = code_block(sections(documentation(check))["Example"])
+    assert check.code in example_findings(tmp_path, *example)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
+def test_documented_alternative_is_not_reported(check, tmp_path: Path) -> None:
+    alternative = code_block(sections(documentation(check))["Use instead"])
+    assert check.code not in example_findings(tmp_path, *alternative)
+
+
+def installed_lambdalint(*args: str) -> subprocess.CompletedProcess:
+    executable = shutil.which("lambdalint", path=str(Path(sys.executable).parent))
+    assert executable, "the lambdalint console script is not installed next to this Python"
+    return subprocess.run([executable, *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("rule", [*CHECKS, *INPUT_PROBLEMS], ids=lambda rule: rule.code)
+def test_explain_prints_the_documentation(rule) -> None:
+    result = installed_lambdalint("explain", rule.code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"# {rule.code} {rule.name}\n")
+    assert documentation(rule).strip() in result.stdout
+
+
+def test_rules_lists_the_core_rules_by_name() -> None:
+    result = installed_lambdalint("rules")
+    assert result.returncode == 0, result.stderr
+    listed = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
+    assert {code: listed.get(code) for code in CORE_RULES} == CORE_RULES
