@@ -68,12 +68,18 @@ def matches_any(path: Path, root: Path, globs: Iterable[str]) -> bool:
 
 def python_files(path: Path, excluded: Iterable[str] = (), root: Path | None = None) -> Iterator[Path]:
     """Python files under path; a file named directly is always yielded."""
+    return project_files(path, (".py",), excluded, root)
+
+
+def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str] = (),
+                  root: Path | None = None) -> Iterator[Path]:
+    """Files with one of the suffixes under path, skipping ignored and tool folders."""
     if path.is_file():
         yield path
         return
     excluded = list(excluded)
     root = (root or path).resolve()
-    yield from _walk(path, _enclosing_gitignores(path), excluded, root)
+    yield from _walk(path, _enclosing_gitignores(path), excluded, root, suffixes)
 
 
 def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
@@ -88,7 +94,8 @@ def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
     return []  # not in a repository: git would not apply those files either
 
 
-def _walk(directory: Path, ignores: list[GitIgnore], excluded: list[str], root: Path) -> Iterator[Path]:
+def _walk(directory: Path, ignores: list[GitIgnore], excluded: list[str], root: Path,
+          suffixes: tuple[str, ...]) -> Iterator[Path]:
     own = GitIgnore.read(directory)
     ignores = [*ignores, own] if own else ignores
     try:
@@ -106,6 +113,6 @@ def _walk(directory: Path, ignores: list[GitIgnore], excluded: list[str], root: 
         if excluded and matches_any(path, root, excluded):
             continue
         if is_dir:
-            yield from _walk(path, ignores, excluded, root)
-        elif entry.name.endswith(".py"):
+            yield from _walk(path, ignores, excluded, root, suffixes)
+        elif entry.name.endswith(suffixes):
             yield path
