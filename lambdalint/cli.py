@@ -7,9 +7,13 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from lambdalint import __version__
+from lambdalint.output import FORMATS, display_path
+
+if TYPE_CHECKING:
+    from lambdalint.diagnostics import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,13 +35,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="codes or prefixes to add to the selection")
     check.add_argument("--ignore", type=_comma_list, default=[],
                        help="codes or prefixes to leave out")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS,
+                       help="output format (default: 'format' in the configuration, else text)")
+    check.add_argument("--output-file", type=Path, metavar="PATH",
+                       help="write the report to PATH instead of standard output")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="count findings per code")
     check.add_argument("--config", type=Path, help="pyproject.toml to use instead of the nearest one")
     check.add_argument("--handler", action="append", default=[], metavar="MODULE.FUNCTION",
                        help="a handler to check (repeatable)")
     check.add_argument("--stdin-filename", help="the file name to give the buffer read from '-'")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", type=Path, metavar="FILE",
+                          help="report only findings not recorded in FILE"
+                               " (default: 'baseline' in the configuration)")
+    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="record every finding in FILE, to be accepted by --baseline")
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code")
@@ -63,9 +76,6 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "explain":
         return _explain(args.code)
     if args.command == "check":
-        if args.statistics and args.format != "text":
-            print("lambdalint: --statistics works with --format text only", file=sys.stderr)
-            return EXIT_ERROR
         return _check(args)
     parser.print_help()
     return EXIT_ERROR
@@ -90,8 +100,19 @@ def _explain(code: str) -> int:
     return EXIT_CLEAN
 
 
+def _record_baseline(path: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Write the baseline; what is left to report is what it could not accept."""
+    from lambdalint.baseline import write_baseline
+
+    left = write_baseline(path, diagnostics)
+    print(f"lambdalint: recorded {len(diagnostics) - len(left)} findings in {display_path(path)}",
+          file=sys.stderr)
+    return left
+
+
 def _check(args: argparse.Namespace) -> int:
-    from lambdalint.config import ConfigError
+    from lambdalint.baseline import BaselineError
+    from lambdalint.config import ConfigError, run_config
     from lambdalint.output import renderer
     from lambdalint.runner import Options, UsageError, lint
 
@@ -100,20 +121,46 @@ def _check(args: argparse.Namespace) -> int:
         stdin = sys.stdin.buffer.read()
     options = Options(paths=args.paths, config=args.config, handlers=args.handler,
                       select=args.select, extend_select=args.extend_select, ignore=args.ignore,
-                      stdin=stdin, stdin_filename=args.stdin_filename)
+                      stdin=stdin, stdin_filename=args.stdin_filename, baseline=args.baseline,
+                      apply_baselines=args.write_baseline is None)
     try:
+        settings = run_config(args.config)
+        output_format = args.format or settings.output_format or "text"
+        output_file = args.output_file or settings.output_file
+        if args.statistics and output_format != "text":
+            raise UsageError("--statistics works with --format text only")
         result = lint(options)
-    except (ConfigError, UsageError) as error:
+        if args.write_baseline is not None:
+            result.diagnostics = _record_baseline(args.write_baseline, result.diagnostics)
+    except (ConfigError, UsageError, BaselineError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
-    color = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write(renderer(args.format)(result.diagnostics, color))
+    color = (output_format == "text" and output_file is None and sys.stdout.isatty()
+             and not os.environ.get("NO_COLOR"))
+    report = renderer(output_format)(result.diagnostics, color)
     if args.statistics:
         counts = Counter((item.code, item.name) for item in result.diagnostics)
-        for (code, name), count in sorted(counts.items()):
-            print(f"{count:<5} {code} {name}")
+        report += "".join(f"{count:<5} {code} {name}\n"
+                          for (code, name), count in sorted(counts.items()))
+    if not _deliver(report, output_file):
+        return EXIT_ERROR
     if any(item.code == "LAM901" for item in result.diagnostics):
         return EXIT_ERROR
     if result.diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _deliver(report: str, output_file: Optional[Path]) -> bool:
+    """Print the report, or write it to output_file; False when that cannot be written."""
+    if output_file is None:
+        sys.stdout.write(report)
+        return True
+    try:
+        output_file.parent.mkdir(parents=True, exist_ok=True)
+        output_file.write_text(report, encoding="utf-8")
+    except OSError as error:
+        print(f"lambdalint: {display_path(output_file)}: cannot write the report:"
+              f" {error.strerror}", file=sys.stderr)
+        return False
+    return True

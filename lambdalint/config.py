@@ -7,9 +7,12 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from lambdalint.output import display_path
+from lambdalint.output import FORMATS, display_path
+
+if TYPE_CHECKING:
+    from lambdalint.discovery.model import DeployedFunction
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,6 +32,8 @@ class HandlerSpec:
     code_root: Path
     declared_in: Optional[Path] = None
     declared_line: int = 0
+    # the template's function (triggers, environment), for handlers a deployment declares
+    deployment: Optional[DeployedFunction] = field(default=None, compare=False)
 
 
 @dataclass
@@ -43,6 +48,9 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     extend_exclude: list[str] = field(default_factory=list)
     extra_client_factories: list[str] = field(default_factory=list)
+    output_format: Optional[str] = None
+    output_file: Optional[Path] = None
+    baseline: Optional[Path] = None
 
 
 STRING_LIST_KEYS = {
@@ -54,7 +62,8 @@ STRING_LIST_KEYS = {
     "extra-client-factories": "extra_client_factories",
 }
 CODE_LIST_KEYS = {"select", "extend-select", "ignore"}
-KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores"])
+KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores",
+                     "format", "output-file", "baseline"])
 
 
 def find_config(start: Path) -> Optional[Path]:
@@ -73,6 +82,12 @@ def _mentions_table(path: Path) -> bool:
     except OSError:
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*lambdalint\s*[\].]", text, re.MULTILINE) is not None
+
+
+def run_config(explicit: Optional[Path]) -> Config:
+    """What applies to the whole run (its output): --config's, else the current directory's."""
+    path = explicit or find_config(Path.cwd())
+    return load_config(path) if path else default_config(Path.cwd())
 
 
 def default_config(root: Path) -> Config:
@@ -127,6 +142,18 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
                 glob: _codes(where, f"per-file-ignores.{glob}", codes)
                 for glob, codes in value.items()
             }
+        elif key == "format":
+            if value not in FORMATS:
+                raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMATS)}")
+            config.output_format = value
+        elif key == "output-file":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'output-file' must be a string")
+            config.output_file = root / value
+        elif key == "baseline":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'baseline' must be a string (a path to a JSON file)")
+            config.baseline = root / value
         elif key not in ("handlers", "code-root"):
             hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else ""

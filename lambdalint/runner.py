@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, find_config, load_config
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.discovery import declared_handlers
@@ -25,11 +26,14 @@ class Options:
     paths: Sequence[str] = (".",)
     config: Optional[Path] = None
     handlers: Sequence[str] = ()
+    handlers_flag: str = "--handler"  # named when one of `handlers` does not resolve
     select: Optional[Sequence[str]] = None
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
     stdin: Optional[bytes] = None
     stdin_filename: Optional[str] = None
+    baseline: Optional[Path] = None  # replaces each project's 'baseline'
+    apply_baselines: bool = True  # off while --write-baseline records every finding
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Project:
     config: Config
     handler_map: HandlerMap
     enabled: frozenset[str]
+    baseline: Optional[Baseline]
     files: list[Path] = field(default_factory=list)
 
 
@@ -60,6 +65,7 @@ class Run:
         self.projects: dict[Optional[Path], Project] = {}
         self._config_of_dir: dict[Path, Optional[Path]] = {}
         self._explicit_config = load_config(options.config) if options.config else None
+        self._baselines: dict[Path, Baseline] = {}
 
     def project_for(self, path: Path) -> Project:
         if self._explicit_config is not None:
@@ -84,12 +90,22 @@ class Run:
         handler_map = build_map(declared_handlers(config) + cli_specs)
         for unresolved in handler_map.unresolved:
             if unresolved.spec.declared_in is None:
-                raise UsageError(f"--handler: {unresolved.reason}")
+                raise UsageError(f"{self.options.handlers_flag}: {unresolved.reason}")
         select = self.options.select if self.options.select is not None else config.select
         enabled = enabled_codes(self.known, select,
                                 [*config.extend_select, *self.options.extend_select],
                                 [*config.ignore, *self.options.ignore])
-        return Project(config, handler_map, enabled)
+        return Project(config, handler_map, enabled, self._baseline(config))
+
+    def _baseline(self, config: Config) -> Optional[Baseline]:
+        # loaded up front, so a broken baseline is an error even on a clean run
+        path = self.options.baseline or config.baseline
+        if path is None or not self.options.apply_baselines:
+            return None
+        key = path.resolve()
+        if key not in self._baselines:
+            self._baselines[key] = load_baseline(path)
+        return self._baselines[key]
 
     def files(self) -> list[Path]:
         found: list[Path] = []
@@ -126,8 +142,22 @@ class Run:
             name = Path(self.options.stdin_filename or "stdin.py")
             diagnostics.extend(check_file(self.task(name), self.options.stdin))
         diagnostics.extend(self._unresolved_handlers())
+        diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         return Result(diagnostics, len(files) + (self.options.stdin is not None))
+
+    def _not_in_baselines(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        new: list[Diagnostic] = []
+        by_baseline: dict[Baseline, list[Diagnostic]] = {}
+        for item in diagnostics:
+            baseline = self.project_for(item.path).baseline
+            if baseline is None:
+                new.append(item)
+            else:
+                by_baseline.setdefault(baseline, []).append(item)
+        for baseline, items in by_baseline.items():
+            new.extend(baseline.new_findings(items))
+        return new
 
     def _unresolved_handlers(self) -> list[Diagnostic]:
         from lambdalint.checks.handler_not_found import HandlerNotFound

@@ -8,7 +8,7 @@ from typing import Callable
 
 from lambdalint.diagnostics import Diagnostic
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def renderer(name: str) -> Callable[[list[Diagnostic], bool], str]:

@@ -1,0 +1,91 @@
+"""The flake8 plugin: ``flake8 --select LAM`` reports what ``lambdalint check`` reports.
+
+flake8 chooses the files and filters what the plugin yields (``--select``, ``--ignore``,
+``noqa``, its ``per-file-ignores``); the project's ``[tool.lambdalint]`` still decides
+which functions are handlers, which rules run and which findings its baseline accepts,
+so both tools agree on every file.
+"""
+
+from __future__ import annotations
+
+import tokenize
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Iterator, Optional
+
+from lambdalint.baseline import BaselineError
+from lambdalint.config import ConfigError
+from lambdalint.engine import check_file
+from lambdalint.runner import Options, Run, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+    import ast
+
+    from flake8.options.manager import OptionManager
+
+HANDLERS_FLAG = "--lambdalint-handlers"
+
+
+class ProjectError(Exception):
+    """A configuration problem, which flake8 prints as '<file>: "LAM" failed ... due to <it>'."""
+
+    def __repr__(self) -> str:  # flake8 prints the repr: keep it the plain one-line message
+        return str(self)
+
+
+class Plugin:
+    handlers: ClassVar[tuple[str, ...]] = ()
+    # one Run per process: each project's config and handler map are loaded once, not per file
+    _run: ClassVar[Optional[Run]] = None
+
+    @classmethod
+    def add_options(cls, manager: OptionManager) -> None:
+        manager.add_option(
+            HANDLERS_FLAG, default=[], parse_from_config=True, comma_separated_list=True,
+            metavar="MODULE.FUNCTION,...",
+            help="handlers to check, as in the Lambda configuration, in addition to"
+                 " [tool.lambdalint] handlers (like 'lambdalint check --handler')")
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        cls.handlers = tuple(options.lambdalint_handlers)
+        cls._run = None
+
+    # flake8 calls a plugin once per file only if it takes `tree`; it parses the file anyway
+    # (a syntax error is its E999, and then no plugin runs), so asking for it costs nothing.
+    def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
+        self.lines = lines
+        # here, not in run(): flake8 reports a constructor's exception as one line naming the file
+        try:
+            run = self._project_run()
+            self.task = run.task(Path(filename))
+            self.baseline = run.project_for(self.task.path).baseline
+        except (ConfigError, UsageError, BaselineError) as error:
+            raise ProjectError(str(error)) from None
+
+    @classmethod
+    def _project_run(cls) -> Run:
+        if cls._run is None:
+            cls._run = Run(Options(handlers=cls.handlers, handlers_flag=HANDLERS_FLAG))
+        return cls._run
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        findings = [finding for finding in check_file(self.task, source_bytes(self.lines))
+                    # not LAM007 at a pyproject.toml line: flake8 shows findings in this file only
+                    if finding.path == self.task.path]
+        if self.baseline is not None:
+            findings = self.baseline.new_findings(findings)
+        for finding in findings:
+            # flake8 prints the column it is given plus one
+            yield finding.line, finding.column - 1, f"{finding.code} {finding.message}", type(self)
+
+
+def source_bytes(lines: list[str]) -> bytes:
+    """The file's bytes again, in the encoding flake8 decoded them with (its coding cookie)."""
+    text = "".join(lines)
+    cookie_lines = iter([line.encode("utf-8") for line in lines[:2]])
+    try:
+        encoding, _ = tokenize.detect_encoding(lambda: next(cookie_lines, b""))
+        return text.encode(encoding)
+    except (SyntaxError, LookupError, UnicodeEncodeError):
+        return text.encode("utf-8", "surrogatepass")  # the engine reports what does not decode

@@ -1,0 +1,83 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it; the only module that knows SARIF."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from lambdalint import __version__
+from lambdalint.diagnostics import Diagnostic
+from lambdalint.fingerprint import fingerprints
+from lambdalint.registry import INPUT_PROBLEMS, all_checks, documentation
+
+HOMEPAGE = "https://github.com/lambdalint/lambdalint"
+RULE_DOCS = f"{HOMEPAGE}/blob/main/docs/rules/"
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "lambdalint/v1"
+
+
+def render(diagnostics: list[Diagnostic], color: bool) -> str:
+    rules = [*all_checks(), *INPUT_PROBLEMS]
+    rule_index = {rule.code: index for index, rule in enumerate(rules)}
+    results = [
+        {
+            "ruleId": item.code,
+            "ruleIndex": rule_index[item.code],
+            "level": item.severity,
+            "message": {"text": item.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": _artifact_location(item.path),
+                "region": {"startLine": item.line, "startColumn": item.column,
+                           "endLine": item.end_line, "endColumn": item.end_column},
+            }}],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        }
+        for item, fingerprint in zip(diagnostics, fingerprints(diagnostics))
+    ]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "lambdalint",
+                "version": __version__,
+                "informationUri": HOMEPAGE,
+                "rules": [_rule(rule) for rule in rules],
+            }},
+            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",  # libcst counts columns in characters
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2) + "\n"
+
+
+def _rule(rule) -> dict:
+    text = documentation(rule).strip()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": _what_it_does(text) or rule.summary},
+        "help": {"text": text, "markdown": text},
+        "helpUri": f"{RULE_DOCS}{rule.code}.md",
+        "defaultConfiguration": {"level": rule.severity},
+    }
+
+
+def _what_it_does(documentation: str) -> str:
+    """The rule documentation's first section, as one paragraph."""
+    match = re.search(r"^## What it does\n(.*?)(?=^## |\Z)", documentation,
+                      re.MULTILINE | re.DOTALL)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def _artifact_location(path: Path) -> dict:
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:  # outside the current directory: only an absolute URI names it
+        return {"uri": path.resolve().as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": SOURCE_ROOT}
