@@ -1,0 +1,513 @@
+"""Functions declared in AWS CDK apps written in Python, read from the syntax tree.
+
+The app is never imported or run: ``aws_lambda.Function``, ``DockerImageFunction``,
+``SingletonFunction`` and ``aws_lambda_python_alpha.PythonFunction`` calls are read with
+libcst, import aliases resolved and names followed to single assignments in the module or
+the enclosing function (``FileContext``). What cannot be read that way stays a
+``Reference("python", source text)``, and a note says so.
+
+Asset paths (``Code.from_asset("lambda")``, ``PythonFunction(entry=...)``) are relative to
+the CDK process's working directory, which the CDK CLI sets to the folder of ``cdk.json``:
+they are resolved from the nearest ``cdk.json`` above the app file, else from the file's folder.
+
+Triggers refer to their construct by its Python expression: ``SqsEventSource(self.queue)``
+is ``Reference("python", "self.queue")``, and an environment value ``self.queue.queue_url``
+names the same queue.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
+                                        Value)
+from lambdalint.files import project_files
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from lambdalint.analysis import Scope
+
+    Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
+
+LAMBDA = "aws_cdk.aws_lambda."
+FUNCTION_CONSTRUCTS = {LAMBDA + "Function", LAMBDA + "SingletonFunction",
+                       LAMBDA + "DockerImageFunction",
+                       "aws_cdk.aws_lambda_python_alpha.PythonFunction"}
+EVENT_SOURCES = {"SqsEventSource": "SQS", "S3EventSource": "S3", "S3EventSourceV2": "S3",
+                 "SnsEventSource": "SNS", "DynamoEventSource": "DynamoDB",
+                 "KinesisEventSource": "Kinesis", "ApiEventSource": "Api"}
+# Constructs that take a function and make API Gateway or a URL invoke it: (event, argument).
+FUNCTION_TRIGGERS = {
+    "aws_cdk.aws_apigateway.LambdaRestApi": ("Api", None, "handler"),
+    "aws_cdk.aws_apigateway.LambdaIntegration": ("Api", 0, "handler"),
+    "aws_cdk.aws_apigatewayv2_integrations.HttpLambdaIntegration": ("HttpApi", 1, "handler"),
+    LAMBDA + "FunctionUrl": ("FunctionUrl", None, "function"),
+}
+# Runtime constants whose value does not follow FAMILY_VERSION -> familyversion.
+IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnetcore3.1",
+                      "PROVIDED": "provided", "PROVIDED_AL2": "provided.al2",
+                      "PROVIDED_AL2023": "provided.al2023"}
+
+
+def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
+    """Every Lambda function the Python CDK app files under root declare."""
+    import libcst as cst
+
+    discovery = Discovery()
+    for path in project_files(root, (".py",), excluded):
+        try:
+            source = path.read_bytes()
+        except OSError as error:
+            discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}", "LAM900"))
+            continue
+        if b"aws_cdk" not in source:
+            continue
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError as error:
+            discovery.notes.append(_syntax_error(path, source, error))
+            continue
+        except (SyntaxError, UnicodeDecodeError, LookupError) as error:  # bad encoding or bytes
+            discovery.notes.append(Note(path, 1, f"cannot decode file: {error}", "LAM900"))
+            continue
+        discovery.functions.extend(_AppFile(path, module).functions())
+    return discovery
+
+
+def _syntax_error(path: Path, source: bytes, error) -> Note:
+    """LAM900 at CPython's line and in its words, which are clearer than libcst's."""
+    try:
+        ast.parse(source)
+    except SyntaxError as python_error:
+        return Note(path, python_error.lineno or 1, f"syntax error: {python_error.msg}", "LAM900")
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
+    return Note(path, error.raw_line, f"syntax error: {reason}", "LAM900")
+
+
+def _asset_base(path: Path) -> Path:
+    for folder in path.resolve().parents:
+        if (folder / "cdk.json").is_file():
+            return folder
+    return path.resolve().parent
+
+
+def _runtime_name(constant: str) -> str:
+    """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names."""
+    if constant in IRREGULAR_RUNTIMES:
+        return IRREGULAR_RUNTIMES[constant]
+    family, _, version = constant.lower().partition("_")
+    return family if version == "latest" else family + version.replace("_", ".")
+
+
+class _AppFile:
+    """One CDK app file: its function constructs, then the calls that configure them."""
+
+    def __init__(self, path: Path, module: cst.Module) -> None:
+        from lambdalint.analysis import FileContext
+
+        self.path = path
+        self.module = module
+        self.context: FileContext = FileContext(module, path)
+        self.asset_base = _asset_base(path)
+        self.declared: dict[int, DeployedFunction] = {}  # by id() of the construct call
+        self.attributes: dict[tuple[int, str], cst.Call] = {}  # self.<name> per class
+
+    def functions(self) -> list[DeployedFunction]:
+        calls = list(self._calls())
+        for call, scope, _ in calls:
+            if self.context.qualified_name(call.func, scope) in FUNCTION_CONSTRUCTS:
+                self.declared[id(call)] = self._function(call, scope)
+        for call, scope, owner in calls:
+            self._configure(call, scope, owner)
+        return list(self.declared.values())
+
+    def _calls(self):
+        """Every call with its enclosing function and class; records ``self.x = Function(...)``."""
+        import libcst as cst
+
+        found: list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]] = []
+        app = self
+
+        class Visitor(cst.CSTVisitor):
+            def __init__(self) -> None:
+                self.scopes: list[Scope] = [app.module]
+                self.classes: list[Optional[cst.ClassDef]] = [None]
+
+            def visit_ClassDef(self, node: cst.ClassDef) -> None:
+                self.classes.append(node)
+
+            def leave_ClassDef(self, node: cst.ClassDef) -> None:
+                self.classes.pop()
+
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+                # FileContext links only functions it visits to their enclosing scope, and it
+                # skips class bodies: a stack's __init__ sees the module's imports.
+                app.context._enclosing.setdefault(id(node), self.scopes[-1])
+                self.scopes.append(node)
+
+            def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+                self.scopes.pop()
+
+            def visit_Assign(self, node: cst.Assign) -> None:
+                for target in node.targets:
+                    attribute = app._self_attribute(target.target)
+                    if attribute is not None and isinstance(node.value, cst.Call):
+                        app.attributes[(id(self.classes[-1]), attribute)] = node.value
+
+            def visit_Call(self, node: cst.Call) -> None:
+                found.append((node, self.scopes[-1], self.classes[-1]))
+
+        self.module.visit(Visitor())
+        return found
+
+    @staticmethod
+    def _self_attribute(expression: cst.BaseExpression) -> Optional[str]:
+        import libcst as cst
+
+        if (isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name)
+                and expression.value.value == "self"):
+            return expression.attr.value
+        return None
+
+    # -- reading values ---------------------------------------------------------------------------
+
+    def _source(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    def _string(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+        from lambdalint.constants import string_value
+
+        return string_value(self.context.follow(expression, scope)[0])
+
+    def _value(self, expression: cst.BaseExpression, scope: Scope) -> Value:
+        text = self._string(expression, scope)
+        return text if text is not None else Reference("python", self._source(expression))
+
+    def _path(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Path]:
+        """A path the app computes from literals, ``__file__``, ``os.path`` and ``pathlib``."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        expression, scope = self.context.follow(expression, scope)
+        text = self._string(expression, scope)
+        if text is not None:
+            return self.asset_base / text
+        if isinstance(expression, cst.Name) and expression.value == "__file__":
+            return self.path.resolve()
+        if isinstance(expression, cst.Attribute) and expression.attr.value == "parent":
+            inner = self._path(expression.value, scope)
+            return inner.parent if inner is not None else None
+        if (isinstance(expression, cst.BinaryOperation)
+                and isinstance(expression.operator, cst.Divide)):
+            inner, part = self._path(expression.left, scope), self._string(expression.right, scope)
+            return inner / part if inner is not None and part is not None else None
+        if not isinstance(expression, cst.Call):
+            return None
+        name = self.context.qualified_name(expression.func, scope)
+        first = argument(expression, 0)
+        if name in ("builtins.str", "os.fspath", "os.path.abspath", "os.path.realpath",
+                    "os.path.normpath", "pathlib.Path", "pathlib.PurePath") and first is not None:
+            return self._path(first, scope)
+        if name == "os.path.dirname" and first is not None:
+            inner = self._path(first, scope)
+            return inner.parent if inner is not None else None
+        method = expression.func.attr.value if isinstance(expression.func, cst.Attribute) else None
+        if method in ("resolve", "absolute"):
+            return self._path(expression.func.value, scope)  # type: ignore[union-attr]
+        if name == "os.path.join" and first is not None:
+            return self._joined(self._path(first, scope), expression.args[1:], scope)
+        if method == "joinpath":
+            base = self._path(expression.func.value, scope)  # type: ignore[union-attr]
+            return self._joined(base, expression.args, scope)
+        return None
+
+    def _joined(self, base: Optional[Path], parts: Sequence[cst.Arg], scope: Scope
+                ) -> Optional[Path]:
+        for part in parts:
+            text = self._string(part.value, scope) if not part.star else None
+            if base is None or text is None:
+                return None
+            base = base / text
+        return base
+
+    def _unreadable(self, notes: Pending, what: str, node: cst.CSTNode) -> None:
+        notes.append((node, f"{what} {self._source(node)} cannot be read without running the app"))
+
+    def _noted(self, function: DeployedFunction, notes: Pending) -> DeployedFunction:
+        return replace(function, notes=(*function.notes, *(
+            Note(self.path, self.context.line_of(node), f"{function.name}: {message}")
+            for node, message in notes)))
+
+    def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str
+                ) -> Optional[str]:
+        """``PYTHON_3_12`` for ``_lambda.Runtime.PYTHON_3_12`` when prefix is the Runtime class."""
+        name = self.context.qualified_name(*self.context.follow(expression, scope))
+        return name[len(prefix):] if name is not None and name.startswith(prefix) else None
+
+    # -- the function construct -------------------------------------------------------------------
+
+    def _function(self, call: cst.Call, scope: Scope) -> DeployedFunction:
+        from lambdalint.constants import argument
+
+        construct = self.context.qualified_name(call.func, scope) or ""
+        identifier = argument(call, 1, "id")
+        name = self._value(identifier, scope) if identifier is not None else "?"
+        handler_argument = argument(call, None, "handler")
+        function = DeployedFunction(
+            name=name if isinstance(name, str) else name.target, source="cdk",
+            declared_in=self.path,
+            line=self.context.line_of(handler_argument if handler_argument is not None else call))
+        notes: Pending = []
+        keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+        if "runtime" in keywords:
+            function = replace(function, runtime=self._runtime(keywords["runtime"], scope, notes))
+        if construct.endswith(".PythonFunction"):
+            function = self._python_function(function, keywords, scope, notes)
+        elif construct.endswith(".DockerImageFunction"):
+            function = replace(function, package_type="Image")
+        else:
+            function = self._code(function, keywords, scope, notes)
+        if "environment" in keywords:
+            environment = self._environment(keywords["environment"], scope, notes)
+            function = replace(function, environment=environment)
+        if "recursive_loop" in keywords:
+            loop = self._member(keywords["recursive_loop"], scope, LAMBDA + "RecursiveLoop.")
+            function = replace(function, allows_recursion=loop == "ALLOW")
+        events = self.context.follow(keywords["events"], scope)[0] if "events" in keywords else None
+        for element in getattr(events, "elements", ()):
+            function = self._with_event(function, self._event_source(element.value, scope, notes))
+        return self._noted(function, notes)
+
+    def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending
+                 ) -> Optional[str]:
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        constant = self._member(expression, scope, LAMBDA + "Runtime.")
+        if constant is not None and "." not in constant:
+            return _runtime_name(constant)
+        followed = self.context.follow(expression, scope)[0]
+        if (isinstance(followed, cst.Call) and argument(followed, 0, "name") is not None
+                and self.context.qualified_name(followed.func, scope) == LAMBDA + "Runtime"):
+            name = self._string(argument(followed, 0, "name"), scope)  # type: ignore[arg-type]
+            if name is not None:
+                return name
+        self._unreadable(notes, "runtime", expression)
+        return None
+
+    def _code(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
+              scope: Scope, notes: Pending) -> DeployedFunction:
+        handler = keywords.get("handler")
+        if handler is not None:
+            if self._member(handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE":
+                return replace(function, package_type="Image")
+            function = replace(function, handler=self._string(handler, scope))
+            if function.handler is None:
+                self._unreadable(notes, "handler", handler)
+        if "code" not in keywords:
+            return function
+        return self._code_source(function, keywords["code"], scope, notes)
+
+    def _code_source(self, function: DeployedFunction, expression: cst.BaseExpression,
+                     scope: Scope, notes: Pending) -> DeployedFunction:
+        """What ``code=`` holds: ``Code.from_asset(dir)``, ``from_inline``, an image or S3."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        code = self.context.follow(expression, scope)[0]
+        if not isinstance(code, cst.Call):
+            self._unreadable(notes, "code", expression)
+            return function
+        factory = self._member(code.func, scope, LAMBDA + "Code.")
+        if factory in ("from_asset_image", "from_ecr_image"):
+            return replace(function, package_type="Image")
+        if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
+            notes.append((code, f"code comes from {self._source(code)}, not from local files;"
+                                " not checked"))
+            return function
+        inline = argument(code, 0, "code") if factory == "from_inline" else None
+        inline_code = self._string(inline, scope) if inline is not None else None
+        if inline_code is not None:
+            return replace(function, inline_code=inline_code)
+        asset = argument(code, 0, "path") if factory == "from_asset" else None
+        code_root = self._path(asset, scope) if asset is not None else None
+        if code_root is not None:
+            return replace(function, code_root=code_root.resolve())
+        self._unreadable(notes, "code", expression)
+        return function
+
+    def _python_function(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
+                         scope: Scope, notes: Pending) -> DeployedFunction:
+        """PythonFunction: the runtime calls ``<index without .py, / as .>.<handler>`` in entry."""
+        settings = {"index": "index.py", "handler": "handler"}
+        for setting in settings:
+            if setting in keywords:
+                value = self._string(keywords[setting], scope)
+                if value is None:
+                    self._unreadable(notes, setting, keywords[setting])
+                    return function
+                settings[setting] = value
+        if not settings["index"].endswith(".py"):
+            notes.append((keywords["index"],
+                          f"index {settings['index']!r} is not a .py file; CDK rejects it"))
+            return function
+        module = settings["index"][:-3].replace("/", ".")
+        function = replace(function, handler=f"{module}.{settings['handler']}")
+        entry = self._path(keywords["entry"], scope) if "entry" in keywords else None
+        if entry is None:
+            if "entry" in keywords:
+                self._unreadable(notes, "entry", keywords["entry"])
+            return function
+        return replace(function, code_root=entry.resolve())
+
+    def _environment(self, expression: cst.BaseExpression, scope: Scope,
+                     notes: Pending) -> dict[str, Value]:
+        import libcst as cst
+
+        followed = self.context.follow(expression, scope)[0]
+        environment: dict[str, Value] = {}
+        for element in followed.elements if isinstance(followed, cst.Dict) else ():
+            key = self._string(element.key, scope) if isinstance(element, cst.DictElement) else None
+            if key is None:
+                self._unreadable(notes, "environment entry", element)
+                continue
+            environment[key] = self._value(element.value, scope)
+        if not isinstance(followed, cst.Dict):
+            self._unreadable(notes, "environment", expression)
+        return environment
+
+    # -- calls that configure a function ----------------------------------------------------------
+
+    def _function_of(self, expression: cst.BaseExpression, scope: Scope,
+                     owner: Optional[cst.ClassDef]) -> Optional[int]:
+        """The key of the function construct an expression refers to, if it is one read here."""
+        attribute = self._self_attribute(expression)
+        if attribute is not None:
+            call = self.attributes.get((id(owner), attribute))
+            key = id(call) if call is not None else None
+        else:
+            key = id(self.context.follow(expression, scope)[0])
+        return key if key in self.declared else None
+
+    def _configure(self, call: cst.Call, scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+        """What configures a function after the fact: ``fn.add_event_source(source)``,
+        ``fn.add_environment(key, value)``, ``LambdaRestApi(handler=fn)``..."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        trigger = FUNCTION_TRIGGERS.get(self.context.qualified_name(call.func, scope) or "")
+        if trigger is not None:
+            event, position, keyword = trigger
+            target = argument(call, position, keyword)
+            key = self._function_of(target, scope, owner) if target is not None else None
+            if key is not None:
+                self.declared[key] = self._with_event(self.declared[key], EventSource(event))
+            return
+        if not isinstance(call.func, cst.Attribute):
+            return
+        method, receiver = call.func.attr.value, call.func.value
+        if method in ("add_event_notification", "add_object_created_notification",
+                      "add_object_removed_notification", "add_subscription"):
+            self._subscribe(call, method, receiver, scope, owner)
+            return
+        key = self._function_of(receiver, scope, owner)
+        if key is None:
+            return
+        function = self.declared[key]
+        notes: Pending = []
+        if method == "add_event_source" and argument(call, 0, "source") is not None:
+            function = self._with_event(function, self._event_source(
+                argument(call, 0, "source"), scope, notes))  # type: ignore[arg-type]
+        elif method == "add_function_url":
+            function = self._with_event(function, EventSource("FunctionUrl"))
+        elif method == "add_environment":
+            name, value = argument(call, 0, "key"), argument(call, 1, "value")
+            key_text = self._string(name, scope) if name is not None else None
+            if key_text is not None and value is not None:
+                function = replace(function, environment={**function.environment,
+                                                          key_text: self._value(value, scope)})
+            else:
+                self._unreadable(notes, "environment entry", call)
+        self.declared[key] = self._noted(function, notes)
+
+    def _subscribe(self, call: cst.Call, method: str, receiver: cst.BaseExpression,
+                   scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+        """``bucket.add_event_notification(type, LambdaDestination(fn), filter)``, and
+        ``topic.add_subscription(LambdaSubscription(fn))``."""
+        import libcst as cst
+
+        destinations = {"add_subscription": "aws_cdk.aws_sns_subscriptions.LambdaSubscription"}
+        expected = destinations.get(method, "aws_cdk.aws_s3_notifications.LambdaDestination")
+        arguments = [self.context.follow(arg.value, scope)[0] for arg in call.args if not arg.star]
+        for position, destination in enumerate(arguments):
+            if not (isinstance(destination, cst.Call) and destination.args
+                    and self.context.qualified_name(destination.func, scope) == expected):
+                continue
+            key = self._function_of(destination.args[0].value, scope, owner)
+            if key is None:
+                return
+            resource = Reference("python", self._source(receiver))
+            if method == "add_subscription":
+                event = EventSource("SNS", resource)
+            else:
+                event = self._filtered(EventSource("S3", resource), arguments[position + 1:], scope)
+            self.declared[key] = self._with_event(self.declared[key], event)
+            return
+
+    def _event_source(self, expression: cst.BaseExpression, scope: Scope,
+                      notes: Pending) -> Optional[EventSource]:
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        source = self.context.follow(expression, scope)[0]
+        name = (self.context.qualified_name(source.func, scope)
+                if isinstance(source, cst.Call) else None) or ""
+        kind = EVENT_SOURCES.get(name.rpartition(".")[2])
+        if kind is None or not name.startswith("aws_cdk.aws_lambda_event_sources."):
+            self._unreadable(notes, "event source", expression)
+            return None
+        target = argument(source, 0) if kind != "Api" else None  # type: ignore[arg-type]
+        resource = Reference("python", self._source(target)) if target is not None else None
+        event = EventSource(kind, resource)
+        if kind == "S3":
+            filters = argument(source, None, "filters")  # type: ignore[arg-type]
+            followed = self.context.follow(filters, scope)[0] if filters is not None else None
+            elements = getattr(followed, "elements", ())
+            event = self._filtered(event, [element.value for element in elements], scope)
+        return event
+
+    def _filtered(self, event: EventSource, filters: Sequence[cst.BaseExpression],
+                  scope: Scope) -> EventSource:
+        """S3 key filters: ``s3.NotificationKeyFilter(prefix=..., suffix=...)``."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        for expression in filters:
+            key_filter = self.context.follow(expression, scope)[0]
+            if not (isinstance(key_filter, cst.Call) and self.context.qualified_name(
+                    key_filter.func, scope) == "aws_cdk.aws_s3.NotificationKeyFilter"):
+                continue
+            for part in ("prefix", "suffix"):
+                value = argument(key_filter, None, part)
+                text = self._string(value, scope) if value is not None else None
+                if text is not None:
+                    event = replace(event, **{part: text})
+        return event
+
+    @staticmethod
+    def _with_event(function: DeployedFunction, event: Optional[EventSource]) -> DeployedFunction:
+        if event is None:
+            return function
+        return replace(function, events=(*function.events, event))

@@ -1,0 +1,244 @@
+"""AWS SAM and CloudFormation templates: the Lambda functions they declare.
+
+A template is ``template.yaml``/``.yml``/``.json``, or any YAML/JSON file that mentions
+``AWSTemplateFormatVersion`` or ``AWS::Serverless`` (a byte search decides before any
+parsing). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
+Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
+``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
+CodeUri or Code is the template's folder, as in ``sam build``. Triggers come
+from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind from the
+resources that point at it: ``AWS::Lambda::EventSourceMapping``, ``AWS::Lambda::Url``,
+an ``AWS::S3::Bucket``'s notification configuration and SNS subscriptions.
+A ``!Ref`` to a parameter with a default is resolved for Runtime, Handler and CodeUri;
+everything else unresolved stays a ``Reference``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from lambdalint.discovery.code_roots import local_folder
+from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
+from lambdalint.discovery.templates import (
+    Located, as_value, loaded, unresolved,
+)
+from lambdalint.files import project_files
+
+TEMPLATE_NAMES = {"template.yaml", "template.yml", "template.json"}
+TEMPLATE_MARKERS = (b"AWSTemplateFormatVersion", b"AWS::Serverless")
+SERVERLESS_FUNCTION = "AWS::Serverless::Function"
+LAMBDA_FUNCTION = "AWS::Lambda::Function"
+INHERITED_FROM_GLOBALS = {"Runtime", "Handler", "CodeUri", "Environment", "FunctionUrlConfig",
+                          "RecursiveLoop"}
+
+# The property of a SAM event that names the resource it comes from.
+EVENT_RESOURCE_PROPERTY = {
+    "S3": "Bucket", "SQS": "Queue", "SNS": "Topic", "DynamoDB": "Stream", "Kinesis": "Stream",
+    "MSK": "Stream", "MQ": "Broker", "DocumentDB": "Cluster", "Api": "RestApiId",
+    "HttpApi": "ApiId",
+}
+# What an event source mapping reads from, by the type of the resource its ARN names.
+MAPPED_SOURCE_TYPES = {
+    "AWS::SQS::Queue": "SQS", "AWS::DynamoDB::Table": "DynamoDB", "AWS::Kinesis::Stream": "Kinesis",
+    "AWS::MSK::Cluster": "MSK", "AWS::AmazonMQ::Broker": "MQ", "AWS::DocDB::DBCluster": "DocumentDB",
+}
+ARN_SERVICE_TYPES = {"sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis", "kafka": "MSK",
+                     "mq": "MQ", "rds": "DocumentDB"}
+
+
+def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
+    discovery = Discovery()
+    candidates = filter(_looks_like_template, project_files(root, (".yaml", ".yml", ".json"), excluded))
+    for path, document in loaded(candidates, discovery):
+        if isinstance(document, Located) and isinstance(document.get("Resources"), Located):
+            discovery.functions += _Template(path, root.resolve(), document).functions()
+    return discovery
+
+
+def _looks_like_template(path: Path) -> bool:
+    if path.name in TEMPLATE_NAMES:
+        return True
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return False
+    return any(marker in content for marker in TEMPLATE_MARKERS)
+
+
+class _Template:
+    def __init__(self, path: Path, root: Path, document: Located) -> None:
+        self.path = path
+        self.root = root
+        self.resources: Located = document["Resources"]
+        self.globals = document.section("Globals").section("Function")
+        self.parameters = document.section("Parameters")
+
+    def functions(self) -> list[DeployedFunction]:
+        triggers = self._triggers_declared_elsewhere()
+        return [self._function(name, resource, triggers.get(name, []))
+                for name, resource in self.resources.items()
+                if isinstance(resource, Located)
+                and resource.get("Type") in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION)]
+
+    def _function(self, name: str, resource: Located, triggers: list[EventSource]) -> DeployedFunction:
+        is_sam = resource["Type"] == SERVERLESS_FUNCTION
+        properties = resource.section("Properties")
+        is_image = properties.get("PackageType") == "Image"
+        inherited = INHERITED_FROM_GLOBALS if is_sam else set()
+        if is_image:  # an image's Runtime and Handler come from the image, whatever Globals say
+            inherited = inherited - {"Runtime", "Handler"}
+
+        def setting(key: str) -> tuple[Any, int]:
+            owner = self.globals if key not in properties and key in inherited else properties
+            return owner.get(key), owner.line_of(key)
+
+        notes: list[Note] = []
+        runtime, runtime_line = setting("Runtime")
+        runtime = self._resolved(runtime)
+        if isinstance(runtime, Reference):
+            notes.append(self._note(runtime_line, unresolved("Runtime", runtime, "it is treated as Python")))
+        handler, handler_line = setting("Handler")
+        handler = self._resolved(handler)
+        if isinstance(handler, Reference):
+            notes.append(self._note(handler_line, unresolved("Handler", handler, "it is not checked")))
+        elif handler is None and not is_image:
+            notes.append(self._note(self.resources.line_of(name), f"function {name} has no Handler;"
+                                    " Lambda cannot invoke it: set Handler to module.function"))
+        code_root = inline_code = None
+        if not is_image:
+            code_root, inline_code = self._code(properties, setting, is_sam, notes)
+        events = [*self._sam_events(properties), *triggers] if is_sam else triggers
+        if is_sam and setting("FunctionUrlConfig")[0] is not None:
+            events.append(EventSource("FunctionUrl"))
+        return DeployedFunction(
+            name=name, source="sam", declared_in=self.path,
+            line=self.resources.line_of(name) if handler is None else handler_line,
+            runtime=runtime if isinstance(runtime, str) else None,
+            handler=handler if isinstance(handler, str) else None,
+            code_root=code_root, package_type="Image" if is_image else "Zip", inline_code=inline_code,
+            environment=_environment(self.globals, properties) if is_sam else _environment(properties),
+            events=tuple(events),
+            allows_recursion=setting("RecursiveLoop")[0] == "Allow", notes=tuple(notes),
+        )
+
+    def _resolved(self, value: Any) -> Optional[Value]:
+        """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""
+        if isinstance(value, Reference) and value.kind == "Ref":
+            default = as_value(self.parameters.section(value.target).get("Default"))
+            if isinstance(default, str):
+                return default
+        return as_value(value)
+
+    def _code(self, properties: Located, setting: Callable[[str], tuple[Any, int]], is_sam: bool,
+              notes: list[Note]) -> tuple[Optional[Path], Optional[str]]:
+        """The function's local code folder, or its inline source; neither when it has no local code."""
+        if is_sam and "InlineCode" in properties:
+            return None, self._inline(properties, "InlineCode", notes)
+        key = "CodeUri" if is_sam else "Code"
+        written, line = setting(key)
+        if isinstance(written, Located) and "ZipFile" in written:
+            return None, self._inline(written, "ZipFile", notes)
+        # a local folder, as `sam build` and `aws cloudformation package` read it; "." is sam's default
+        written = "." if written is None else self._resolved(written)
+        folder = None
+        if isinstance(written, str) and not written.startswith("s3://"):
+            folder, problem = local_folder(self.path.parent, written, self.root, key)
+        elif isinstance(written, Reference):
+            problem = unresolved(key, written, "its code is not checked")
+        else:  # s3://bucket/key, {Bucket, Key} or {S3Bucket, S3Key}
+            problem = f"{key} names an S3 object; its code is not local and is not checked"
+        if problem:
+            notes.append(self._note(line, problem))
+        return folder, None
+
+    def _inline(self, owner: Located, key: str, notes: list[Note]) -> Optional[str]:
+        code = owner[key]
+        if isinstance(code, str):
+            return code
+        notes.append(self._note(owner.line_of(key), unresolved(key, code, "its code is not checked")))
+        return None
+
+    def _sam_events(self, properties: Located) -> list[EventSource]:
+        events = []
+        for event in properties.section("Events").values():
+            if not isinstance(event, Located) or not isinstance(event.get("Type"), str):
+                continue
+            event_properties = event.section("Properties")
+            resource = as_value(event_properties.get(EVENT_RESOURCE_PROPERTY.get(event["Type"], "")))
+            prefix, suffix = _key_filter(event_properties.section("Filter"))
+            events.append(EventSource(event["Type"], resource, prefix, suffix))
+        return events
+
+    def _triggers_declared_elsewhere(self) -> dict[str, list[EventSource]]:
+        """Triggers that other resources declare: mappings, URLs, bucket notifications, SNS."""
+        triggers: dict[str, list[EventSource]] = {}
+
+        def add(function: Any, event: EventSource) -> None:
+            name = _logical_id(function)
+            if name is not None and self.resources.section(name).get("Type") in (
+                    SERVERLESS_FUNCTION, LAMBDA_FUNCTION):
+                triggers.setdefault(name, []).append(event)
+
+        for name, resource in self.resources.items():
+            if not isinstance(resource, Located):
+                continue
+            kind, properties = resource.get("Type"), resource.section("Properties")
+            if kind == "AWS::Lambda::EventSourceMapping":
+                source = as_value(properties.get("EventSourceArn"))
+                add(properties.get("FunctionName"), EventSource(self._mapped_type(source), source))
+            elif kind == "AWS::Lambda::Url":
+                add(properties.get("TargetFunctionArn"), EventSource("FunctionUrl"))
+            elif kind == "AWS::S3::Bucket":
+                notifications = properties.section("NotificationConfiguration").get("LambdaConfigurations")
+                for notification in _mappings(notifications):
+                    prefix, suffix = _key_filter(notification.section("Filter"))
+                    add(notification.get("Function"),
+                        EventSource("S3", Reference("Ref", name), prefix, suffix))
+            elif kind == "AWS::SNS::Subscription" and properties.get("Protocol") == "lambda":
+                add(properties.get("Endpoint"), EventSource("SNS", as_value(properties.get("TopicArn"))))
+            elif kind == "AWS::SNS::Topic":
+                for subscription in _mappings(properties.get("Subscription")):
+                    if subscription.get("Protocol") == "lambda":
+                        add(subscription.get("Endpoint"), EventSource("SNS", Reference("Ref", name)))
+        return triggers
+
+    def _mapped_type(self, source: Optional[Value]) -> str:
+        if isinstance(source, Reference):
+            return MAPPED_SOURCE_TYPES.get(
+                self.resources.section(_logical_id(source) or "").get("Type"), "EventSourceMapping")
+        service = source.split(":")[2] if source and source.count(":") >= 2 else ""
+        return ARN_SERVICE_TYPES.get(service, "EventSourceMapping")
+
+    def _note(self, line: int, message: str) -> Note:
+        return Note(self.path, line, message)
+
+
+def _environment(*owners: Located) -> dict[str, Value]:
+    """Environment.Variables of each owner in turn; later owners win (Globals, then the function)."""
+    environment: dict[str, Value] = {}
+    for owner in owners:
+        for key, value in owner.section("Environment").section("Variables").items():
+            value = as_value(value)
+            if value is not None:
+                environment[str(key)] = value
+    return environment
+
+
+def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
+    """The prefix and suffix of ``Filter.S3Key.Rules``, as SAM events and buckets write it."""
+    rules = {str(rule.get("Name")).lower(): rule.get("Value")
+             for rule in _mappings(filter_.section("S3Key").get("Rules"))}
+    prefix, suffix = rules.get("prefix"), rules.get("suffix")
+    return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
+
+
+def _logical_id(value: Any) -> Optional[str]:
+    """The resource that ``!Ref X`` or ``!GetAtt X.Attribute`` names."""
+    if isinstance(value, Reference) and value.kind in ("Ref", "GetAtt"):
+        return value.target.split(".")[0]
+    return None
+
+
+def _mappings(value: Any) -> list[Located]:
+    return [item for item in value if isinstance(item, Located)] if isinstance(value, list) else []

@@ -1,0 +1,236 @@
+"""Deployment templates (YAML or JSON) loaded as plain data that remembers its lines.
+
+YAML goes through PyYAML's SafeLoader, extended with CloudFormation's short tags
+(``!Ref``, ``!GetAtt``, ``!Sub``...). A tag never constructs a Python object: an
+intrinsic function, short (``!GetAtt Queue.Arn``) or long (``{"Fn::GetAtt": [...]}``),
+becomes a ``Reference``, or the plain string it surely evaluates to (``!Sub`` without
+variables, ``!Join`` of strings). ``!!python/object`` and other non-standard global
+tags are load errors. Dates stay the strings they were written as.
+
+Every mapping is a ``Located`` dict: the 1-based line it starts on and the line of each
+key, exact in both formats (JSON goes through the json module's pure-Python scanner,
+whose object hook sees each value's offset).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import yaml
+
+from lambdalint.discovery.model import Discovery, Note, Reference, Value
+
+
+class Located(dict):
+    """A mapping from a template, with the line it starts on and the line of each key."""
+
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+    def section(self, key: str) -> "Located":
+        """The mapping under key, or an empty one at the key's line when it is not a mapping."""
+        value = self.get(key)
+        return value if isinstance(value, Located) else Located(self.line_of(key))
+
+
+class TemplateError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_template(path: Path) -> Any:
+    """The document in path: YAML, or JSON for a ``.json`` file. Raises TemplateError."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise TemplateError(1, f"cannot read this file: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise TemplateError(1, f"this file is not UTF-8 ({error.reason})") from None
+    return load_json(text) if path.suffix == ".json" else load_yaml(text)
+
+
+def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, Any]]:
+    """Each path with its document; a file that does not load is a LAM900 note instead."""
+    for path in paths:
+        try:
+            yield path, load_template(path)
+        except TemplateError as error:
+            discovery.notes.append(Note(path, error.line, error.message, code="LAM900"))
+
+
+def load_yaml(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=TemplateLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = error.problem or error.context or "invalid YAML"
+        raise TemplateError(mark.line + 1 if mark else 1, f"invalid YAML: {reason}") from None
+    except yaml.YAMLError as error:
+        raise TemplateError(1, f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise TemplateError(1, "invalid YAML: nested too deeply") from None
+
+
+def load_json(text: str) -> Any:
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def line_at(offset: int) -> int:
+        return bisect.bisect_right(line_starts, offset)
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+        value_offsets: list[int] = []
+
+        def scan_value(string: str, offset: int):
+            value_offsets.append(offset)
+            return scan_once(string, offset)
+
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_value, None, list, memo)
+        mapping = Located(line_at(s_and_end[1] - 1))
+        for (key, value), offset in zip(pairs, value_offsets):
+            mapping[key] = value
+            # only blanks and ":" lie between the key's closing quote and its value
+            mapping.key_lines[key] = line_at(text.rindex('"', 0, text.rindex(":", 0, offset)))
+        return _intrinsic_or_mapping(mapping), end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # the C scanner has no parse_object hook
+    try:
+        return decoder.decode(text)
+    except json.JSONDecodeError as error:
+        raise TemplateError(error.lineno, f"invalid JSON: {error.msg}") from None
+    except RecursionError:
+        raise TemplateError(1, "invalid JSON: nested too deeply") from None
+
+
+class TemplateLoader(yaml.SafeLoader):
+    """SafeLoader with CloudFormation's tags and line-carrying mappings."""
+
+    def construct_located(self, node: yaml.MappingNode) -> Any:
+        self.flatten_mapping(node)  # YAML merge keys (<<)
+        mapping = Located(node.start_mark.line + 1)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a scalar", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return _intrinsic_or_mapping(mapping)
+
+    def construct_tagged(self, tag_suffix: str, node: yaml.Node) -> Any:
+        """``!GetAtt Queue.Arn`` is ``{"Fn::GetAtt": "Queue.Arn"}``; an unknown local tag
+        (``!Rain::Embed``) becomes an opaque Reference the same way."""
+        if isinstance(node, yaml.ScalarNode):
+            argument = self.construct_scalar(node)
+        elif isinstance(node, yaml.SequenceNode):
+            argument = self.construct_sequence(node, deep=True)
+        else:
+            argument = self.construct_located(node)
+        return intrinsic(tag_suffix, argument)
+
+
+TemplateLoader.add_constructor("tag:yaml.org,2002:map", TemplateLoader.construct_located)
+TemplateLoader.add_constructor("tag:yaml.org,2002:timestamp", TemplateLoader.construct_scalar)
+TemplateLoader.add_multi_constructor("!", TemplateLoader.construct_tagged)
+
+
+def _intrinsic_or_mapping(mapping: Located) -> Any:
+    """The long form of an intrinsic function is a mapping with one Ref or Fn:: key."""
+    if len(mapping) == 1:
+        (key, argument), = mapping.items()
+        if key == "Ref" or (isinstance(key, str) and key.startswith("Fn::")):
+            return intrinsic(key, argument)
+    return mapping
+
+
+def intrinsic(name: str, argument: Any) -> Any:
+    """A CloudFormation intrinsic function (``Fn::Sub`` or ``Sub``) as a Reference, or the
+    string it surely evaluates to."""
+    kind = name[len("Fn::"):] if name.startswith("Fn::") else name
+    if kind == "GetAtt" and isinstance(argument, list):
+        return Reference("GetAtt", ".".join(_text(part) for part in argument))
+    if kind == "Sub":
+        template = argument[0] if isinstance(argument, list) and argument else argument
+        if isinstance(template, str) and "${" not in template.replace("${!", ""):
+            return template.replace("${!", "${")  # ${!Name} is the escape for a literal ${Name}
+        return Reference("Sub", _text(template))
+    if kind == "Join" and isinstance(argument, list) and len(argument) == 2:
+        delimiter, parts = argument
+        if isinstance(delimiter, str) and isinstance(parts, list):
+            if all(isinstance(part, str) for part in parts):
+                return delimiter.join(parts)
+            return Reference("Join", delimiter.join(_text(part) for part in parts))
+    if kind == "Select" and isinstance(argument, list) and len(argument) == 2:
+        index, items = argument
+        if isinstance(items, list) and str(index).isdigit() and int(index) < len(items):
+            chosen = items[int(index)]
+            if isinstance(chosen, (str, Reference)):
+                return chosen
+    if kind == "If" and isinstance(argument, list) and argument:
+        return Reference("If", _text(argument[0]))  # which branch applies is a deploy-time fact
+    if kind == "FindInMap" and isinstance(argument, list):
+        return Reference("FindInMap", ".".join(_text(part) for part in argument))
+    return Reference(kind, _text(argument))
+
+
+def _text(value: Any) -> str:
+    """A short rendering of an intrinsic's argument, in !Sub's ${} syntax for references.
+
+    Nested lists are not expanded: YAML aliases could make them exponentially long.
+    """
+    if isinstance(value, list):
+        return ", ".join(_scalar_text(item) for item in value)
+    return _scalar_text(value)
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, Reference):
+        return "${" + value.target + "}" if value.kind in ("Ref", "GetAtt") else "${" + str(value) + "}"
+    if isinstance(value, (list, dict)):
+        return "…"
+    return scalar(value) or ""
+
+
+def scalar(value: Any) -> Optional[str]:
+    """A YAML scalar as the string the deployment tool passes on (``true``, ``8080``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None
+
+
+def unresolved(setting: str, value: Any, consequence: str) -> str:
+    """The note for a setting whose value only the deployment knows."""
+    return f"{setting} is {shown(value)}, which lambdalint cannot resolve statically; {consequence}"
+
+
+def shown(value: Any) -> str:
+    """A setting's value as the template writes it, for messages: ``!Ref Queue``, ``${env:X}``."""
+    value = as_value(value)
+    if isinstance(value, Reference) and value.kind == "variable":
+        return value.target if "${" in value.target else "${" + value.target + "}"
+    if isinstance(value, Reference):
+        return f"!{value.kind} {value.target}"
+    return "a structure" if value is None else value
+
+
+def as_value(value: Any) -> Optional[Value]:
+    """A setting's value as the model keeps it: a string, a Reference, or None for anything else."""
+    return value if isinstance(value, Reference) else scalar(value)

@@ -1,0 +1,421 @@
+"""Functions declared in Terraform: ``aws_lambda_function`` and terraform-aws-modules' lambda.
+
+HCL is parsed with python-hcl2 (8.x), never evaluated: a literal string is read, a
+``${path.module}`` is the ``.tf`` file's folder, and any other expression stays a
+``Reference("terraform", expression)``. The ``.tf`` files of one folder form one
+Terraform module, so references between them (``data.archive_file.x.output_path``,
+``aws_lambda_function.x.arn``) are followed across files of the same folder only.
+
+Relative paths are read from the ``.tf`` file's folder: Terraform resolves them from the
+directory it runs in, which is the root module's folder (child modules use ``path.module``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterator, Optional, Sequence
+
+from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
+                                        Value)
+from lambdalint.files import project_files
+
+LAMBDA_MODULE_SOURCES = re.compile(
+    r"^(terraform-aws-modules/lambda/aws"
+    r"|(git::)?(https://|git@)?github\.com[/:]terraform-aws-modules/terraform-aws-lambda(\.git)?)"
+    r"(\?.*)?$")
+# What an event source mapping's event_source_arn names, by resource type or ARN service.
+EVENT_SOURCE_TYPES = {
+    "aws_sqs_queue": "SQS", "aws_dynamodb_table": "DynamoDB", "aws_kinesis_stream": "Kinesis",
+    "aws_msk_cluster": "MSK", "aws_mq_broker": "MQ",
+    "sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis", "kafka": "MSK", "mq": "MQ",
+}
+_RESOURCE_ARN = re.compile(r"^(?:data\.)?(aws_[a-z0-9_]+)\.")
+_LITERAL_ARN = re.compile(r"^arn:aws[a-z-]*:([a-z0-9]+):")
+_FUNCTION_ADDRESS = re.compile(r"^(aws_lambda_function\.[\w-]+|module\.[\w-]+)\.")
+_ARCHIVE_OUTPUT = re.compile(r"^data\.archive_file\.([\w-]+)\.output_path$")
+_INTERPOLATION = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
+
+
+def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
+    """Every Lambda function the ``.tf`` files under root declare."""
+    discovery = Discovery()
+    folders: dict[Path, list[_TerraformFile]] = {}
+    for path in project_files(root, (".tf",), excluded):
+        loaded = _load(path, discovery)
+        if loaded is not None:
+            folders.setdefault(path.parent, []).append(loaded)
+    for files in folders.values():
+        _TerraformModule(files, discovery).read()
+    return discovery
+
+
+@dataclass
+class _TerraformFile:
+    path: Path
+    body: dict[str, Any]
+    lines: list[str]
+
+    def blocks(self, kind: str, labels: int) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+        """The blocks of one kind (``resource``, ``data``, ``module``) with their labels."""
+        for entry in self.body.get(kind, []):
+            yield from _labelled(entry, labels, ())
+
+    def header_line(self, kind: str, labels: tuple[str, ...]) -> int:
+        """The line of ``kind "label" ... {``.
+
+        python-hcl2 8 keeps no positions in its output (its ``with_meta`` is a no-op), so
+        this scans the text; Terraform forbids two blocks with the same labels.
+        """
+        pattern = re.compile(r"^\s*" + r"\s+".join(
+            [re.escape(kind), *(f'"?{re.escape(label)}"?' for label in labels)]) + r"\s*\{")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return 1
+
+    def attribute_line(self, header: int, name: str) -> int:
+        """The line of ``name =`` or ``name {`` directly inside the block at header, else header.
+
+        Braces are counted naively, which holds for formatted Terraform (``${}`` is balanced).
+        """
+        pattern = re.compile(rf"^\s*{re.escape(name)}\s*[={{]")
+        depth = 0
+        for number in range(header, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if depth == 1 and pattern.match(line):
+                return number
+            depth += line.count("{") - line.count("}")
+            if depth <= 0 and number > header:
+                break
+        return header
+
+
+def _load(path: Path, discovery: Discovery) -> Optional[_TerraformFile]:
+    import hcl2
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        text = path.read_text(encoding="utf-8")  # Terraform requires UTF-8
+    except (OSError, UnicodeDecodeError) as error:
+        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}", "LAM900"))
+        return None
+    options = hcl2.SerializationOptions(with_comments=False, preserve_heredocs=False)
+    try:
+        body = hcl2.loads(text, serialization_options=options)
+    except UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        if token is not None and token.type == "$END":
+            reason = "unexpected end of file"
+        else:
+            shown = token if token is not None else getattr(error, "char", "")
+            reason = f"unexpected {str(shown).strip()[:40]!r}"
+        discovery.notes.append(Note(path, max(error.line, 1),
+                                    f"cannot parse Terraform file: {reason}", "LAM900"))
+        return None
+    except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
+        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}", "LAM900"))
+        return None
+    return _TerraformFile(path, body, text.splitlines())
+
+
+def _labelled(entry: Any, count: int, labels: tuple[str, ...]
+              ) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    if not isinstance(entry, dict):
+        return
+    if count == 0:
+        yield labels, entry
+        return
+    for label, inner in entry.items():
+        yield from _labelled(inner, count - 1, (*labels, _unquote(label)))
+
+
+def _unquote(label: str) -> str:
+    return label[1:-1] if len(label) >= 2 and label[0] == label[-1] == '"' else label
+
+
+# -- values ------------------------------------------------------------------------------------
+
+def _value(raw: Any) -> Optional[Value]:
+    """A literal as its string, an expression as a Reference; None for null, lists and objects."""
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, (int, float)):
+        return str(raw)
+    if not isinstance(raw, str):
+        return None
+    expression = _expression(raw)
+    if expression is not None:
+        return Reference("terraform", expression)
+    literal = _literal(raw)
+    return literal if literal is not None else Reference("terraform", raw)
+
+
+def _expression(raw: str) -> Optional[str]:
+    """The text of ``${expr}`` or of a string that is exactly ``"${expr}"``."""
+    if raw.startswith("${") and raw.endswith("}"):
+        return raw[2:-1]
+    if raw.startswith('"${') and raw.endswith('}"') and len(_INTERPOLATION.findall(raw)) == 1:
+        return raw[3:-2]
+    return None
+
+
+def _literal(raw: Any) -> Optional[str]:
+    """The text of a quoted string without interpolation, its escapes decoded."""
+    if not (isinstance(raw, str) and len(raw) >= 2 and raw[0] == raw[-1] == '"'):
+        return None
+    if _INTERPOLATION.search(raw):
+        return None
+    try:
+        text = json.loads(raw)  # HCL's string escapes are JSON's, plus $${ and %%{
+    except ValueError:
+        return None
+    return text.replace("$${", "${").replace("%%{", "%{")
+
+
+def _shown(raw: Any) -> str:
+    value = _value(raw)
+    return value.target if isinstance(value, Reference) else str(value)
+
+
+def _path(raw: Any, folder: Path) -> Optional[Path]:
+    """A path written as a literal, with ``${path.module}`` standing for the file's folder."""
+    if raw == "${path.module}":
+        return folder.resolve()
+    text = _literal(raw.replace("${path.module}", ".")) if isinstance(raw, str) else None
+    return (folder / text).resolve() if text is not None else None
+
+
+def _string(raw: Any) -> Optional[str]:
+    value = _value(raw)
+    return value if isinstance(value, str) else None
+
+
+def _first_block(raw: Any) -> dict[str, Any]:
+    """A nested block (``environment { }``) or object attribute; the first if repeated."""
+    if isinstance(raw, list):
+        raw = raw[0] if raw else None
+    return raw if isinstance(raw, dict) else {}
+
+
+def _environment(raw: Any) -> Optional[dict[str, Value]]:
+    """A map of environment variables; None when it is an expression (``var.env``)."""
+    if not isinstance(raw, dict):
+        return None
+    values = {}
+    for key, item in raw.items():
+        value = _value(item)
+        if not key.startswith("__") and value is not None:
+            values[_unquote(key)] = value
+    return values
+
+
+# -- one Terraform module (a folder) -----------------------------------------------------------
+
+@dataclass
+class _Declared:
+    """A function being read: the record, and where its file and block are."""
+
+    function: DeployedFunction
+    file: _TerraformFile
+    header: int
+    function_name: Optional[str] = None
+    notes: list[Note] = field(default_factory=list)
+
+    def note(self, attribute: Optional[str], message: str) -> None:
+        line = self.file.attribute_line(self.header, attribute) if attribute else self.header
+        self.notes.append(Note(self.file.path, line, f"{self.function.name}: {message}"))
+
+
+class _TerraformModule:
+    def __init__(self, files: list[_TerraformFile], discovery: Discovery) -> None:
+        self.files = files
+        self.discovery = discovery
+        self.declared: dict[str, _Declared] = {}
+        self.archives = {labels[1]: (file, block) for file in files
+                         for labels, block in file.blocks("data", 2) if labels[0] == "archive_file"}
+
+    def read(self) -> None:
+        for file in self.files:
+            for (kind, name), block in file.blocks("resource", 2):
+                if kind == "aws_lambda_function":
+                    self._resource_function(file, name, block)
+            for (name,), block in file.blocks("module", 1):
+                if LAMBDA_MODULE_SOURCES.match(_string(block.get("source")) or ""):
+                    self._module_function(file, name, block)
+        for file in self.files:
+            for (kind, name), block in file.blocks("resource", 2):
+                self._trigger(file, kind, name, block)
+        for declared in self.declared.values():
+            self.discovery.functions.append(replace(
+                declared.function, notes=(*declared.function.notes, *declared.notes)))
+
+    # -- functions ------------------------------------------------------------------------------
+
+    def _declare(self, file: _TerraformFile, kind: str, labels: tuple[str, ...],
+                 block: dict[str, Any]) -> _Declared:
+        header = file.header_line(kind, labels)
+        address = ".".join((kind, *labels) if kind == "module" else labels)
+        declared = _Declared(DeployedFunction(
+            name=address, source="terraform", declared_in=file.path,
+            line=file.attribute_line(header, "handler")), file, header,
+            function_name=_string(block.get("function_name")))
+        for setting in ("handler", "runtime"):
+            raw = block.get(setting)
+            value = _string(raw)
+            if raw is not None and value is None:
+                declared.note(setting, f"{setting} {_shown(raw)} cannot be read without running"
+                                       " Terraform")
+            declared.function = replace(declared.function, **{setting: value})
+        if (_string(block.get("package_type")) or "Zip") == "Image":
+            declared.function = replace(declared.function, package_type="Image")
+        self.declared[declared.function.name] = declared
+        return declared
+
+    def _resource_function(self, file: _TerraformFile, name: str, block: dict[str, Any]) -> None:
+        declared = self._declare(file, "resource", ("aws_lambda_function", name), block)
+        environment = _first_block(block.get("environment")).get("variables")
+        self._set_environment(declared, environment, "environment")
+        if declared.function.package_type == "Image" or "image_uri" in block:
+            declared.function = replace(declared.function, package_type="Image")
+        elif "filename" in block:
+            self._code_from_file(declared, block["filename"])
+        elif "s3_bucket" in block:
+            declared.note("s3_bucket", f"code is the S3 object {_shown(block.get('s3_key'))} in"
+                                       f" bucket {_shown(block['s3_bucket'])}; not checked")
+
+    def _code_from_file(self, declared: _Declared, raw: Any) -> None:
+        folder = declared.file.path.parent
+        expression = _expression(raw) if isinstance(raw, str) else None
+        archive = _ARCHIVE_OUTPUT.match(expression or "")
+        if archive is None:
+            self._prebuilt(declared, "filename", raw)
+            return
+        if archive.group(1) not in self.archives:
+            declared.note("filename", f"data.archive_file.{archive.group(1)} is not declared in"
+                                      f" {folder.name}/")
+            return
+        archive_file, archive_block = self.archives[archive.group(1)]
+        archive_folder = archive_file.path.parent
+        if "source_dir" in archive_block:
+            code_root = _path(archive_block["source_dir"], archive_folder)
+            setting = "source_dir"
+        else:
+            # A single-file archive holds the file at its root: its folder is the code root.
+            source_file = _path(archive_block.get("source_file"), archive_folder)
+            code_root = source_file.parent if source_file is not None else None
+            setting = "source_file"
+        if code_root is None:
+            raw_source = archive_block.get(setting)
+            shown = _shown(raw_source) if raw_source is not None else "source blocks"
+            declared.note("filename", f"the code of data.archive_file.{archive.group(1)} ({shown})"
+                                      " cannot be read without running Terraform")
+            return
+        declared.function = replace(declared.function, code_root=code_root)
+
+    @staticmethod
+    def _prebuilt(declared: _Declared, attribute: str, package: Any) -> None:
+        zip_path = _path(package, declared.file.path.parent)
+        shown = zip_path.name if zip_path is not None else _shown(package)
+        declared.note(attribute, f"code is the prebuilt package {shown}; lambdalint cannot tell"
+                                 " which sources it was built from")
+
+    def _module_function(self, file: _TerraformFile, name: str, block: dict[str, Any]) -> None:
+        declared = self._declare(file, "module", (name,), block)
+        self._set_environment(declared, block.get("environment_variables"), "environment_variables")
+        for mapping in _first_block(block.get("event_source_mapping")).values():
+            if isinstance(mapping, dict) and "event_source_arn" in mapping:
+                self._add_event(declared, _mapped_event(mapping["event_source_arn"]))
+        if declared.function.package_type == "Image":
+            return
+        if block.get("create_package") is False:
+            package = block.get("local_existing_package", block.get("s3_existing_package"))
+            self._prebuilt(declared, "create_package", package)
+            return
+        raw = block.get("source_path")
+        paths = raw if isinstance(raw, list) else [raw]
+        first = paths[0] if paths else None
+        first = first.get("path") if isinstance(first, dict) else first
+        code_root = _path(first, file.path.parent)
+        if code_root is None:
+            declared.note("source_path", f"source_path {_shown(first)} cannot be read without"
+                                         " running Terraform")
+        elif len(paths) > 1:
+            declared.note("source_path", f"source_path lists {len(paths)} paths; the first,"
+                                         f" {code_root.name}/, is taken as the code root")
+        declared.function = replace(declared.function, code_root=code_root)
+
+    def _set_environment(self, declared: _Declared, raw: Any, attribute: str) -> None:
+        if raw is None:
+            return
+        environment = _environment(raw)
+        if environment is None:
+            declared.note(attribute, f"environment {_shown(raw)} cannot be read without running"
+                                     " Terraform")
+            return
+        declared.function = replace(declared.function, environment=environment)
+
+    # -- triggers -------------------------------------------------------------------------------
+
+    def _trigger(self, file: _TerraformFile, kind: str, name: str, block: dict[str, Any]) -> None:
+        """Record what a trigger resource (mapping, notification, subscription, URL...) wires up."""
+        if kind == "aws_lambda_event_source_mapping":
+            self._attach(file, kind, name, block.get("function_name"),
+                         _mapped_event(block.get("event_source_arn")))
+        elif kind == "aws_s3_bucket_notification":
+            blocks = block.get("lambda_function", [])
+            for notification in blocks if isinstance(blocks, list) else [blocks]:
+                self._attach(file, kind, name, notification.get("lambda_function_arn"), EventSource(
+                    "S3", _value(block.get("bucket")), _string(notification.get("filter_prefix")),
+                    _string(notification.get("filter_suffix"))))
+        elif kind == "aws_sns_topic_subscription" and _string(block.get("protocol")) == "lambda":
+            self._attach(file, kind, name, block.get("endpoint"),
+                         EventSource("SNS", _value(block.get("topic_arn"))))
+        elif kind == "aws_lambda_function_url":
+            self._attach(file, kind, name, block.get("function_name"), EventSource("FunctionUrl"))
+        elif (kind == "aws_lambda_permission"
+              and _string(block.get("principal")) == "apigateway.amazonaws.com"):
+            api = "HttpApi" if "aws_apigatewayv2_api." in str(block.get("source_arn")) else "Api"
+            self._attach(file, kind, name, block.get("function_name"), EventSource(api))
+        elif (kind == "aws_lambda_function_recursion_config"
+              and _string(block.get("recursive_loop")) == "Allow"):
+            declared = self._function(file, kind, name, block.get("function_name"))
+            if declared is not None:
+                declared.function = replace(declared.function, allows_recursion=True)
+
+    def _attach(self, file: _TerraformFile, kind: str, name: str, reference: Any,
+                event: EventSource) -> None:
+        declared = self._function(file, kind, name, reference)
+        if declared is not None:
+            self._add_event(declared, event)
+
+    @staticmethod
+    def _add_event(declared: _Declared, event: EventSource) -> None:
+        declared.function = replace(declared.function, events=(*declared.function.events, event))
+
+    def _function(self, file: _TerraformFile, kind: str, name: str, reference: Any
+                  ) -> Optional[_Declared]:
+        """The function a trigger names by address (``aws_lambda_function.x.arn``) or by name."""
+        expression = _expression(reference) if isinstance(reference, str) else None
+        address = _FUNCTION_ADDRESS.match(expression or "")
+        if address is not None and address.group(1) in self.declared:
+            return self.declared[address.group(1)]
+        literal = _literal(reference)
+        for declared in self.declared.values():
+            if literal is not None and literal == declared.function_name:
+                return declared
+        self.discovery.notes.append(Note(file.path, file.header_line("resource", (kind, name)),
+                                         f"{kind}.{name}: the function {_shown(reference)} is not"
+                                         " declared in this folder; its trigger is not recorded"))
+        return None
+
+
+def _mapped_event(raw: Any) -> EventSource:
+    """An event source mapping's trigger, typed by the resource or ARN it reads from."""
+    value = _value(raw)
+    text = value.target if isinstance(value, Reference) else (value or "")
+    kind = _RESOURCE_ARN.match(text) or _LITERAL_ARN.match(text)
+    return EventSource(EVENT_SOURCE_TYPES.get(kind.group(1), "EventSourceMapping") if kind
+                       else "EventSourceMapping", value)

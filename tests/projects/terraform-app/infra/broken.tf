@@ -1,0 +1,4 @@
+resource "aws_lambda_function" "half_written" {
+  function_name = "half"
+  handler       = "app.handler
+}

@@ -1,0 +1,2 @@
+def lambda_handler(event, context):
+    return {"rows": len(event.get("Records", []))}

@@ -1,0 +1,149 @@
+"""CDK (Python) discovery: the functions a realistic app declares, read without running it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lambdalint.discovery.cdk import discover
+from e2e import write
+from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
+
+APP = (Path(__file__).parent / "projects" / "cdk-app").resolve()
+ORDERS = APP / "stacks" / "orders_stack.py"
+PIPELINE = APP / "stacks" / "pipeline_stack.py"
+
+
+def python(target: str) -> Reference:
+    return Reference("python", target)
+
+
+def test_the_app_declares_every_function_with_its_settings_and_triggers() -> None:
+    discovery = discover(APP)
+
+    assert discovery.notes == []
+    assert discovery.functions == [
+        DeployedFunction(
+            name="OrdersFunction", source="cdk", declared_in=ORDERS, line=26,
+            runtime="python3.12", handler="app.handler", code_root=APP / "functions" / "orders",
+            environment={"TABLE_NAME": python("table.table_name"),
+                         "QUEUE_URL": python("self.queue.queue_url"), "LOG_LEVEL": "INFO",
+                         "POWERTOOLS_SERVICE_NAME": "orders"},
+            events=(EventSource("SQS", python("self.queue")), EventSource("Api"))),
+        DeployedFunction(
+            name="Thumbnails", source="cdk", declared_in=ORDERS, line=42,
+            runtime="python3.11", handler="resize.lambda_handler",
+            code_root=APP / "functions" / "thumbnails",
+            environment={"BUCKET": python("uploads.bucket_name")},
+            events=(EventSource("S3", python("uploads"), prefix="incoming/", suffix=".jpg"),),
+            allows_recursion=True),
+        DeployedFunction(
+            name="Audit", source="cdk", declared_in=ORDERS, line=54, runtime="python3.12",
+            handler="index.handler",
+            inline_code="def handler(event, context):\n    print(event)\n",
+            events=(EventSource("S3", python("uploads"), prefix="archive/"),)),
+        DeployedFunction(
+            name="Ingest", source="cdk", declared_in=PIPELINE, line=20, runtime="python3.12",
+            handler="index.handler", code_root=APP / "services" / "ingest",
+            events=(EventSource("SNS", python("alerts")),)),
+        DeployedFunction(
+            name="Reports", source="cdk", declared_in=PIPELINE, line=31, runtime="python3.13",
+            handler="handlers.daily.run", code_root=APP / "services" / "reports",
+            events=(EventSource("FunctionUrl"),)),
+        DeployedFunction(
+            name="Frontend", source="cdk", declared_in=PIPELINE, line=38, runtime="nodejs20.x",
+            handler="index.handler", code_root=APP / "web"),
+        DeployedFunction(
+            name="Renderer", source="cdk", declared_in=PIPELINE, line=42, package_type="Image"),
+        DeployedFunction(
+            name="Configured", source="cdk", declared_in=PIPELINE, line=51, runtime="python3.12",
+            notes=(Note(PIPELINE, 51, 'Configured: handler self.node.try_get_context("handler")'
+                                      " cannot be read without running the app"),
+                   Note(PIPELINE, 52, 'Configured: code comes from Code.from_bucket(self.artifacts,'
+                                      ' "configured.zip"), not from local files; not checked'))),
+    ]
+    checkable = [function.name for function in discovery.functions if function.checkable]
+    assert checkable == ["OrdersFunction", "Thumbnails", "Audit", "Ingest", "Reports"]
+
+
+def test_without_cdk_json_assets_are_relative_to_the_app_file_and_file_paths_are_followed(
+        tmp_path: Path) -> None:
+    write(tmp_path, {"infra/stack.py": '''\
+import os
+from os import path
+
+from aws_cdk import aws_lambda
+from aws_cdk.aws_lambda import Code, Function, Runtime
+
+HERE = os.path.dirname(__file__)
+
+Function(None, "Relative", runtime=Runtime("python3.10"), handler="a.handler",
+         code=Code.from_asset("lambda"))
+Function(None, "Joined", runtime=aws_lambda.Runtime.PYTHON_3_9, handler="b.handler",
+         code=aws_lambda.Code.from_asset(path.join(HERE, "..", "src", "b")))
+'''})
+    functions = discover(tmp_path).functions
+    assert [(f.name, f.runtime, f.code_root) for f in functions] == [
+        ("Relative", "python3.10", (tmp_path / "infra" / "lambda").resolve()),
+        ("Joined", "python3.9", (tmp_path / "src" / "b").resolve()),
+    ]
+    assert {f.declared_in for f in functions} == {tmp_path / "infra" / "stack.py"}
+
+
+def test_a_name_that_is_not_the_cdk_class_or_is_rebound_is_not_followed(tmp_path: Path) -> None:
+    write(tmp_path, {"cdk.json": "{}"})
+    write(tmp_path, {"stack.py": '''\
+from aws_cdk import aws_lambda as _lambda
+from mylib import Function
+
+HANDLER = "first.handler"
+HANDLER = "second.handler"
+
+Function(None, "NotCdk", handler="x.handler")
+
+
+def build(scope, handler_name):
+    return _lambda.Function(scope, "Built", runtime=_lambda.Runtime.PYTHON_3_12,
+                            handler=HANDLER, code=_lambda.Code.from_asset(handler_name))
+'''})
+    [function] = discover(tmp_path).functions
+    assert (function.name, function.handler, function.code_root) == ("Built", None, None)
+    assert [note.message for note in function.notes] == [
+        "Built: handler HANDLER cannot be read without running the app",
+        "Built: code _lambda.Code.from_asset(handler_name) cannot be read without running the app",
+    ]
+    assert [note.line for note in function.notes] == [12, 12]
+
+
+def test_a_python_function_with_defaults_and_a_bad_index(tmp_path: Path) -> None:
+    write(tmp_path, {"cdk.json": "{}"})
+    write(tmp_path, {"stack.py": '''\
+from aws_cdk import aws_lambda_python_alpha as python
+
+python.PythonFunction(None, "Defaults", entry="svc")
+python.PythonFunction(None, "NotPython", entry="svc", index="main.js")
+'''})
+    defaults, not_python = discover(tmp_path).functions
+    assert (defaults.handler, defaults.code_root, defaults.line) == (
+        "index.handler", (tmp_path / "svc").resolve(), 3)
+    assert not_python.handler is None
+    assert not_python.notes == (Note(tmp_path / "stack.py", 4, "NotPython: index 'main.js' is not"
+                                                               " a .py file; CDK rejects it"),)
+
+
+def test_a_file_that_does_not_parse_is_a_lam900_note_and_the_rest_still_loads(
+        tmp_path: Path) -> None:
+    write(tmp_path, {"broken.py": "import aws_cdk\n\ndef stack(:\n    pass\n"})
+    write(tmp_path, {"good.py": '''\
+from aws_cdk import aws_lambda
+aws_lambda.Function(None, "Good", handler="app.handler", code=aws_lambda.Code.from_asset("."))
+'''})
+    discovery = discover(tmp_path)
+    assert [function.name for function in discovery.functions] == ["Good"]
+    [note] = discovery.notes
+    assert (note.path, note.line, note.code) == (tmp_path / "broken.py", 3, "LAM900")
+    assert note.message == "syntax error: invalid syntax"
+
+
+def test_files_that_do_not_mention_aws_cdk_are_not_parsed(tmp_path: Path) -> None:
+    write(tmp_path, {"handler.py": "def handler(event, context):\n    return (\n"})
+    assert discover(tmp_path).notes == []

@@ -1,0 +1,172 @@
+"""Terraform discovery: functions, their code and triggers, from HCL parsed but never run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from e2e import write
+from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
+from lambdalint.discovery.terraform import discover
+
+PROJECT = (Path(__file__).parent / "projects" / "terraform-app").resolve()
+INFRA = PROJECT / "infra"
+SRC = PROJECT / "src"
+
+
+def terraform(expression: str) -> Reference:
+    return Reference("terraform", expression)
+
+
+def test_the_project_declares_every_function_with_its_code_and_triggers() -> None:
+    discovery = discover(PROJECT)
+
+    assert discovery.functions == [
+        DeployedFunction(
+            name="aws_lambda_function.orders", source="terraform", declared_in=INFRA / "main.tf",
+            line=41, runtime="python3.12", handler="app.handler", code_root=SRC / "orders",
+            environment={"TABLE_NAME": terraform("aws_dynamodb_table.orders.name"),
+                         "QUEUE_URL": terraform("aws_sqs_queue.orders.url"),
+                         "LOG_LEVEL": "INFO", "RETRIES": "3"},
+            events=(EventSource("SQS", terraform("aws_sqs_queue.orders.arn")),
+                    EventSource("FunctionUrl"))),
+        DeployedFunction(
+            name="module.reports", source="terraform", declared_in=INFRA / "modules.tf", line=6,
+            runtime="python3.12", handler="index.lambda_handler", code_root=SRC / "reports",
+            environment={"REPORT_BUCKET": "acme-reports", "STAGE": terraform("var.stage")},
+            events=(EventSource("DynamoDB", terraform("aws_dynamodb_table.orders.stream_arn")),),
+            notes=(Note(INFRA / "modules.tf", 9, "module.reports: source_path lists 2 paths; the"
+                                                 " first, reports/, is taken as the code root"),)),
+        DeployedFunction(
+            name="module.legacy", source="terraform", declared_in=INFRA / "modules.tf", line=31,
+            runtime="python3.9", handler="legacy.handler",
+            notes=(Note(INFRA / "modules.tf", 33, "module.legacy: code is the prebuilt package"
+                                                  " legacy.zip; lambdalint cannot tell which"
+                                                  " sources it was built from"),)),
+        DeployedFunction(
+            name="aws_lambda_function.archiver", source="terraform",
+            declared_in=INFRA / "other.tf", line=6, runtime="python3.12",
+            handler="archiver.handler",
+            events=(EventSource("SNS", terraform("aws_sns_topic.alerts.arn")),
+                    EventSource("HttpApi")),
+            notes=(Note(INFRA / "other.tf", 4, 'aws_lambda_function.archiver: code is the S3 object'
+                                               ' "archiver/${var.stage}.zip" in bucket'
+                                               " acme-artifacts; not checked"),)),
+        DeployedFunction(
+            name="aws_lambda_function.renderer", source="terraform",
+            declared_in=INFRA / "other.tf", line=10, package_type="Image"),
+        DeployedFunction(
+            name="aws_lambda_function.notifier", source="terraform",
+            declared_in=INFRA / "other.tf", line=21, runtime="nodejs20.x", handler="index.handler",
+            notes=(Note(INFRA / "other.tf", 20, "aws_lambda_function.notifier: code is the prebuilt"
+                                                " package notifier.zip; lambdalint cannot tell"
+                                                " which sources it was built from"),)),
+        DeployedFunction(
+            name="aws_lambda_function.dynamic", source="terraform",
+            declared_in=INFRA / "other.tf", line=29, runtime="python3.12", code_root=SRC / "orders",
+            notes=(Note(INFRA / "other.tf", 29, "aws_lambda_function.dynamic: handler"
+                                                " var.dynamic_handler cannot be read without"
+                                                " running Terraform"),
+                   Note(INFRA / "other.tf", 31, "aws_lambda_function.dynamic: environment"
+                                                " var.dynamic_environment cannot be read without"
+                                                " running Terraform"))),
+        DeployedFunction(
+            name="aws_lambda_function.thumbnail", source="terraform",
+            declared_in=INFRA / "thumbnails.tf", line=15, runtime="python3.11",
+            handler="resize.lambda_handler", code_root=SRC / "thumbnail",
+            environment={"BUCKET": terraform("aws_s3_bucket.uploads.id")},
+            events=(EventSource("S3", terraform("aws_s3_bucket.uploads.id"), prefix="incoming/",
+                                suffix=".jpg"),),
+            allows_recursion=True),
+    ]
+    assert discovery.notes == [
+        Note(INFRA / "broken.tf", 3, "cannot parse Terraform file: unexpected end of file",
+             "LAM900"),
+        Note(INFRA / "other.tf", 50, "aws_lambda_event_source_mapping.external: the function"
+                                     " var.external_function is not declared in this folder;"
+                                     " its trigger is not recorded"),
+    ]
+    checkable = [function.name for function in discovery.functions if function.checkable]
+    assert checkable == ["aws_lambda_function.orders", "module.reports",
+                         "aws_lambda_function.thumbnail"]
+
+
+def test_literal_paths_strings_and_escapes_are_read_and_templates_stay_references(
+        tmp_path: Path) -> None:
+    write(tmp_path, {"fn.tf": '''\
+resource "aws_lambda_function" "literal" {
+  function_name = "literal"
+  filename      = data.archive_file.code.output_path
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  environment {
+    variables = {
+      "QUOTED-KEY" = "say \\"hi\\""
+      TEMPLATE     = "${var.prefix}-orders"
+      ESCAPED      = "$${not.interpolated}"
+      ENABLED      = true
+    }
+  }
+}
+
+data "archive_file" "code" {
+  type        = "zip"
+  source_dir  = "lambda"
+  output_path = "build/code.zip"
+}
+'''})
+    [function] = discover(tmp_path).functions
+    assert function.code_root == (tmp_path / "lambda").resolve()
+    assert function.environment == {"QUOTED-KEY": 'say "hi"',
+                                    "TEMPLATE": terraform('"${var.prefix}-orders"'),
+                                    "ESCAPED": "${not.interpolated}", "ENABLED": "true"}
+
+
+def test_folders_are_separate_modules_and_an_unknown_archive_is_a_note(tmp_path: Path) -> None:
+    write(tmp_path, {"a/archive.tf": '''\
+data "archive_file" "code" {
+  type        = "zip"
+  source_dir  = "${path.module}/src"
+  output_path = "code.zip"
+}
+'''})
+    write(tmp_path, {"b/fn.tf": '''\
+resource "aws_lambda_function" "other_folder" {
+  filename = data.archive_file.code.output_path
+  handler  = "app.handler"
+  runtime  = "python3.12"
+}
+'''})
+    [function] = discover(tmp_path).functions
+    assert function.code_root is None
+    assert function.notes == (Note(tmp_path / "b" / "fn.tf", 2, "aws_lambda_function.other_folder:"
+                                                                " data.archive_file.code is not"
+                                                                " declared in b/"),)
+
+
+def test_other_modules_and_a_git_source_of_the_lambda_module(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": '''\
+module "from_git" {
+  source      = "git::https://github.com/terraform-aws-modules/terraform-aws-lambda.git?ref=v7.2.1"
+  handler     = "main.handler"
+  runtime     = "python3.12"
+  source_path = { path = "${path.module}/fn" }
+}
+
+module "not_lambda" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  handler = "nothing.here"
+}
+'''})
+    [function] = discover(tmp_path).functions
+    assert (function.name, function.handler, function.code_root, function.line) == (
+        "module.from_git", "main.handler", (tmp_path / "fn").resolve(), 3)
+
+
+def test_an_unreadable_file_is_a_lam900_note(tmp_path: Path) -> None:
+    write(tmp_path, {"ok.tf": 'resource "aws_lambda_function" "ok" {\n  handler = "a.b"\n}\n'})
+    (tmp_path / "latin1.tf").write_bytes(b'locals {\n  name = "caf\xe9"\n}\n')
+    discovery = discover(tmp_path)
+    assert [function.name for function in discovery.functions] == ["aws_lambda_function.ok"]
+    [note] = discovery.notes
+    assert (note.path, note.line, note.code) == (tmp_path / "latin1.tf", 1, "LAM900")
+    assert note.message.startswith("cannot read Terraform file: 'utf-8' codec can't decode")
