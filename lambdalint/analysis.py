@@ -2,6 +2,9 @@
 
 Computed once per file and handed to every rule, so no rule re-derives it. Only the
 functions the handlers reach are walked; the rest of the module is never visited.
+
+Names are looked up in a *scope*: a function, a lambda, or the module itself (pass
+``context.module``). Every lookup answers None when it is unsure what a name holds.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence, TypeVar, Union
 
 import libcst as cst
 
@@ -21,7 +24,13 @@ if TYPE_CHECKING:
 
 EVENT_PARAMETER_NAMES = ("event", "_event", "evt")
 BUILTIN_NAMES = frozenset(dir(builtins))
-Scope = Union[cst.FunctionDef, cst.Lambda]
+Function = Union[cst.FunctionDef, cst.Lambda]
+FUNCTION_NODES = (cst.FunctionDef, cst.Lambda)
+Scope = Union[cst.FunctionDef, cst.Lambda, cst.Module]
+COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+# Nodes whose body has names of its own: what they bind is invisible to the code around them.
+NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, *COMPREHENSIONS)
+_Definition = TypeVar("_Definition", cst.FunctionDef, cst.ClassDef)
 
 
 @dataclass
@@ -54,62 +63,104 @@ class Bindings:
 
     values: dict[str, list[Optional[cst.BaseExpression]]] = field(default_factory=dict)
     parameters: set[str] = field(default_factory=set)
-    globals: set[str] = field(default_factory=set)
+    globals: set[str] = field(default_factory=set)  # declared global or nonlocal here
     imports: dict[str, str] = field(default_factory=dict)
     referenced: set[str] = field(default_factory=set)
+    # Bound by a def, lambda, class or comprehension inside the scope: a use of the name in
+    # the scope's code may mean that binding instead.
+    nested: set[str] = field(default_factory=set)
+    star_import: bool = False  # `from x import *` may bind any name
 
     def bind(self, name: str, value: Optional[cst.BaseExpression]) -> None:
         self.values.setdefault(name, []).append(value)
 
     def only_value(self, name: str) -> Optional[cst.BaseExpression]:
         """The value of a name bound exactly once, to an expression we can read."""
-        if name in self.parameters or name in self.globals:
+        if (name in self.parameters or name in self.globals or name in self.imports
+                or self.star_import):
             return None
         values = self.values.get(name, [])
         return values[0] if len(values) == 1 else None
 
 
 class _BindingCollector:
-    """Collects the bindings of one scope; nested scopes contribute only their references."""
+    """Collects the bindings of one scope in one walk of it.
 
-    def __init__(self, scope: cst.CSTNode, bindings: Bindings) -> None:
+    What nested scopes bind goes to ``nested``; each nested def and lambda is recorded with
+    the function or lambda (or module) whose names it sees. In the module, the bodies of
+    defs and classes and bare expression statements (docstrings, big literals) are skipped.
+    """
+
+    def __init__(self, scope: Scope, bindings: Bindings, enclosing: dict[int, Scope]) -> None:
         self.scope = scope
         self.bindings = bindings
+        self.enclosing = enclosing
+        self.frames: list[cst.CSTNode] = [scope]  # the scopes around the visited node
 
-    def collect(self, node: cst.CSTNode) -> None:
-        walk(node, self._dispatch)
+    def collect(self) -> None:
+        walk(self.scope, self._visit, self._leave)
 
-    def _dispatch(self, node: cst.CSTNode) -> Optional[bool]:
+    def _visit(self, node: cst.CSTNode) -> Optional[bool]:
+        if isinstance(node, cst.Name):
+            self.bindings.referenced.add(node.value)
+            return None
+        at_module_level = len(self.frames) == 1 and isinstance(self.scope, cst.Module)
+        if at_module_level and isinstance(node, cst.Expr):
+            return False
         method = getattr(self, f"visit_{type(node).__name__}", None)
-        return method(node) if method is not None else None
+        if method is not None:
+            method(node)
+        if node is self.scope or not isinstance(node, NESTED_SCOPES):
+            return None
+        if isinstance(node, FUNCTION_NODES):
+            # class bodies and comprehensions are not scopes a function's free names see
+            self.enclosing[id(node)] = next(frame for frame in reversed(self.frames)
+                                            if isinstance(frame, (*FUNCTION_NODES, cst.Module)))
+        if at_module_level and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            return False  # a function's bindings are its own, collected on demand
+        self.frames.append(node)
+        return None
 
-    def _nested(self, node: cst.CSTNode) -> bool:
-        return node is not self.scope
+    def _leave(self, node: cst.CSTNode) -> None:
+        if node is not self.scope and node is self.frames[-1]:
+            self.frames.pop()
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        if self._nested(node):
-            self.bindings.bind(node.name.value, None)
-            _collect_references(node.body, self.bindings)
-            return False
-        for param in _all_params(node.params):
-            self.bindings.parameters.add(param.name.value)
-        return True
+    def _bind(self, name: str, value: Optional[cst.BaseExpression],
+              owner: Optional[cst.CSTNode] = None) -> None:
+        if (owner or self.frames[-1]) is self.scope:
+            self.bindings.bind(name, value)
+        else:
+            self.bindings.nested.add(name)
 
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        if self._nested(node):
-            _collect_references(node.body, self.bindings)
-            return False
-        for param in _all_params(node.params):
-            self.bindings.parameters.add(param.name.value)
-        return True
+    def _bind_target(self, target: cst.BaseExpression, value: Optional[cst.BaseExpression],
+                     owner: Optional[cst.CSTNode] = None) -> None:
+        if isinstance(target, cst.Name):
+            self._bind(target.value, value, owner)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind_target(element.value, None, owner)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value, None, owner)
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        self.bindings.bind(node.name.value, None)
-        _collect_references(node.body, self.bindings)
-        return False
+    def _bind_declared(self, names: Sequence[cst.NameItem]) -> None:
+        declared = {item.name.value for item in names}
+        if self.frames[-1] is self.scope:
+            self.bindings.globals.update(declared)
+        else:
+            self.bindings.nested.update(declared)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        self.bindings.referenced.add(node.value)
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node is not self.scope:
+            self._bind(node.name.value, None)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._bind(node.name.value, None)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        if self.frames[-1] is self.scope:
+            self.bindings.parameters.add(node.name.value)
+        else:
+            self.bindings.nested.add(node.name.value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -122,72 +173,73 @@ class _BindingCollector:
         self._bind_target(node.target, None)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._bind_target(node.target, node.value)
+        # := in a comprehension binds in the function around it
+        owner = next(frame for frame in reversed(self.frames)
+                     if not isinstance(frame, COMPREHENSIONS))
+        self._bind_target(node.target, node.value, owner)
 
     def visit_For(self, node: cst.For) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_Del(self, node: cst.Del) -> None:
         self._bind_target(node.target, None)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._bind_target(node.asname.name, None)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptHandler(self, node: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> None:
         if node.name is not None:
             self._bind_target(node.name.name, None)
 
+    visit_ExceptStarHandler = visit_ExceptHandler
+
+    def visit_MatchAs(self, node: Union[cst.MatchAs, cst.MatchStar]) -> None:
+        if node.name is not None:
+            self._bind_target(node.name, None)
+
+    visit_MatchStar = visit_MatchAs
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self._bind_target(node.rest, None)
+
     def visit_Global(self, node: cst.Global) -> None:
-        self.bindings.globals.update(item.name.value for item in node.names)
+        self._bind_declared(node.names)
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self.bindings.globals.update(item.name.value for item in node.names)
+        self._bind_declared(node.names)
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
             dotted = _dotted(alias.name)
-            if alias.asname is not None:
-                local = alias.asname.name
-                if isinstance(local, cst.Name):
-                    self.bindings.imports[local.value] = dotted
-            else:
-                head = dotted.split(".")[0]
-                self.bindings.imports[head] = head
+            local = alias.asname.name if alias.asname is not None else None
+            if local is None:
+                self._import(dotted.split(".")[0], dotted.split(".")[0])
+            elif isinstance(local, cst.Name):
+                self._import(local.value, dotted)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, cst.ImportStar):
+            self.bindings.star_import = True
             return
-        module = _dotted(node.module)
+        module = _dotted(node.module) if node.module is not None and not node.relative else None
         for alias in node.names:
-            name = _dotted(alias.name)
             local = alias.asname.name if alias.asname is not None else alias.name
             if isinstance(local, cst.Name):
-                self.bindings.imports[local.value] = f"{module}.{name}"
+                # a relative import binds the name too, to nothing lambdalint can qualify
+                self._import(local.value, f"{module}.{_dotted(alias.name)}" if module else None)
 
-    def _bind_target(self, target: cst.BaseExpression, value: Optional[cst.BaseExpression]) -> None:
-        if isinstance(target, cst.Name):
-            self.bindings.bind(target.value, value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._bind_target(element.value, None)
-        elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, None)
-
-
-def _collect_references(node: cst.CSTNode, bindings: Bindings) -> None:
-    def visit(child: cst.CSTNode) -> None:
-        if isinstance(child, cst.Name):
-            bindings.referenced.add(child.value)
-
-    walk(node, visit)
-
-
-def _all_params(params: cst.Parameters) -> Iterator[cst.Param]:
-    yield from params.posonly_params
-    yield from params.params
-    if isinstance(params.star_arg, cst.Param):
-        yield params.star_arg
-    yield from params.kwonly_params
-    if params.star_kwarg is not None:
-        yield params.star_kwarg
+    def _import(self, name: str, qualified: Optional[str]) -> None:
+        if self.frames[-1] is not self.scope:
+            self.bindings.nested.add(name)
+        elif qualified is None:
+            self.bindings.bind(name, None)
+        else:
+            self.bindings.imports[name] = qualified
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -198,49 +250,17 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
-def _module_bindings(module: cst.Module) -> Bindings:
-    """Module-level bindings, including those inside top-level if/try/with blocks.
+def _declared_global(module: cst.Module) -> frozenset[str]:
+    """Names any function or method of the module declares ``global``; statements only."""
+    names: set[str] = set()
 
-    Walks statements only, never expressions: huge module-level literals cost nothing.
-    """
-    bindings = Bindings()
-    collector = _BindingCollector(module, bindings)
-    pending: list[cst.CSTNode] = list(module.body)
-    while pending:
-        statement = pending.pop()
-        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            bindings.bind(statement.name.value, None)
-        elif isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
-            for small in statement.body:
-                if not isinstance(small, cst.Expr):
-                    collector.collect(small)
-        else:
-            if isinstance(statement, cst.For):
-                collector.visit_For(statement)
-            elif isinstance(statement, cst.With):
-                for item in statement.items:
-                    collector.visit_WithItem(item)
-            pending.extend(_nested_statements(statement))
-    return bindings
+    def visit(node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Global):
+            names.update(item.name.value for item in node.names)
+        return not isinstance(node, (cst.BaseExpression, cst.Global))
 
-
-def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:
-    """The statements of a compound statement, with its elif/else/except/finally parts."""
-    parts = [statement, getattr(statement, "orelse", None), getattr(statement, "finalbody", None),
-             *getattr(statement, "handlers", ())]
-    nested: list[cst.CSTNode] = []
-    for part in parts:
-        if part is None:
-            continue
-        if isinstance(part, cst.If) and part is not statement:
-            nested.append(part)  # an elif is an If of its own
-            continue
-        body = getattr(part, "body", None)
-        if isinstance(body, cst.IndentedBlock):
-            nested.extend(body.body)
-        elif isinstance(body, cst.SimpleStatementSuite):
-            nested.append(body)
-    return nested
+    walk(module, visit)
+    return frozenset(names)
 
 
 class FileContext:
@@ -258,11 +278,14 @@ class FileContext:
                 self.functions[statement.name.value] = statement
             elif isinstance(statement, cst.ClassDef):
                 self.classes[statement.name.value] = statement
-        self.module_bindings = _module_bindings(module)
+        self._enclosing: dict[int, Scope] = {}  # nested def or lambda -> the scope around it
+        self.module_bindings = Bindings()
+        _BindingCollector(module, self.module_bindings, self._enclosing).collect()
         self._scope_bindings: dict[int, Bindings] = {}
+        self._rebound_globally: Optional[frozenset[str]] = None
         self.handlers: list[Handler] = []
-        self.reached: list[Scope] = []
-        self.current_function: Optional[Scope] = None
+        self.reached: list[Function] = []
+        self.current_function: Optional[Function] = None  # set while the engine walks one
         self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
@@ -279,36 +302,64 @@ class FileContext:
 
     # -- scopes and bindings ------------------------------------------------------------
 
-    def bindings(self, scope: Optional[Scope]) -> Bindings:
-        """Bindings of a function or lambda; module bindings for None."""
-        if scope is None:
+    def bindings(self, scope: Scope) -> Bindings:
+        """Bindings of a function, a lambda or the module; computed once, on first use."""
+        if isinstance(scope, cst.Module):
             return self.module_bindings
         key = id(scope)
         if key not in self._scope_bindings:
             bindings = Bindings()
-            _BindingCollector(scope, bindings).collect(scope)
+            _BindingCollector(scope, bindings, self._enclosing).collect()
             self._scope_bindings[key] = bindings
         return self._scope_bindings[key]
 
-    def is_local(self, name: str, scope: Optional[Scope]) -> bool:
-        if scope is None:
+    def is_local(self, name: str, scope: Scope) -> bool:
+        """Whether a function or lambda binds the name itself (never true for the module)."""
+        if isinstance(scope, cst.Module):
             return False
         bindings = self.bindings(scope)
         return (name in bindings.values or name in bindings.parameters
                 or name in bindings.imports) and name not in bindings.globals
 
-    def resolve_name(self, name: str, scope: Optional[Scope]
-                     ) -> Optional[tuple[cst.BaseExpression, Optional[Scope]]]:
-        """The one expression a name is bound to, and the scope it lives in; None if unsure."""
-        if scope is not None and self.is_local(name, scope):
-            value = self.bindings(scope).only_value(name)
-            return (value, scope) if value is not None else None
-        value = self.module_bindings.only_value(name)
-        return (value, None) if value is not None else None
+    def is_parameter(self, name: str, function: Function) -> bool:
+        """Whether the name, anywhere in the function's code, surely holds its parameter."""
+        bindings = self.bindings(function)
+        return name in bindings.parameters and not any(
+            name in names for names in (bindings.values, bindings.globals, bindings.imports,
+                                        bindings.nested))
 
-    def follow(self, expression: cst.BaseExpression, scope: Optional[Scope]
-               ) -> tuple[cst.BaseExpression, Optional[Scope]]:
-        """Follow a name through single assignments to the expression behind it."""
+    def home(self, name: str, scope: Scope) -> Optional[Scope]:
+        """The scope whose binding a name used in ``scope``'s code refers to: the innermost
+        function or lambda that binds it, else the module. None when unsure: a nested def,
+        lambda, class or comprehension binds it too, or a nested scope is not known."""
+        current: Optional[Scope] = scope
+        while current is not None:
+            if name in self.bindings(current).nested:
+                return None
+            if isinstance(current, cst.Module) or self.is_local(name, current):
+                return current
+            current = self._enclosing.get(id(current))
+        return None
+
+    def resolve_name(self, name: str, scope: Scope) -> Optional[tuple[cst.BaseExpression, Scope]]:
+        """The one expression a name used in ``scope`` is bound to, and the scope it lives in.
+
+        None if unsure: a parameter, a name bound more than once (a ``match`` capture, a
+        loop, a ``global`` assignment in any function, a ``nonlocal`` one in a nested
+        function all count), or one a nested scope binds too.
+        """
+        home = self.home(name, scope)
+        if home is None or (isinstance(home, cst.Module) and name in self.rebound_globally()):
+            return None
+        value = self.bindings(home).only_value(name)
+        return (value, home) if value is not None else None
+
+    def follow(self, expression: cst.BaseExpression, scope: Scope
+               ) -> tuple[cst.BaseExpression, Scope]:
+        """Follow a name through single assignments to the expression behind it.
+
+        Stops at the first name it cannot follow and returns that name.
+        """
         seen: set[int] = set()
         while isinstance(expression, cst.Name) and id(expression) not in seen:
             seen.add(id(expression))
@@ -318,45 +369,55 @@ class FileContext:
             expression, scope = resolved
         return expression, scope
 
+    def rebound_globally(self) -> frozenset[str]:
+        """Module names some function may rebind: their module-level value may change."""
+        if self._rebound_globally is None:
+            self._rebound_globally = _declared_global(self.module)
+        return self._rebound_globally
+
     # -- names ----------------------------------------------------------------------------
 
-    def qualified_name(self, expression: cst.BaseExpression,
-                       scope: Optional[Scope] = None) -> Optional[str]:
+    def qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
         """``boto3.client`` for ``b.client`` after ``import boto3 as b``; None if not an import.
 
         Builtins come back as ``builtins.<name>`` unless the module rebinds them.
         """
-        scope = self.current_function if scope is None else scope
         if isinstance(expression, cst.Attribute):
             head = self.qualified_name(expression.value, scope)
             return f"{head}.{expression.attr.value}" if head else None
         if not isinstance(expression, cst.Name):
             return None
         name = expression.value
-        if scope is not None:
-            bindings = self.bindings(scope)
-            if name in bindings.imports:
-                return bindings.imports[name]
-            if self.is_local(name, scope):
-                return None
-        if name in self.module_bindings.imports:
-            return self.module_bindings.imports[name]
-        if name in self.module_bindings.values:
+        home = self.home(name, scope)
+        if home is None:
             return None
-        if name in BUILTIN_NAMES:
+        bindings = self.bindings(home)
+        if name in bindings.imports:
+            return bindings.imports[name]
+        if (isinstance(home, cst.Module) and name in BUILTIN_NAMES and name not in bindings.values
+                and not bindings.star_import and name not in self.rebound_globally()):
             return f"builtins.{name}"
         return None
 
     def local_function(self, expression: cst.BaseExpression,
-                       scope: Optional[Scope] = None) -> Optional[cst.FunctionDef]:
-        """The module's own top-level function a name refers to, if it does."""
-        scope = self.current_function if scope is None else scope
-        if not isinstance(expression, cst.Name) or self.is_local(expression.value, scope):
+                       scope: Scope) -> Optional[cst.FunctionDef]:
+        """The module's own top-level function a name refers to, if it surely does."""
+        return self._module_definition(expression, scope, self.functions)
+
+    def local_class(self, expression: cst.BaseExpression, scope: Scope) -> Optional[cst.ClassDef]:
+        """The module's own top-level class a name refers to, if it surely does."""
+        return self._module_definition(expression, scope, self.classes)
+
+    def _module_definition(self, expression: cst.BaseExpression, scope: Scope,
+                           definitions: Mapping[str, _Definition]) -> Optional[_Definition]:
+        if not isinstance(expression, cst.Name):
             return None
-        function = self.functions.get(expression.value)
-        if function is None or len(self.module_bindings.values.get(expression.value, [])) != 1:
+        name = expression.value
+        if (not isinstance(self.home(name, scope), cst.Module) or name in self.rebound_globally()
+                or len(self.module_bindings.values.get(name, [])) != 1
+                or name in self.module_bindings.imports or self.module_bindings.star_import):
             return None
-        return function
+        return definitions.get(name)
 
     # -- handlers and reachability ----------------------------------------------------------
 
@@ -381,7 +442,7 @@ class FileContext:
         return missing
 
     def _compute_reach(self) -> None:
-        queue: list[Scope] = []
+        queue: list[Function] = []
         for handler in self.handlers:
             scope = handler.function or handler.lambda_
             if scope is not None and all(scope is not seen for seen in queue):
@@ -417,7 +478,8 @@ def _top_level_definitions(module: cst.Module) -> dict[str, cst.CSTNode]:
     return definitions
 
 
-def _handler_from(name: str, node: cst.CSTNode, target: Optional[HandlerTarget]) -> Optional[Handler]:
+def _handler_from(name: str, node: cst.CSTNode,
+                  target: Optional[HandlerTarget]) -> Optional[Handler]:
     if isinstance(node, cst.FunctionDef):
         return Handler(name, node, function=node, target=target)
     if isinstance(node, (cst.Assign, cst.AnnAssign)):

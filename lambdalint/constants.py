@@ -1,18 +1,18 @@
 """What an expression in the checked code holds, when lambdalint can be sure of it.
 
-String constants, environment variable reads and AWS SDK clients, each followed through
-names bound exactly once (in the function, then at module level). Every helper answers
-None when it is unsure, so the rules built on them stay silent rather than guess.
+String constants, environment variable reads, AWS SDK clients and the parts of the event
+that subscript chains read, each followed through names bound exactly once
+(``FileContext.follow``). Every helper answers None when it is unsure, so the rules built
+on them stay silent rather than guess.
 """
 
 from __future__ import annotations
 
-import weakref
-from typing import Optional
+from typing import Optional, Union
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Scope
+from lambdalint.analysis import NESTED_SCOPES, FileContext, Scope
 from lambdalint.walk import walk
 
 # Pieces of a string: literal text, or None where an f-string interpolates a value.
@@ -21,9 +21,6 @@ Segments = list[Optional[str]]
 ENVIRONMENT_READERS = frozenset({"os.getenv", "os.environ.get"})
 SESSION_FACTORIES = frozenset({"boto3.Session", "boto3.session.Session",
                                "botocore.session.Session", "botocore.session.get_session"})
-_NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp,
-                  cst.DictComp, cst.GeneratorExp)
-_MATCH_CAPTURES = (cst.MatchAs, cst.MatchStar, cst.MatchMapping)
 
 
 # -- strings -------------------------------------------------------------------------------
@@ -76,44 +73,15 @@ def argument(call: cst.Call, position: Optional[int], keyword: Optional[str] = N
     return None
 
 
-# -- following names -----------------------------------------------------------------------
-
-def trace(context: FileContext, expression: cst.BaseExpression, scope: Optional[Scope]
-          ) -> Optional[tuple[cst.BaseExpression, Optional[Scope]]]:
-    """The expression behind a chain of singly bound names, and its scope; None if unsure.
-
-    Unlike ``FileContext.follow`` it gives up on names that a nested def, lambda, class,
-    comprehension or match pattern may bind, and on module names a ``global`` rebinds.
-    """
-    seen: set[tuple[str, int]] = set()
-    while isinstance(expression, cst.Name):
-        name = expression.value
-        if (name, id(scope)) in seen or (scope is not None and shadowed(context, name, scope)):
-            return None
-        seen.add((name, id(scope)))
-        resolved = context.resolve_name(name, scope)
-        if resolved is None:
-            return None
-        expression, scope = resolved
-        if scope is None and name in _facts(context).rebound_globally():
-            return None
-    return expression, scope
-
-
-def shadowed(context: FileContext, name: str, scope: Scope) -> bool:
-    """Whether a name may be bound somewhere the scope's own bindings do not show."""
-    return name in _facts(context).nested_bindings(scope)
-
-
 # -- environment ---------------------------------------------------------------------------
 
-def is_environment_read(context: FileContext, call: cst.Call, scope: Optional[Scope]) -> bool:
+def is_environment_read(context: FileContext, call: cst.Call, scope: Scope) -> bool:
     """``os.getenv(...)`` or ``os.environ.get(...)``, import aliases resolved."""
     return context.qualified_name(call.func, scope) in ENVIRONMENT_READERS
 
 
 def environment_variable(context: FileContext, expression: cst.BaseExpression,
-                         scope: Optional[Scope]) -> Optional[str]:
+                         scope: Scope) -> Optional[str]:
     """The variable an ``os.environ[...]``, ``os.environ.get`` or ``os.getenv`` reads."""
     key: Optional[cst.BaseExpression] = None
     if isinstance(expression, cst.Subscript) and len(expression.slice) == 1:
@@ -123,23 +91,17 @@ def environment_variable(context: FileContext, expression: cst.BaseExpression,
             key = index.value
     elif isinstance(expression, cst.Call) and is_environment_read(context, expression, scope):
         key = argument(expression, 0, "key")
-    if key is None:
-        return None
-    traced = trace(context, key, scope)
-    return string_value(traced[0]) if traced is not None else None
+    return string_value(context.follow(key, scope)[0]) if key is not None else None
 
 
 # -- AWS SDK clients -----------------------------------------------------------------------
 
 def aws_client_service(context: FileContext, expression: cst.BaseExpression,
-                       scope: Optional[Scope]) -> Optional[str]:
+                       scope: Scope) -> Optional[str]:
     """``"s3"`` for an expression bound to ``boto3.client("s3")``, a session's
     ``.client("s3")``, botocore's ``create_client("s3")`` or an S3 resource's ``meta.client``.
     """
-    traced = trace(context, expression, scope)
-    if traced is None:
-        return None
-    value, scope = traced
+    value, scope = context.follow(expression, scope)
     if (isinstance(value, cst.Attribute) and value.attr.value == "client"
             and isinstance(value.value, cst.Attribute) and value.value.attr.value == "meta"):
         return _service_created(context, value.value.value, scope, "resource")
@@ -147,12 +109,11 @@ def aws_client_service(context: FileContext, expression: cst.BaseExpression,
 
 
 def _service_created(context: FileContext, expression: cst.BaseExpression,
-                     scope: Optional[Scope], kind: str) -> Optional[str]:
+                     scope: Scope, kind: str) -> Optional[str]:
     """The service of a ``boto3.<kind>(...)`` or ``<session>.<kind>(...)`` call."""
-    traced = trace(context, expression, scope)
-    if traced is None or not isinstance(traced[0], cst.Call):
+    call, scope = context.follow(expression, scope)
+    if not isinstance(call, cst.Call):
         return None
-    call, scope = traced
     func = call.func
     created = context.qualified_name(func, scope) == f"boto3.{kind}" or (
         isinstance(func, cst.Attribute)
@@ -165,89 +126,89 @@ def _service_created(context: FileContext, expression: cst.BaseExpression,
 
 
 def _is_session(context: FileContext, expression: cst.BaseExpression,
-                scope: Optional[Scope]) -> bool:
-    traced = trace(context, expression, scope)
-    return (traced is not None and isinstance(traced[0], cst.Call)
-            and context.qualified_name(traced[0].func, traced[1]) in SESSION_FACTORIES)
+                scope: Scope) -> bool:
+    session, scope = context.follow(expression, scope)
+    return (isinstance(session, cst.Call)
+            and context.qualified_name(session.func, scope) in SESSION_FACTORIES)
 
 
-# -- per-file facts the shared bindings do not hold ----------------------------------------
+# -- parts of the event --------------------------------------------------------------------
 
-class _Facts:
-    def __init__(self, context: FileContext) -> None:
-        self.module = context.module
-        self._nested: dict[int, frozenset[str]] = {}
-        self._rebound: Optional[frozenset[str]] = None
-
-    def nested_bindings(self, scope: Scope) -> frozenset[str]:
-        """Every name bound inside the nested scopes of one function, or by match patterns."""
-        if id(scope) not in self._nested:
-            names: set[str] = set()
-            depth = 0
-
-            def visit(node: cst.CSTNode) -> None:
-                nonlocal depth
-                if node is not scope and isinstance(node, _NESTED_SCOPES):
-                    depth += 1
-                if depth or isinstance(node, _MATCH_CAPTURES):
-                    for bound in _bound_by(node):
-                        names.update(_names_in(bound))
-
-            def leave(node: cst.CSTNode) -> None:
-                nonlocal depth
-                if node is not scope and isinstance(node, _NESTED_SCOPES):
-                    depth -= 1
-
-            walk(scope, visit, leave)
-            self._nested[id(scope)] = frozenset(names)
-        return self._nested[id(scope)]
-
-    def rebound_globally(self) -> frozenset[str]:
-        """Module names some function rebinds after a ``global`` declaration."""
-        if self._rebound is None:
-            names: set[str] = set()
-
-            def visit(node: cst.CSTNode) -> None:
-                if isinstance(node, cst.Global):
-                    names.update(item.name.value for item in node.names)
-
-            walk(self.module, visit)
-            self._rebound = frozenset(names)
-        return self._rebound
+# The key step of a ``for`` loop's variable: every item of the list it iterates.
+EACH = "*"
+Key = Union[str, int]
+_MAX_STEPS = 24  # subscripts, names and loops one key path may go through
 
 
-_FACTS: weakref.WeakKeyDictionary[FileContext, _Facts] = weakref.WeakKeyDictionary()
+def key_path(context: FileContext, expression: cst.BaseExpression, scope: Scope
+             ) -> Optional[tuple[str, Scope, tuple[Key, ...]]]:
+    """``("event", handler, ("Records", 0, "s3"))`` for ``event["Records"][0]["s3"]``.
+
+    The name a chain of constant subscripts (or ``.get(key)`` calls) starts from, the scope
+    that binds it, and the keys, through single assignments and ``for`` loops: after
+    ``for record in event["Records"]``, ``record["s3"]`` is ``("Records", EACH, "s3")``.
+    None when a key is not a constant or the chain starts from anything but a name.
+    """
+    keys: list[Key] = []
+    for _ in range(_MAX_STEPS):
+        expression, scope = context.follow(expression, scope)
+        if isinstance(expression, cst.Name):
+            home = context.home(expression.value, scope)
+            loop = loop_iterable(context, expression.value, home) if home is not None else None
+            if loop is None:
+                return ((expression.value, home, tuple(reversed(keys)))
+                        if home is not None else None)
+            keys.append(EACH)
+            expression, scope = loop
+            continue
+        step = _key_step(expression)
+        if step is None:
+            return None
+        key, expression = step
+        keys.append(key)
+    return None
 
 
-def _facts(context: FileContext) -> _Facts:
-    if context not in _FACTS:
-        _FACTS[context] = _Facts(context)
-    return _FACTS[context]
+def _key_step(expression: cst.BaseExpression) -> Optional[tuple[Key, cst.BaseExpression]]:
+    """The constant key and the container of ``container[key]`` or ``container.get(key)``."""
+    if isinstance(expression, cst.Subscript) and len(expression.slice) == 1:
+        index = expression.slice[0].slice
+        key = _constant_key(index.value) if isinstance(index, cst.Index) else None
+        return (key, expression.value) if key is not None else None
+    if (isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute)
+            and expression.func.attr.value == "get"):
+        key_argument = argument(expression, 0)
+        key = _constant_key(key_argument) if key_argument is not None else None
+        return (key, expression.func.value) if key is not None else None
+    return None
 
 
-def _bound_by(node: cst.CSTNode) -> list[Optional[cst.CSTNode]]:
-    """The targets a node binds (over-approximated: a whole target expression)."""
-    if isinstance(node, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.MatchAs, cst.MatchStar)):
-        return [node.name]
-    if isinstance(node, cst.Assign):
-        return [target.target for target in node.targets]
-    if isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr, cst.For, cst.CompFor)):
-        return [node.target]
-    if isinstance(node, cst.WithItem):
-        return [node.asname.name if node.asname else None]
-    if isinstance(node, cst.ImportAlias):
-        return [node.asname.name if node.asname else node.name]
-    if isinstance(node, cst.ExceptHandler):
-        return [node.name.name if node.name else None]
-    if isinstance(node, cst.MatchMapping):
-        return [node.rest]
-    if isinstance(node, (cst.Global, cst.Nonlocal)):
-        return [item.name for item in node.names]
-    return []
+def _constant_key(expression: cst.BaseExpression) -> Optional[Key]:
+    if isinstance(expression, cst.Integer):
+        return int(expression.evaluated_value)
+    if (isinstance(expression, cst.UnaryOperation) and isinstance(expression.operator, cst.Minus)
+            and isinstance(expression.expression, cst.Integer)):
+        return -int(expression.expression.evaluated_value)
+    return string_value(expression)
 
 
-def _names_in(node: Optional[cst.CSTNode]) -> set[str]:
-    names: set[str] = set()
-    if node is not None:
-        walk(node, lambda child: names.add(child.value) if isinstance(child, cst.Name) else None)
-    return names
+def loop_iterable(context: FileContext, name: str, scope: Scope
+                  ) -> Optional[tuple[cst.BaseExpression, Scope]]:
+    """What a function's ``for name in <iterable>`` iterates, when that loop is the only
+    thing that binds the name in the function."""
+    if isinstance(scope, cst.Module):
+        return None
+    bindings = context.bindings(scope)
+    if (bindings.values.get(name) != [None] or name in bindings.parameters
+            or name in bindings.globals or name in bindings.nested):
+        return None
+    loops: list[cst.For] = []
+
+    def visit(node: cst.CSTNode) -> bool:
+        if (isinstance(node, cst.For) and isinstance(node.target, cst.Name)
+                and node.target.value == name):
+            loops.append(node)
+        return node is scope or not isinstance(node, NESTED_SCOPES)
+
+    walk(scope, visit)
+    return (loops[0].iter, scope) if len(loops) == 1 else None

@@ -7,11 +7,12 @@ other decorator may replace the function with something else, and rules stay sil
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Optional
 
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Handler
+from lambdalint.walk import walk
 
 POWERTOOLS = "aws_lambda_powertools"
 POWERTOOLS_HANDLER_DECORATORS = frozenset({"event_source", "event_parser"})
@@ -32,13 +33,13 @@ def sees_through_decorators(context: FileContext, handler: Handler) -> bool:
 def _keeps_signature(context: FileContext, decorator: cst.Decorator) -> bool:
     expression = decorator.decorator
     called = expression.func if isinstance(expression, cst.Call) else expression
-    qualified = context.qualified_name(called, None) or ""
+    qualified = context.qualified_name(called, context.module) or ""
     if qualified.startswith(f"{POWERTOOLS}.") and qualified.rsplit(".", 1)[1] in (
             POWERTOOLS_HANDLER_DECORATORS):
         return True
     if isinstance(called, cst.Attribute):
         return _is_powertools_instance_decorator(context, called)
-    function = context.local_function(called, None)
+    function = context.local_function(called, context.module)
     if function is not None and isinstance(expression, cst.Call):
         # a decorator factory: @retry(times=3) returns the decorator it defines
         function = _returned_function(function)
@@ -49,10 +50,11 @@ def _is_powertools_instance_decorator(context: FileContext, attribute: cst.Attri
     expected_class = POWERTOOLS_INSTANCE_DECORATORS.get(attribute.attr.value)
     if expected_class is None or not isinstance(attribute.value, cst.Name):
         return False
-    instance = context.module_bindings.only_value(attribute.value.value)
+    resolved = context.resolve_name(attribute.value.value, context.module)
+    instance = resolved[0] if resolved is not None else None
     if not isinstance(instance, cst.Call):
         return False
-    qualified = context.qualified_name(instance.func, None) or ""
+    qualified = context.qualified_name(instance.func, context.module) or ""
     return qualified.startswith(f"{POWERTOOLS}.") and qualified.endswith(f".{expected_class}")
 
 
@@ -86,11 +88,10 @@ def _returned_function(function: cst.FunctionDef) -> Optional[cst.FunctionDef]:
     return nested.get(returned[0].value)
 
 
-def _calls(node: cst.CSTNode) -> Iterator[cst.Call]:
-    if isinstance(node, cst.Call):
-        yield node
-    for child in node.children:
-        yield from _calls(child)
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    calls: list[cst.Call] = []
+    walk(node, lambda child: calls.append(child) if isinstance(child, cst.Call) else None)
+    return calls
 
 
 def _passes_through(call: cst.Call, wrapper: cst.Parameters) -> bool:

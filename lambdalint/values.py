@@ -16,6 +16,7 @@ from typing import Iterable, Optional, Sequence, Union
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Scope
+from lambdalint.constants import string_value
 from lambdalint.walk import walk
 from lambdalint.data.serialization import (
     BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
@@ -32,8 +33,9 @@ class Part:
     """An unencodable piece of a value: its kind, its name, and the expression that made it."""
 
     kind: Kind
-    description: str  # "a set", "an open file", "DynamoDB item values (Decimal)"
+    description: str  # "a set", "an open file", "a DynamoDB item"
     origin: cst.CSTNode
+    detail: str = ""  # said after the origin: "whose numbers are Decimal"
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,9 @@ class ValueAnalysis:
         self._active: set[int] = set()  # functions whose return value is being evaluated
         self._own_nodes: dict[int, tuple[list[cst.Return], bool]] = {}
         self._class_verdicts: dict[int, _ClassVerdict] = {}
-        self._rebound_globals: Optional[set[str]] = None
 
-    def value(self, expression: cst.BaseExpression, scope: Optional[Scope]) -> Value:
-        return self._value(expression, scope, 0, frozenset())
+    def value(self, expression: cst.BaseExpression, scope: Scope) -> Value:
+        return self._value(expression, scope, 0)
 
     # -- functions ----------------------------------------------------------------------
 
@@ -88,35 +89,29 @@ class ValueAnalysis:
 
     # -- evaluation ---------------------------------------------------------------------
 
-    def _value(self, node: cst.BaseExpression, scope: Optional[Scope], depth: int,
-               shadowed: frozenset[str]) -> Value:
+    def _value(self, node: cst.BaseExpression, scope: Scope, depth: int) -> Value:
         if depth > MAX_DEPTH:
             return UNKNOWN
         key = (id(node), id(scope))
-        if not shadowed and key in self._cache:
-            return self._cache[key]
-        value = self._evaluate(node, scope, depth + 1, shadowed)
-        if not shadowed:
-            self._cache[key] = value
-        return value
+        if key not in self._cache:
+            self._cache[key] = self._evaluate(node, scope, depth + 1)
+        return self._cache[key]
 
-    def _evaluate(self, node: cst.BaseExpression, scope: Optional[Scope], depth: int,
-                  shadowed: frozenset[str]) -> Value:
-        def parts_of(child: cst.BaseExpression,
-                     hidden: frozenset[str] = shadowed) -> tuple[Part, ...]:
-            return self._value(child, scope, depth, hidden).parts
+    def _evaluate(self, node: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        def parts_of(child: cst.BaseExpression) -> tuple[Part, ...]:
+            return self._value(child, scope, depth).parts
 
         def held_by(child: cst.BaseExpression) -> tuple[Part, ...]:
-            return self._value(child, scope, depth, shadowed).inside
+            return self._value(child, scope, depth).inside
 
         if isinstance(node, cst.Name):
-            return self._name(node, scope, depth, shadowed)
+            return self._name(node, scope, depth)
         if isinstance(node, cst.Attribute):
             return self._attribute(node, scope)
         if isinstance(node, cst.Call):
-            return self._call(node, scope, depth, shadowed)
+            return self._call(node, scope, depth)
         if isinstance(node, cst.Subscript):
-            return self._subscript(node, scope, depth, shadowed)
+            return self._subscript(node, scope, depth)
         if isinstance(node, cst.Dict):
             inside = [part for element in node.elements for part in (
                 parts_of(element.value) if isinstance(element, cst.DictElement)
@@ -130,9 +125,9 @@ class ValueAnalysis:
                 return Value("set", Part(Kind.SET, "a set", node), inside)
             return Value("list" if isinstance(node, cst.List) else "tuple", inside=inside)
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
-            hidden = shadowed | _comprehension_targets(node.for_in)
+            # names the comprehension binds resolve to nothing: FileContext knows they are nested
             element = node.value if isinstance(node, cst.DictComp) else node.elt
-            inside = parts_of(element, hidden)
+            inside = parts_of(element)
             if isinstance(node, cst.SetComp):
                 return Value("set", Part(Kind.SET, "a set", node), inside)
             if isinstance(node, cst.GeneratorExp):
@@ -146,70 +141,63 @@ class ValueAnalysis:
             return _string(node)
         if (isinstance(node, cst.UnaryOperation)
                 and isinstance(node.operator, (cst.Minus, cst.Plus))):
-            return self._value(node.expression, scope, depth, shadowed)
+            return self._value(node.expression, scope, depth)
         if isinstance(node, cst.NamedExpr):
-            return self._value(node.value, scope, depth, shadowed)
+            return self._value(node.value, scope, depth)
         return UNKNOWN
 
-    def _name(self, node: cst.Name, scope: Optional[Scope], depth: int,
-              shadowed: frozenset[str]) -> Value:
-        if node.value in shadowed:
-            return UNKNOWN
+    def _name(self, node: cst.Name, scope: Scope, depth: int) -> Value:
         function = self.context.local_function(node, scope)
         if function is not None:
             return Value("function", Part(Kind.CALLABLE, f"the function {node.value}", node))
-        if self._local_class(node, scope) is not None:
+        if self.context.local_class(node, scope) is not None:
             return Value("class", Part(Kind.CALLABLE, f"the class {node.value}", node))
         resolved = self.context.resolve_name(node.value, scope)
         if resolved is None:
             return UNKNOWN
         expression, home = resolved
-        if home is None and node.value in self._names_rebound_by_functions():
-            return UNKNOWN
-        return self._value(expression, home, depth, frozenset())
+        return self._value(expression, home, depth)
 
-    def _attribute(self, node: cst.Attribute, scope: Optional[Scope]) -> Value:
+    def _attribute(self, node: cst.Attribute, scope: Scope) -> Value:
         qualified = self.context.qualified_name(node, scope)
         if qualified in NON_FINITE_CONSTANTS:
             return _non_finite(qualified.rpartition(".")[2], "float", node)
-        enum_class = self._local_class(node.value, scope)
+        enum_class = self.context.local_class(node.value, scope)
         if (enum_class is not None and self._verdict(enum_class, 0) == "enum"
                 and node.attr.value in _enum_member_names(enum_class)):
             member = f"{enum_class.name.value}.{node.attr.value}"
             return Value("enum", Part(Kind.ENUM_MEMBER, f"the plain Enum member {member}", node))
         return UNKNOWN
 
-    def _call(self, node: cst.Call, scope: Optional[Scope], depth: int,
-              shadowed: frozenset[str]) -> Value:
+    def _call(self, node: cst.Call, scope: Scope, depth: int) -> Value:
         positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
         qualified = self.context.qualified_name(node.func, scope)
         if qualified is not None:
             kept: tuple[Part, ...] = ()
             if qualified in ELEMENT_KEEPING:
                 kept = tuple(part for arg in positional
-                             for part in self._value(arg, scope, depth, shadowed).inside)
+                             for part in self._value(arg, scope, depth).inside)
             if qualified == "builtins.dict":
                 kept += tuple(part for arg in node.args if arg.keyword is not None
-                              for part in self._value(arg.value, scope, depth, shadowed).parts)
+                              for part in self._value(arg.value, scope, depth).parts)
             return _factory_call(node, qualified, positional, kept)
         if isinstance(node.func, cst.Attribute):
-            receiver = self._value(node.func.value, scope, depth, shadowed)
+            receiver = self._value(node.func.value, scope, depth)
             return _method_call(node, node.func.attr.value, receiver, positional)
         function = self.context.local_function(node.func, scope)
         if function is not None:
             return self._returned_by(function, node, depth)
-        class_ = self._local_class(node.func, scope)
+        class_ = self.context.local_class(node.func, scope)
         if class_ is not None:
             return self._instance(class_, node)
         return UNKNOWN
 
-    def _subscript(self, node: cst.Subscript, scope: Optional[Scope], depth: int,
-                   shadowed: frozenset[str]) -> Value:
-        container = self._value(node.value, scope, depth, shadowed)
+    def _subscript(self, node: cst.Subscript, scope: Scope, depth: int) -> Value:
+        container = self._value(node.value, scope, depth)
         if container.items_key is None or len(node.slice) != 1:
             return UNKNOWN
         index = node.slice[0].slice
-        key = _string_constant(index.value) if isinstance(index, cst.Index) else None
+        key = string_value(index.value) if isinstance(index, cst.Index) else None
         return _dynamodb_items(container, key)
 
     def _returned_by(self, function: cst.FunctionDef, call: cst.Call, depth: int) -> Value:
@@ -228,7 +216,7 @@ class ValueAnalysis:
             return UNKNOWN
         self._active.add(id(function))
         try:
-            values = [self._value(ret.value, function, depth, frozenset()) for ret in returns]
+            values = [self._value(ret.value, function, depth) for ret in returns]
         finally:
             self._active.discard(id(function))
         if len(values) == 1 or all(value.parts for value in values):
@@ -245,15 +233,6 @@ class ValueAnalysis:
         return UNKNOWN
 
     # -- classes ------------------------------------------------------------------------
-
-    def _local_class(self, node: cst.BaseExpression,
-                     scope: Optional[Scope]) -> Optional[cst.ClassDef]:
-        if not isinstance(node, cst.Name) or self.context.is_local(node.value, scope):
-            return None
-        class_ = self.context.classes.get(node.value)
-        if class_ is None or len(self.context.module_bindings.values.get(node.value, [])) != 1:
-            return None
-        return class_
 
     def _verdict(self, class_: cst.ClassDef, depth: int) -> _ClassVerdict:
         """How the runtime encodes an instance (or member) of a class of this module."""
@@ -283,7 +262,7 @@ class ValueAnalysis:
         return "instance"
 
     def _base_verdict(self, base: cst.BaseExpression, depth: int) -> _ClassVerdict:
-        local = self._local_class(base, None)
+        local = self.context.local_class(base, self.context.module)
         if local is not None:
             return self._verdict(local, depth + 1)
         qualified = self._qualified_callee(base)
@@ -299,25 +278,17 @@ class ValueAnalysis:
     def _qualified_callee(self, node: cst.BaseExpression) -> Optional[str]:
         """``dataclass`` for ``@dataclass`` and ``@dataclass(frozen=True)`` alike."""
         target = node.func if isinstance(node, cst.Call) else node
-        return self.context.qualified_name(target, None)
+        return self.context.qualified_name(target, self.context.module)
 
     def _decorators_keep_result(self, decorators: Iterable[cst.Decorator]) -> bool:
         return all(self._qualified_callee(d.decorator) in TRANSPARENT_FUNCTION_DECORATORS
                    for d in decorators)
 
-    def _names_rebound_by_functions(self) -> set[str]:
-        """Module names some function assigns through ``global``: their module value may change."""
-        if self._rebound_globals is None:
-            self._rebound_globals = {item.name.value for function in self.context.functions.values()
-                                     for statement in _nodes_of(function, cst.Global)
-                                     for item in statement.names}
-        return self._rebound_globals
-
 
 def _factory_call(node: cst.Call, qualified: str, positional: list[cst.BaseExpression],
                   kept: tuple[Part, ...]) -> Value:
     """A call of an imported or builtin function: a known factory, a conversion, or unknown."""
-    literal = _string_constant(positional[0]) if len(positional) == 1 else None
+    literal = string_value(positional[0]) if len(positional) == 1 else None
     spelling = literal.strip().lower().lstrip("+-") if literal is not None else None
     if qualified in ("builtins.float", "decimal.Decimal") and spelling in NON_FINITE_SPELLINGS:
         return _non_finite(spelling, qualified.rpartition(".")[2], node)
@@ -343,13 +314,14 @@ def _method_call(node: cst.Call, method: str, receiver: Value,
     reads = {"dynamodb table": DYNAMODB_TABLE_READS,
              "dynamodb resource": DYNAMODB_RESOURCE_READS}.get(shape or "", {})
     if method in reads:
-        decimals = Part(Kind.DECIMAL, "DynamoDB item values (Decimal)", node)
+        read = "a DynamoDB item" if reads[method] == "Item" else "DynamoDB items"
+        decimals = Part(Kind.DECIMAL, read, node, "whose numbers are Decimal")
         return Value("dynamodb response", inside=(decimals,), items_key=reads[method])
     if shape == "dict" and method in DICT_VIEWS and not positional:
         return Value(DICT_VIEWS[method], Part(Kind.ITERATOR, f"a {DICT_VIEWS[method]}", node),
                      receiver.inside)
     if method == "get" and positional:
-        return _dynamodb_items(receiver, _string_constant(positional[0]))
+        return _dynamodb_items(receiver, string_value(positional[0]))
     return UNKNOWN
 
 
@@ -368,11 +340,14 @@ def _is_dynamodb(node: cst.Call, positional: list[cst.BaseExpression]) -> bool:
     service = positional[0] if positional else next(
         (arg.value for arg in node.args
          if arg.keyword and arg.keyword.value == "service_name"), None)
-    return service is not None and _string_constant(service) == "dynamodb"
+    return service is not None and string_value(service) == "dynamodb"
 
 
 def _a(noun: str) -> str:
-    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+    """The indefinite article by sound: "an open file", "a UUID", "a User instance"."""
+    sounds_like_you = noun.lower().startswith(("uu", "uni", "use", "usu", "uti", "eu"))
+    vowel_sound = noun[0].lower() in "aeiou" and not sounds_like_you
+    return f"{'an' if vowel_sound else 'a'} {noun}"
 
 
 def _non_finite(spelling: str, type_name: str, node: cst.CSTNode) -> Value:
@@ -387,22 +362,6 @@ def _string(node: Union[cst.SimpleString, cst.ConcatenatedString]) -> Value:
     if isinstance(first, cst.SimpleString) and "b" in first.prefix.lower():
         return Value("bytes", Part(Kind.BYTES, "a bytes literal", node))
     return Value("str")
-
-
-def _string_constant(node: cst.BaseExpression) -> Optional[str]:
-    if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
-
-
-def _comprehension_targets(for_in: cst.CompFor) -> frozenset[str]:
-    names: set[str] = set()
-    clause: Optional[cst.CompFor] = for_in
-    while clause is not None:
-        names.update(name.value for name in _nodes_of(clause.target, cst.Name))
-        clause = clause.inner_for_in
-    return frozenset(names)
 
 
 def _class_body(class_: cst.ClassDef) -> Sequence[cst.BaseStatement]:
@@ -444,9 +403,3 @@ def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return]
 
     walk(function, visit)
     return returns, yields
-
-
-def _nodes_of(root: cst.CSTNode, node_type: type) -> list:
-    found: list = []
-    walk(root, lambda node: found.append(node) if isinstance(node, node_type) else None)
-    return found

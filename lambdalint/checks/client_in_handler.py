@@ -69,8 +69,9 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Scope
+from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
+from lambdalint.constants import is_environment_read, string_value
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
     CONNECTION_FACTORIES,
@@ -86,7 +87,6 @@ CONNECTION_POOL = f"opens a new connection pool {REUSE_ADVICE}"
 
 CREDENTIAL_KEYWORDS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
-ENVIRONMENT_READS = frozenset({"os.getenv", "os.environ.get"})
 SERVICE_METHODS = frozenset({"client", "resource", "create_client"})
 SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 
@@ -100,7 +100,7 @@ class ClientInHandler(Check):
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
-        self.scopes: list[Scope] = []  # the functions and lambdas around the visited node
+        self.scopes: list[Function] = []  # the functions and lambdas around the visited node
         self.function_is_cached = False
         self.evaluated_at_import: set[cst.CSTNode] = set()
         self.reported_by_chain: set[cst.CSTNode] = set()
@@ -120,7 +120,7 @@ class ClientInHandler(Check):
     def leave_Lambda(self, original_node: cst.Lambda) -> None:
         self.scopes.pop()
 
-    def _enter(self, scope: Scope) -> None:
+    def _enter(self, scope: Function) -> None:
         if scope is self.context.current_function:
             self.function_is_cached = self._is_cached(scope)
             self.evaluated_at_import = set(_descendants(*_definition_time_parts(scope)))
@@ -168,7 +168,7 @@ class ClientInHandler(Check):
             return None
         return f"{factory}{_arguments_label(call, factory)} {PER_INVOCATION}"
 
-    def _built_with_invocation_credentials(self, call: cst.Call, scope: Optional[Scope]) -> bool:
+    def _built_with_invocation_credentials(self, call: cst.Call, scope: Scope) -> bool:
         for argument in call.args:
             if argument.star == "**":
                 spread, spread_scope = self.context.follow(argument.value, scope)
@@ -184,7 +184,7 @@ class ClientInHandler(Check):
                 return True
         return False
 
-    def _is_constant(self, value: cst.BaseExpression, scope: Optional[Scope]) -> bool:
+    def _is_constant(self, value: cst.BaseExpression, scope: Scope) -> bool:
         """A literal, or an environment variable: the same on every invocation."""
         value, scope = self.context.follow(value, scope)
         if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
@@ -196,10 +196,10 @@ class ClientInHandler(Check):
         if isinstance(value, cst.Subscript):
             return self.context.qualified_name(value.value, scope) == "os.environ"
         if isinstance(value, cst.Call):
-            return self.context.qualified_name(value.func, scope) in ENVIRONMENT_READS
+            return is_environment_read(self.context, value, scope)
         return False
 
-    def _is_cached(self, function: Scope) -> bool:
+    def _is_cached(self, function: Function) -> bool:
         if not isinstance(function, cst.FunctionDef):
             return False
         for decorator in function.decorators:
@@ -293,14 +293,14 @@ class ClientInHandler(Check):
                     self.parents[child] = node
         return self.parents
 
-    def _handler_scopes(self) -> Iterator[Scope]:
+    def _handler_scopes(self) -> Iterator[Function]:
         for handler in self.context.handlers:
             scope = handler.function or handler.lambda_
             if scope is not None:
                 yield scope
 
 
-def _definition_time_parts(scope: Scope) -> list[cst.CSTNode]:
+def _definition_time_parts(scope: Function) -> list[cst.CSTNode]:
     """What Python evaluates when it runs the ``def`` or ``lambda``, not when it calls it."""
     parts: list[cst.CSTNode] = [scope.params]
     if isinstance(scope, cst.FunctionDef):
@@ -323,10 +323,8 @@ def _arguments_label(call: cst.Call, factory: str) -> str:
     if factory.rsplit(".", 1)[-1] in SERVICE_METHODS:
         for argument in call.args:
             if argument.keyword is None or argument.keyword.value == "service_name":
-                service = argument.value
-                if isinstance(service, cst.SimpleString) and argument.star == "":
-                    return f'("{service.evaluated_value}")'
-                break
+                service = string_value(argument.value) if argument.star == "" else None
+                return f'("{service}")' if service is not None else "()"
     return "()"
 
 
@@ -336,8 +334,7 @@ def _credential_values(spread: cst.Dict) -> Optional[list[cst.BaseExpression]]:
     for element in spread.elements:
         if not isinstance(element, cst.DictElement):
             return None
-        key = element.key
-        if isinstance(key, cst.SimpleString) and key.evaluated_value in CREDENTIAL_KEYWORDS:
+        if string_value(element.key) in CREDENTIAL_KEYWORDS:
             values.append(element.value)
     return values
 

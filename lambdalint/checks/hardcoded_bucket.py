@@ -70,7 +70,7 @@ import libcst as cst
 from lambdalint.analysis import FileContext
 from lambdalint.check import Check
 from lambdalint.constants import (argument, aws_client_service, is_environment_read,
-                                  string_segments, string_value, trace)
+                                  string_segments, string_value)
 from lambdalint.data.s3_methods import (BUCKET_KEYWORD_METHODS, BUCKET_PAGINATORS,
                                         BUCKET_RESOURCES, BUCKET_WAITERS,
                                         COPY_SOURCE_METHODS, COPY_SOURCE_POSITIONAL_METHODS,
@@ -103,9 +103,8 @@ class HardcodedBucket(Check):
             return
         method = node.func.attr.value
         for bucket in self._bucket_arguments(node, method):
-            traced = trace(self.context, bucket, scope)
-            if traced is not None:
-                self._report_bucket(bucket, string_value(traced[0]), traced[0])
+            value, _ = self.context.follow(bucket, scope)
+            self._report_bucket(bucket, string_value(value), value)
         for holder in self._bucket_holders(node, method):
             self._check_holder(holder)
 
@@ -126,7 +125,7 @@ class HardcodedBucket(Check):
         identifiers = BUCKET_RESOURCES.get(method)
         return (identifiers is not None and len(call.args) == len(identifiers)
                 and not any(arg.star for arg in call.args)
-                and self.context.qualified_name(receiver) is None)
+                and self.context.qualified_name(receiver, self.context.current_function) is None)
 
     def _bucket_holders(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
         """Arguments holding a bucket: a dict with a "Bucket" key, or a "bucket/key" string."""
@@ -142,10 +141,10 @@ class HardcodedBucket(Check):
                  "wait": ("get_waiter", BUCKET_WAITERS)}.get(method)
         if names is None:
             return False
-        traced = trace(self.context, receiver, self.context.current_function)
-        if traced is None or not isinstance(traced[0], cst.Call):
+        pager, _ = self.context.follow(receiver, self.context.current_function)
+        if not isinstance(pager, cst.Call):
             return False
-        factory, operation = traced[0].func, argument(traced[0], 0)
+        factory, operation = pager.func, argument(pager, 0)
         return (isinstance(factory, cst.Attribute) and factory.attr.value == names[0]
                 and operation is not None and string_value(operation) in names[1])
 
@@ -154,29 +153,24 @@ class HardcodedBucket(Check):
         scope = self.context.current_function
         if aws_client_service(self.context, receiver, scope) == "s3":
             return True
-        traced = trace(self.context, receiver, scope)
-        on_resource = (traced is not None and isinstance(traced[0], cst.Call)
-                       and isinstance(traced[0].func, cst.Attribute)
-                       and traced[0].func.attr.value in BUCKET_RESOURCES)
+        created, _ = self.context.follow(receiver, scope)
+        on_resource = (isinstance(created, cst.Call) and isinstance(created.func, cst.Attribute)
+                       and created.func.attr.value in BUCKET_RESOURCES)
         parameters, _ = TRANSFER_METHODS[method]
         third = argument(call, 2, parameters[2])
         # On a Bucket resource the third positional is ExtraArgs, usually a dict display.
         return not on_resource and third is not None and not isinstance(third, cst.Dict)
 
     def _check_holder(self, holder: cst.BaseExpression) -> None:
-        traced = trace(self.context, holder, self.context.current_function)
-        if traced is None:
-            return
-        value, scope = traced
+        value, scope = self.context.follow(holder, self.context.current_function)
         if isinstance(value, cst.Dict):
             for element in value.elements:
                 if (isinstance(element, cst.DictElement)
                         and string_value(element.key) == "Bucket"):
-                    bucket = trace(self.context, element.value, scope)
-                    if bucket is not None:
-                        # Report inside the dict when it is written at the call.
-                        where = element.value if value is holder else holder
-                        self._report_bucket(where, string_value(bucket[0]), bucket[0])
+                    bucket, _ = self.context.follow(element.value, scope)
+                    # Report inside the dict when it is written at the call.
+                    where = element.value if value is holder else holder
+                    self._report_bucket(where, string_value(bucket), bucket)
             return
         segments = string_segments(value)
         if segments and segments[0] and "/" in segments[0]:
@@ -216,10 +210,10 @@ class HardcodedBucket(Check):
         """A module constant holding an s3:// URI or ARN, where reached code passes it on."""
         if not isinstance(expression, cst.Name) or id(expression) in self._settled:
             return
-        traced = trace(self.context, expression, self.context.current_function)
+        value, scope = self.context.follow(expression, self.context.current_function)
         # A literal inside the function is reported where it is written.
-        if traced is not None and traced[1] is None:
-            self._report_bucket(expression, _location_bucket(traced[0]), traced[0])
+        if scope is self.context.module:
+            self._report_bucket(expression, _location_bucket(value), value)
 
     # -- reporting -------------------------------------------------------------------------
 

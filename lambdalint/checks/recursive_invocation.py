@@ -71,8 +71,7 @@ import libcst as cst
 
 from lambdalint.analysis import Scope
 from lambdalint.check import Check
-from lambdalint.constants import (argument, aws_client_service, environment_variable,
-                                  shadowed, trace)
+from lambdalint.constants import argument, aws_client_service, environment_variable
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
 
 # Set by the runtime to the function's own name.
@@ -101,22 +100,18 @@ class RecursiveInvocation(Check):
         if own_name is not None:
             written = re.sub(r"\s+", " ", self.context.module.code_for_node(own_name)).strip()
             self.report(node, (
-                f"this function invokes itself through lambda.{func.attr.value}"
-                f"(FunctionName={written}); an unbounded recursive loop runs up cost and"
-                " concurrency: add a depth counter to the payload or invoke a different"
-                " function"))
+                f"lambda.{func.attr.value}(FunctionName={written}) invokes this function itself,"
+                " a recursive loop that runs up cost and concurrency; add a depth counter to the"
+                " payload or invoke a different function"))
 
-    def _own_name(self, expression: cst.BaseExpression, scope: Optional[Scope]
+    def _own_name(self, expression: cst.BaseExpression, scope: Scope
                   ) -> Optional[cst.BaseExpression]:
         """The expression naming the running function that ``expression`` holds, if it does."""
-        traced = trace(self.context, expression, scope)
-        if traced is None:
-            return None
-        value, scope = traced
+        value, scope = self.context.follow(expression, scope)
         if environment_variable(self.context, value, scope) == OWN_NAME_VARIABLE:
             return value
         if (isinstance(value, cst.Attribute) and value.attr.value in OWN_NAME_ATTRIBUTES
-                and isinstance(value.value, cst.Name) and scope is not None
+                and isinstance(value.value, cst.Name)
                 and value.value.value == self._context_parameter(scope)):
             return value
         return None
@@ -130,8 +125,5 @@ class RecursiveInvocation(Check):
                 if len(positional) < 2:
                     return None
                 name = positional[1].name.value
-                bindings = self.context.bindings(scope)
-                if name in bindings.values or shadowed(self.context, name, scope):
-                    return None
-                return name
+                return name if self.context.is_parameter(name, scope) else None
         return None

@@ -79,14 +79,15 @@ from typing import Optional
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Handler, Scope
+from lambdalint.analysis import FileContext, Function, Handler
 from lambdalint.check import Check
 from lambdalint.data.serialization import (
     ADVICE, ENCODER_HOOKS, RUNTIME_REJECTS, STDLIB_JSON_ENCODERS, STDLIB_JSON_REJECTS, Kind,
 )
 from lambdalint.values import Part, Value, ValueAnalysis
 
-_ORIGIN_WIDTH = 40
+_CALL_WIDTH = 30  # a longer call is shown as table.get_item(...)
+_ORIGIN_WIDTH = 40  # a longer origin is cut
 
 
 class UnserializableReturn(Check):
@@ -99,7 +100,7 @@ class UnserializableReturn(Check):
         super().__init__(context)
         self.values = ValueAnalysis(context)
         self.handler_functions: set[int] = set()
-        self.scopes: list[Optional[Scope]] = []  # innermost function, lambda or class (None)
+        self.scopes: list[Optional[Function]] = []  # innermost function or lambda; None: a class
 
     def check_handler(self, handler: Handler) -> None:
         function = handler.function
@@ -107,7 +108,7 @@ class UnserializableReturn(Check):
             if self.values.is_generator(function):
                 self.report(function.name, (
                     f"handler '{handler.name}' is a generator function (it yields), so the runtime"
-                    " gets a generator it cannot encode as JSON: build and return a list"))
+                    " gets a generator it cannot encode as JSON; build and return a list"))
             else:
                 self.handler_functions.add(id(function))
         elif handler.lambda_ is not None:
@@ -159,7 +160,7 @@ class UnserializableReturn(Check):
 
     # -- reporting ---------------------------------------------------------------------------
 
-    def _check_returned(self, expression: cst.BaseExpression, scope: Scope) -> None:
+    def _check_returned(self, expression: cst.BaseExpression, scope: Function) -> None:
         value = self.values.value(expression, scope)
         part = _first(value, RUNTIME_REJECTS)
         if part is None:
@@ -173,11 +174,12 @@ class UnserializableReturn(Check):
         """``a set (set() at line 12)``: what the part is and the expression that made it."""
         origin = part.origin
         code = _code(self.context.module, origin)
-        if len(code) > _ORIGIN_WIDTH and isinstance(origin, cst.Call):
+        if len(code) > _CALL_WIDTH and isinstance(origin, cst.Call):
             code = f"{_code(self.context.module, origin.func)}(...)"
         if len(code) > _ORIGIN_WIDTH:
             code = code[: _ORIGIN_WIDTH - 3] + "..."
-        return f"{part.description} ({code} at line {self.context.line_of(origin)})"
+        described = f"{part.description} ({code} at line {self.context.line_of(origin)})"
+        return f"{described} {part.detail}" if part.detail else described
 
 
 def _code(module: cst.Module, node: cst.CSTNode) -> str:
@@ -185,13 +187,16 @@ def _code(module: cst.Module, node: cst.CSTNode) -> str:
 
 
 def _message(subject: str, encoder: str, part: Part) -> str:
+    """What gets which value from where, why it fails, what to do: one sentence pair."""
     if part.kind is Kind.NON_FINITE:
         token = "NaN" if "NaN" in part.description else "Infinity"
-        problem = (f"{encoder} writes it as the bare token {token}, which is not JSON: strict"
-                   " parsers (JSON.parse, API Gateway clients) reject it")
+        problem = (f"which {encoder} writes as the bare token {token} that strict JSON parsers"
+                   " (JSON.parse, API Gateway clients) reject")
+    elif encoder == "the runtime":
+        problem = "which the runtime cannot encode as JSON"
     else:
-        problem = f"{encoder} cannot encode it as JSON"
-    return f"{subject}; {problem}: {ADVICE[part.kind]}"
+        problem = f"which {encoder} cannot encode"
+    return f"{subject}, {problem}; {ADVICE[part.kind]}"
 
 
 def _first(value: Value, rejected: frozenset[Kind]) -> Optional[Part]:

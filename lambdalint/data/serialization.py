@@ -39,7 +39,7 @@ RUNTIME_REJECTS = frozenset(Kind) - {Kind.DECIMAL, Kind.BYTES}
 STDLIB_JSON_REJECTS = frozenset(Kind) - {Kind.NON_FINITE}
 
 ADVICE = {
-    Kind.SET: "return a list (sorted(...))",
+    Kind.SET: "convert it to a list (sorted(...))",
     Kind.DATETIME: "convert it with .isoformat()",
     Kind.DURATION: "convert it with .total_seconds()",
     Kind.UUID: "convert it with str(...)",
@@ -48,9 +48,9 @@ ADVICE = {
     Kind.GENERATOR: "collect it with list(...)",
     Kind.ITERATOR: "collect it with list(...)",
     Kind.INSTANCE: "convert it to a dict (dataclasses.asdict(...) or a to_dict method)",
-    Kind.CALLABLE: "return the data, not the callable",
-    Kind.COROUTINE: "run it with asyncio.run(...) and return its result",
-    Kind.OPEN_FILE: "return its content (.read()), not the file object",
+    Kind.CALLABLE: "use the data, not the callable",
+    Kind.COROUTINE: "run it with asyncio.run(...) and use its result",
+    Kind.OPEN_FILE: "use its content (.read()), not the file object",
     Kind.DECIMAL: "pass default=str or convert the numbers",
     Kind.BYTES: "decode it (.decode()) or pass default=",
 }
