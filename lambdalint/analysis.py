@@ -96,14 +96,20 @@ class _BindingCollector:
         self.bindings = bindings
         self.enclosing = enclosing
         self.frames: list[cst.CSTNode] = [scope]  # the scopes around the visited node
+        self.labels: set[int] = set()  # `obj.helper`, `f(helper=1)`: names that reference nothing
 
     def collect(self) -> None:
         walk(self.scope, self._visit, self._leave)
 
     def _visit(self, node: cst.CSTNode) -> Optional[bool]:
         if isinstance(node, cst.Name):
-            self.bindings.referenced.add(node.value)
+            if id(node) not in self.labels:
+                self.bindings.referenced.add(node.value)
             return None
+        if isinstance(node, cst.Attribute):
+            self.labels.add(id(node.attr))
+        elif isinstance(node, cst.Arg) and node.keyword is not None:
+            self.labels.add(id(node.keyword))
         at_module_level = len(self.frames) == 1 and isinstance(self.scope, cst.Module)
         if at_module_level and isinstance(node, cst.Expr):
             return False
