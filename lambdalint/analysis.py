@@ -22,6 +22,8 @@ from lambdalint.walk import walk
 if TYPE_CHECKING:
     from libcst.metadata import CodeRange
 
+    from lambdalint.discovery.model import DeployedFunction
+
 EVENT_PARAMETER_NAMES = ("event", "_event", "evt")
 BUILTIN_NAMES = frozenset(dir(builtins))
 Function = Union[cst.FunctionDef, cst.Lambda]
@@ -55,6 +57,12 @@ class Handler:
         if self.lambda_ is not None:
             return self.lambda_.params
         return None
+
+    @property
+    def deployment(self) -> Optional[DeployedFunction]:
+        """The function a deployment template declares for it (triggers, environment), if any."""
+        spec = self.target.spec if self.target is not None else None
+        return spec.deployment if spec is not None else None
 
 
 @dataclass

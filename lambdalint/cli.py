@@ -1,4 +1,4 @@
-"""The ``lambdalint`` command: check, rules, explain."""
+"""The ``lambdalint`` command: check, handlers, rules, explain."""
 
 from __future__ import annotations
 
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
                                " (default: 'baseline' in the configuration)")
     baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
                           help="record every finding in FILE, to be accepted by --baseline")
+    handlers = commands.add_parser(
+        "handlers", help="list the functions deployment templates declare, and how each resolves")
+    handlers.add_argument("path", nargs="?", default=".", metavar="PATH",
+                          help="the project directory (default: .)")
+    handlers.add_argument("--format", choices=("text", "json"), default="text")
+    handlers.add_argument("--config", type=Path, help="pyproject.toml to use instead of the nearest one")
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code")
@@ -77,6 +83,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _explain(args.code)
     if args.command == "check":
         return _check(args)
+    if args.command == "handlers":
+        return _handlers(args)
     parser.print_help()
     return EXIT_ERROR
 
@@ -97,6 +105,25 @@ def _explain(code: str) -> int:
         print(f"lambdalint: unknown rule code '{code}'; see 'lambdalint rules'", file=sys.stderr)
         return EXIT_ERROR
     print(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n{documentation(rule).strip()}")
+    return EXIT_CLEAN
+
+
+def _handlers(args: argparse.Namespace) -> int:
+    from lambdalint.config import ConfigError
+    from lambdalint.handler_table import render_json, render_text
+    from lambdalint.runner import Options, Run, UsageError
+
+    directory = Path(args.path)
+    try:
+        if not directory.is_dir():
+            raise UsageError(f"{args.path}: not a directory")
+        run = Run(Options(paths=[args.path], config=args.config))
+        project = run.project_for(directory / "__init__.py")  # the directory's own project
+    except (ConfigError, UsageError) as error:
+        print(f"lambdalint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(project.discovery))
     return EXIT_CLEAN
 
 

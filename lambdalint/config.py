@@ -51,6 +51,7 @@ class Config:
     output_format: Optional[str] = None
     output_file: Optional[Path] = None
     baseline: Optional[Path] = None
+    discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
 
 
 STRING_LIST_KEYS = {
@@ -62,8 +63,9 @@ STRING_LIST_KEYS = {
     "extra-client-factories": "extra_client_factories",
 }
 CODE_LIST_KEYS = {"select", "extend-select", "ignore"}
+DISCOVERY_SOURCES = Config.discover  # the deployment formats lambdalint/discovery/ reads
 KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores",
-                     "format", "output-file", "baseline"])
+                     "format", "output-file", "baseline", "discover"])
 
 
 def find_config(start: Path) -> Optional[Path]:
@@ -154,6 +156,13 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'baseline' must be a string (a path to a JSON file)")
             config.baseline = root / value
+        elif key == "discover":
+            sources = _string_list(where, key, value)
+            unknown = sorted(set(sources) - set(DISCOVERY_SOURCES))
+            if unknown:
+                raise ConfigError(f"{where}: unknown source '{unknown[0]}' in 'discover';"
+                                  f" expected some of {', '.join(DISCOVERY_SOURCES)}")
+            config.discover = tuple(dict.fromkeys(sources))
         elif key not in ("handlers", "code-root"):
             hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else ""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
 from lambdalint.diagnostics import Diagnostic
-from lambdalint.handlers import HandlerTarget
+from lambdalint.handlers import HandlerTarget, described
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE
 from lambdalint.suppression import noqa_suppresses
 
@@ -33,11 +33,27 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
+class Embedding:
+    """Where code embedded in another file (a template's inline code) sits in that file."""
+
+    lines: tuple[int, ...]  # the file's line for each line of the code
+    indent: int = 0  # columns before the code on each of its lines
+
+    def place(self, line: int, column: int) -> tuple[int, int]:
+        return self.lines[min(line, len(self.lines)) - 1], column + self.indent
+
+    def code_lines(self, line: int) -> list[int]:
+        """The code's lines that sit on the file's line (several when the code is one string)."""
+        return [number for number, placed in enumerate(self.lines, start=1) if placed == line]
+
+
+@dataclass(frozen=True)
 class FileTask:
     path: Path
     targets: Optional[tuple[HandlerTarget, ...]]  # None: find handlers by convention
     enabled: frozenset[str]
     extra_client_factories: tuple[str, ...] = ()
+    embedding: Optional[Embedding] = None  # the source is embedded in path, not path itself
 
 
 # A top-level def or assignment whose name ends in "handler": all the naming convention finds.
@@ -134,7 +150,7 @@ def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
         return [_problem(task, INTERNAL_ERROR, 1, 1, f"analysing this file failed:"
                          f" {type(error).__name__}: {error}; this file was not checked")]
     lines = LINE_BREAK.split(text)
-    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task.path, lines)]
+    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task, lines)]
 
 
 def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
@@ -231,9 +247,10 @@ def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic
     located = []
     for check, node, message in reports:
         where = positions[node]
-        located.append(Diagnostic(task.path, where.start.line, where.start.column + 1,
-                                  where.end.line, where.end.column + 1, check.code, check.name,
-                                  message, check.severity))
+        line, column = _placed(task, where.start.line, where.start.column + 1)
+        end_line, end_column = _placed(task, where.end.line, where.end.column + 1)
+        located.append(Diagnostic(task.path, line, column, end_line, end_column, check.code,
+                                  check.name, message, check.severity))
     return located
 
 
@@ -243,21 +260,33 @@ def _missing_handler(task: FileTask, target: HandlerTarget) -> Diagnostic:
     from lambdalint.output import display_path
 
     spec = target.spec
-    message = (f"handler '{spec.handler if spec else target.function}':"
-               f" {display_path(task.path)} has no top-level '{target.function}'")
+    module = display_path(task.path)
+    if task.embedding is not None:
+        module = f"the inline code (module index) in {module}"
+    named = described(spec) if spec else f"handler '{target.function}'"
+    message = f"{named}: {module} has no top-level '{target.function}'"
     return HandlerNotFound.declaration_diagnostic(spec, task.path, message)
 
 
 def _problem(task: FileTask, problem, line: int, column: int, message: str) -> Diagnostic:
+    line, column = _placed(task, line, column)
     return Diagnostic(task.path, line, column, line, column, problem.code, problem.name,
                       message, problem.severity)
+
+
+def _placed(task: FileTask, line: int, column: int) -> tuple[int, int]:
+    """A position in the checked code, as a position in task.path."""
+    return (line, column) if task.embedding is None else task.embedding.place(line, column)
 
 
 def _wanted(diagnostic: Diagnostic, task: FileTask) -> bool:
     return diagnostic.code in task.enabled or diagnostic.code == INTERNAL_ERROR.code
 
 
-def _noqa(diagnostic: Diagnostic, path: Path, lines: list[str]) -> bool:
-    if diagnostic.path != path or not 0 < diagnostic.line <= len(lines):
+def _noqa(diagnostic: Diagnostic, task: FileTask, lines: list[str]) -> bool:
+    if diagnostic.path != task.path:
         return False
-    return noqa_suppresses(lines[diagnostic.line - 1], diagnostic.code)
+    embedding = task.embedding
+    code_lines = [diagnostic.line] if embedding is None else embedding.code_lines(diagnostic.line)
+    return any(noqa_suppresses(lines[line - 1], diagnostic.code)
+               for line in code_lines if 0 < line <= len(lines))

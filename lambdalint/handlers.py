@@ -1,16 +1,22 @@
 """From declared handler strings to the files and functions the runtime would load.
 
-Mirrors the Python runtime: ``modname, fname = handler.rsplit(".", 1)``, then
-``importlib.import_module(modname.replace("/", "."))`` with the code root on sys.path.
+Mirrors the Python runtime (awslambdaric's ``bootstrap._get_handler``):
+``modname, fname = handler.rsplit(".", 1)``, a built-in first module name refused,
+``importlib.import_module(modname.replace("/", "."))`` with the code root on sys.path
+(a module the runtime has already imported wins over the project's file), then
+``getattr(module, fname)``: one name, never a dotted path.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from lambdalint.config import HandlerSpec
+from lambdalint.data.runtime_modules import (
+    BUILTIN_MODULES, INLINE_MODULE, PRELOADED_MODULES, WRAPPER_HANDLERS,
+)
 from lambdalint.output import display_path
 
 
@@ -23,9 +29,19 @@ class HandlerTarget:
 
 
 @dataclass(frozen=True)
+class Resolved:
+    """The file the runtime loads for a handler (the template, for inline code) and the name."""
+
+    path: Path
+    function: str
+    inline: bool = False
+
+
+@dataclass(frozen=True)
 class Unresolved:
     spec: HandlerSpec
-    reason: str
+    reason: str  # the LAM007 message
+    summary: str  # a few words for `lambdalint handlers`: "module not found"
 
 
 @dataclass
@@ -33,6 +49,8 @@ class HandlerMap:
     """Which files hold handlers. ``by_convention`` when nothing declares any."""
 
     by_file: dict[Path, list[HandlerTarget]] = field(default_factory=dict)
+    # handlers whose module is a template's inline code: checked as a virtual file each
+    inline: list[HandlerTarget] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     by_convention: bool = True
 
@@ -54,21 +72,85 @@ def module_file(code_root: Path, module: str) -> Optional[Path]:
     return None
 
 
-def build_map(specs: list[HandlerSpec]) -> HandlerMap:
-    handler_map = HandlerMap(by_convention=not specs)
+def resolve(spec: HandlerSpec) -> Union[Resolved, Unresolved]:
+    """Where the runtime finds spec's handler, or why it cannot load it."""
+    named = described(spec)
+    if spec.deployment is not None and spec.handler in WRAPPER_HANDLERS:
+        vendor, variable = WRAPPER_HANDLERS[spec.handler]
+        return Unresolved(spec, f"{named} is the {vendor} wrapper, which loads the handler that"
+                          f" {variable} names, and this function does not set {variable};"
+                          " set it to module.function", f"{variable} not set")
+    if "." not in spec.handler:
+        return Unresolved(spec, f"{named} is not module.function; Lambda splits it at the last dot",
+                          "not module.function")
+    module, function = spec.handler.rsplit(".", 1)
+    if spec.deployment is not None and spec.deployment.inline_code is not None:
+        if module != INLINE_MODULE:
+            return Unresolved(spec, f"{named}: inline code is deployed as module"
+                              f" '{INLINE_MODULE}', so the handler must be"
+                              f" {INLINE_MODULE}.{function}", f"inline code is module {INLINE_MODULE}")
+        return Resolved(spec.deployment.declared_in, function, inline=True)
+    clash = _preloaded_clash(spec, module, named)
+    if clash is not None:
+        return clash
+    path = module_file(spec.code_root, module)
+    if path is None:
+        return _module_not_found(spec, module, named)
+    return Resolved(path, function)
+
+
+def described(spec: HandlerSpec) -> str:
+    """``handler 'x.y'``, saying which wrapper variable named it when a wrapper layer did."""
+    deployment = spec.deployment
+    if deployment is not None and deployment.handler in WRAPPER_HANDLERS and (
+            deployment.handler != spec.handler):
+        vendor, variable = WRAPPER_HANDLERS[deployment.handler]
+        return f"handler '{spec.handler}' ({variable}, loaded by the {vendor} wrapper)"
+    return f"handler '{spec.handler}'"
+
+
+def _preloaded_clash(spec: HandlerSpec, module: str, named: str) -> Optional[Unresolved]:
+    top = module.replace("/", ".").split(".")[0]
+    if module.split(".")[0] in BUILTIN_MODULES:
+        return Unresolved(spec, f"{named}: '{top}' is a module built into Python, and the runtime"
+                          " refuses to load a handler from it (Runtime.BuiltInModuleConflict);"
+                          " rename the module", "built-in module name")
+    if top in BUILTIN_MODULES or top in PRELOADED_MODULES:
+        return Unresolved(spec, f"{named}: the runtime has already imported Python's own '{top}'"
+                          f" when it loads the handler, so '{module}' is not the project's file"
+                          " (Runtime.HandlerNotFound or ImportModuleError); rename the module",
+                          f"shadowed by Python's {top}")
+    return None
+
+
+def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
+    parts = module.replace("/", ".").split(".")
+    for length in range(len(parts) - 1, 0, -1):
+        prefix = module_file(spec.code_root, ".".join(parts[:length]))
+        if prefix is not None and prefix.name != "__init__.py":
+            attribute = ".".join(parts[length:])
+            return Unresolved(spec, f"{named}: the runtime imports '{'.'.join(parts)}' as a module,"
+                              f" but {display_path(prefix)} is a module, not a package, and the"
+                              " runtime looks up one name on the module, never an attribute path"
+                              f" like {attribute}.{spec.handler.rsplit('.', 1)[1]};"
+                              " point the handler at a module-level function",
+                              "names a nested attribute")
+        if prefix is not None:
+            break
+    expected = module.replace(".", "/") + ".py"
+    return Unresolved(spec, f"{named}: module file {expected} not found under code root"
+                      f" {display_path(spec.code_root)}", "module not found")
+
+
+def build_map(specs: list[HandlerSpec], by_convention: bool) -> HandlerMap:
+    handler_map = HandlerMap(by_convention=by_convention)
     for spec in specs:
-        if "." not in spec.handler:
-            handler_map.unresolved.append(Unresolved(
-                spec, f"handler '{spec.handler}' is not module.function;"
-                " Lambda splits it at the last dot"))
-            continue
-        module, function = spec.handler.rsplit(".", 1)
-        path = module_file(spec.code_root, module)
-        if path is None:
-            expected = module.replace(".", "/") + ".py"
-            handler_map.unresolved.append(Unresolved(
-                spec, f"handler '{spec.handler}': module file {expected} not found"
-                f" under code root {display_path(spec.code_root)}"))
-            continue
-        handler_map.by_file.setdefault(path, []).append(HandlerTarget(function, spec))
+        resolution = resolve(spec)
+        if isinstance(resolution, Unresolved):
+            handler_map.unresolved.append(resolution)
+        elif resolution.inline:
+            handler_map.inline.append(HandlerTarget(resolution.function, spec))
+        else:
+            handler_map.by_file.setdefault(resolution.path, []).append(
+                HandlerTarget(resolution.function, spec))
     return handler_map

@@ -1,16 +1,18 @@
-"""A whole run: paths -> files -> their project's config -> handler map -> per-file tasks."""
+"""A whole run: paths -> files -> their project's config and deployment templates ->
+handler map -> per-file tasks (and one per template's inline code)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, find_config, load_config
 from lambdalint.diagnostics import Diagnostic
-from lambdalint.discovery import declared_handlers
-from lambdalint.engine import FileTask, check_file
+from lambdalint.discovery import declared_handlers, discover, inline_placement
+from lambdalint.discovery.model import Discovery
+from lambdalint.engine import Embedding, FileTask, check_file
 from lambdalint.files import matches_any, python_files
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.registry import all_codes
@@ -42,6 +44,7 @@ class Project:
     handler_map: HandlerMap
     enabled: frozenset[str]
     baseline: Optional[Baseline]
+    discovery: Discovery = field(default_factory=Discovery)
     files: list[Path] = field(default_factory=list)
 
 
@@ -62,32 +65,50 @@ class Run:
                 validate_prefixes(prefixes, self.known, flag)
             except UnknownCodeError as error:
                 raise UsageError(str(error)) from None
-        self.projects: dict[Optional[Path], Project] = {}
+        # keyed by the project's pyproject.toml, or its root folder when it has none
+        self.projects: dict[Path, Project] = {}
         self._config_of_dir: dict[Path, Optional[Path]] = {}
+        self._discoveries: dict[tuple, Discovery] = {}
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
 
     def project_for(self, path: Path) -> Project:
         if self._explicit_config is not None:
-            key: Optional[Path] = self._explicit_config.path
+            config_path = self._explicit_config.path
         else:
             directory = path.parent.resolve()
             if directory not in self._config_of_dir:
                 self._config_of_dir[directory] = find_config(directory)
-            key = self._config_of_dir[directory]
+            config_path = self._config_of_dir[directory]
+        key = config_path or self._argument_root(path)
         if key not in self.projects:
-            self.projects[key] = self._project(key)
+            self.projects[key] = self._project(config_path, key)
         return self.projects[key]
 
-    def _project(self, config_path: Optional[Path]) -> Project:
+    def _argument_root(self, path: Path) -> Path:
+        """An unconfigured project's root: the checked directory that holds path, else the
+        current directory (for files named one by one)."""
+        resolved = path.resolve()
+        for raw in self.options.paths:
+            argument = Path(raw).resolve()
+            inside = argument == resolved or argument in resolved.parents
+            if raw != "-" and argument.is_dir() and inside:
+                return argument
+        return Path.cwd().resolve()
+
+    def _project(self, config_path: Optional[Path], root: Path) -> Project:
         if self._explicit_config is not None:
             config = self._explicit_config
         elif config_path is not None:
             config = load_config(config_path)
         else:
-            config = default_config(Path.cwd())
-        cli_specs = [HandlerSpec(handler, config.root) for handler in self.options.handlers]
-        handler_map = build_map(declared_handlers(config) + cli_specs)
+            config = default_config(root)
+        # --handler is resolved against the pyproject.toml's folder, else the current directory
+        handler_root = config.root if config.path else Path.cwd().resolve()
+        cli_specs = [HandlerSpec(handler, handler_root) for handler in self.options.handlers]
+        discovery = self._discovery(config)
+        specs = declared_handlers(config, discovery.functions) + cli_specs
+        handler_map = build_map(specs, by_convention=not specs and not discovery.functions)
         for unresolved in handler_map.unresolved:
             if unresolved.spec.declared_in is None:
                 raise UsageError(f"{self.options.handlers_flag}: {unresolved.reason}")
@@ -95,7 +116,15 @@ class Run:
         enabled = enabled_codes(self.known, select,
                                 [*config.extend_select, *self.options.extend_select],
                                 [*config.ignore, *self.options.ignore])
-        return Project(config, handler_map, enabled, self._baseline(config))
+        return Project(config, handler_map, enabled, self._baseline(config), discovery)
+
+    def _discovery(self, config: Config) -> Discovery:
+        """The functions the project's deployment templates declare, read once per run."""
+        excluded = (*config.exclude, *config.extend_exclude)
+        key = (config.root, config.discover, excluded)
+        if key not in self._discoveries:
+            self._discoveries[key] = discover(config.root, config.discover, excluded)
+        return self._discoveries[key]
 
     def _baseline(self, config: Config) -> Optional[Baseline]:
         # loaded up front, so a broken baseline is an error even on a clean run
@@ -141,7 +170,10 @@ class Run:
         if self.options.stdin is not None:
             name = Path(self.options.stdin_filename or "stdin.py")
             diagnostics.extend(check_file(self.task(name), self.options.stdin))
+        for project in list(self.projects.values()):
+            diagnostics.extend(self._inline_code(project))
         diagnostics.extend(self._unresolved_handlers())
+        diagnostics.extend(self._discovery_findings())
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         return Result(diagnostics, len(files) + (self.options.stdin is not None))
@@ -158,6 +190,32 @@ class Run:
         for baseline, items in by_baseline.items():
             new.extend(baseline.new_findings(items))
         return new
+
+    def _inline_code(self, project: Project) -> list[Diagnostic]:
+        """Each inline-code handler's module, checked as a file embedded in its template."""
+        found = []
+        for target in project.handler_map.inline:
+            function = target.spec.deployment
+            lines, indent = inline_placement(function)
+            task = replace(self.task(function.declared_in), targets=(target,),
+                           embedding=Embedding(lines, indent))
+            found.extend(check_file(task, function.inline_code.encode("utf-8")))
+        return found
+
+    def _discovery_findings(self) -> list[Diagnostic]:
+        """Template notes that carry a code (LAM900: a template that does not parse)."""
+        from lambdalint.registry import rule_by_code
+
+        found = []
+        for project in self.projects.values():
+            notes = [*project.discovery.notes,
+                     *(note for function in project.discovery.functions for note in function.notes)]
+            for note in notes:
+                rule = rule_by_code(note.code) if note.code in project.enabled else None
+                if rule is not None:
+                    found.append(Diagnostic(note.path, note.line, 1, note.line, 1, rule.code,
+                                            rule.name, note.message, rule.severity))
+        return found
 
     def _unresolved_handlers(self) -> list[Diagnostic]:
         from lambdalint.checks.handler_not_found import HandlerNotFound

@@ -37,11 +37,13 @@ def sections(text: str) -> dict[str, str]:
     return {heading.strip(): body for heading, body in zip(parts[1::2], parts[2::2])}
 
 
-def code_block(section: str) -> tuple[str, str]:
-    """(language, code) of the one fenced block in a section."""
+def code_blocks(section: str) -> dict[str, str]:
+    """language -> code of a section's fenced blocks: one python or toml block, and a yaml
+    block for the template.yaml that a rule about deployed functions needs."""
     blocks = re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 1, f"expected one fenced code block, found {len(blocks)}"
-    return blocks[0]
+    languages = sorted(language for language, _ in blocks)
+    assert languages in (["python"], ["toml"], ["python", "yaml"]), f"code blocks: {languages}"
+    return dict(blocks)
 
 
 def load_generator():
@@ -82,28 +84,32 @@ def test_docstring_has_the_six_sections_in_order(check) -> None:
     assert list(sections(documentation(check))) == SECTIONS
 
 
-def example_findings(tmp_path: Path, language: str, code: str) -> set[str]:
+def example_findings(tmp_path: Path, blocks: dict[str, str]) -> set[str]:
     """The codes lambdalint reports on a documented example, as a project of its own."""
-    if language == "toml":
-        (tmp_path / "pyproject.toml").write_text(code, encoding="utf-8")
+    if "toml" in blocks:
+        (tmp_path / "pyproject.toml").write_text(blocks["toml"], encoding="utf-8")
         (tmp_path / "orders.py").write_text(CONFIGURED_MODULE, encoding="utf-8")
     else:
-        assert language == "python"
         (tmp_path / "pyproject.toml").write_text("[tool.lambdalint]\n", encoding="utf-8")
-        (tmp_path / "lambda_function.py").write_text(code, encoding="utf-8")
+        (tmp_path / "lambda_function.py").write_text(blocks["python"], encoding="utf-8")
+    if "yaml" in blocks:
+        (tmp_path / "template.yaml").write_text(blocks["yaml"], encoding="utf-8")
     return {diagnostic.code for diagnostic in lint(Options(paths=[str(tmp_path)])).diagnostics}
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
 def test_documented_example_is_reported(check, tmp_path: Path) -> None:
-    example = code_block(sections(documentation(check))["Example"])
-    assert check.code in example_findings(tmp_path, *example)
+    example = code_blocks(sections(documentation(check))["Example"])
+    assert check.code in example_findings(tmp_path, example)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
 def test_documented_alternative_is_not_reported(check, tmp_path: Path) -> None:
-    alternative = code_block(sections(documentation(check))["Use instead"])
-    assert check.code not in example_findings(tmp_path, *alternative)
+    documented = sections(documentation(check))
+    alternative = code_blocks(documented["Use instead"])
+    deployment = {language: code for language, code in code_blocks(documented["Example"]).items()
+                  if language == "yaml"}  # the alternative is deployed as the example is
+    assert check.code not in example_findings(tmp_path, {**deployment, **alternative})
 
 
 def installed_lambdalint(*args: str) -> subprocess.CompletedProcess:

@@ -1,12 +1,19 @@
 """## What it does
-Reports a configured handler that does not exist: its module file is missing under
+Reports a declared handler the runtime cannot load: its module file is missing under
 the code root, its module has no such top-level name, or the handler string has no
-dot. The finding points at the configuration entry (for example the line of
-`pyproject.toml` that names it).
+dot. For handlers a deployment template declares (see `docs/discovery.md`) it also
+reports what the runtime's own resolution rejects: a first module name built into
+Python (`time.handler`) or already imported by the runtime (`json.handler`), a handler
+that names an attribute of a class (`app.Handler.handle`: point it at a module-level
+function instead), inline code whose handler is
+not in module `index`, and a Datadog or New Relic wrapper without the environment
+variable that names the real handler. The finding points at the declaration: the line
+of `pyproject.toml`, or the template's `Handler` line.
 
 ## Why is this bad?
-The runtime resolves the handler as `modname, fname = handler.rsplit(".", 1)`, imports
-the module from the code root and looks the function up with `getattr`. A typo or a
+The runtime resolves the handler as `modname, fname = handler.rsplit(".", 1)`, refuses
+a built-in module, imports the module from the code root (a module it has already
+imported wins) and looks the function up with `getattr`, one name, never a dotted path. A typo or a
 moved file is not noticed at deploy time: every invocation then fails with
 `Runtime.ImportModuleError` or `Runtime.HandlerNotFound`.
 
@@ -26,6 +33,8 @@ handlers = ["orders.lambda_handler"]
 Only handlers that a configuration names are checked: handlers found by naming
 convention exist by construction. A module that defines the name in a way the
 runtime would also find (a `def`, a class, any top-level assignment) satisfies it.
+A template function whose code is not local (S3, an image), whose runtime is not Python,
+or whose handler is an unresolved reference is not checked; `lambdalint handlers` says why.
 
 ## Fix
 None: correct the handler string or the code root.
@@ -54,14 +63,20 @@ class HandlerNotFound(Check):
         if spec is None or spec.declared_in is None:
             return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity)
         line = spec.declared_line or 1
-        column = _column_of(spec.declared_in, line, spec.handler)
-        return Diagnostic(spec.declared_in, line, column, line, column + len(spec.handler) + 2,
+        column, end_column = _span_of(spec.declared_in, line, spec.handler)
+        return Diagnostic(spec.declared_in, line, column, line, end_column,
                           cls.code, cls.name, message, cls.severity)
 
 
-def _column_of(path: Path, line: int, text: str) -> int:
+def _span_of(path: Path, line: int, text: str) -> tuple[int, int]:
+    """Columns of text on the line, with its quotes when it has them; the line's start if absent."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        return max(lines[line - 1].find(text), 1)
+        written = path.read_text(encoding="utf-8", errors="replace").splitlines()[line - 1]
     except (OSError, IndexError):
-        return 1
+        return 1, 1
+    start = written.find(text)
+    if start < 0:
+        return 1, 1
+    quote = written[start - 1] if start > 0 else ""
+    quoted = quote in ("'", '"') and written[start + len(text):].startswith(quote)
+    return (start, start + len(text) + 2) if quoted else (start + 1, start + len(text) + 1)

@@ -1,17 +1,32 @@
 """## What it does
-Reports a call of a Lambda client's `invoke`, `invoke_async` or
-`invoke_with_response_stream` whose `FunctionName=` is the running function itself:
-`context.function_name` or `context.invoked_function_arn` (where `context` is the
-handler's second parameter), or the `AWS_LAMBDA_FUNCTION_NAME` environment variable that
-the runtime sets, directly or through a variable or module-level constant.
+Reports a handler that starts a recursive loop:
+
+- a call of a Lambda client's `invoke`, `invoke_async` or `invoke_with_response_stream`
+  whose `FunctionName=` is the running function itself: `context.function_name` or
+  `context.invoked_function_arn` (where `context` is the handler's second parameter), or
+  the `AWS_LAMBDA_FUNCTION_NAME` environment variable that the runtime sets, directly or
+  through a variable or module-level constant;
+- for a function its deployment template declares (SAM/CloudFormation, Serverless
+  Framework, CDK, Terraform) with an S3 bucket, SQS queue or SNS topic as a trigger: a
+  write to that same resource. That is `put_object`, `copy_object`, `upload_file` or
+  `upload_fileobj` to the triggering bucket, `send_message` or `send_message_batch` to the
+  triggering queue, `publish` to the triggering topic, where the name comes from an
+  environment variable the template binds to the resource (`BUCKET: !Ref UploadBucket`
+  with the S3 event's `Bucket: !Ref UploadBucket`; a queue's `!Ref` URL and its event's
+  `!GetAtt Queue.Arn` are the same queue) or from the event record itself
+  (`event["Records"][0]["s3"]["bucket"]["name"]`, or `record["s3"]["bucket"]["name"]` in
+  `for record in event["Records"]`; `record["Sns"]["TopicArn"]` for a topic).
 
 ## Why is this bad?
 A function that invokes itself starts a recursive loop. Unless every path through it
 stops recursing, each invocation starts another (asynchronous invocations even fan out
-and retry), running up cost and using up the account's concurrency. Lambda's recursive
-loop detection only covers some loops, through services such as SQS, SNS and S3, so
-don't count on it to stop this one. Self-invocation to continue a long job also hides a
-state machine that Step Functions (or an SQS queue) runs with visible state and retries.
+and retry), running up cost and using up the account's concurrency. The same happens
+when a function writes to the bucket, queue or topic that triggers it: every object or
+message it writes invokes it again. Lambda's recursive loop detection stops such loops
+only after about 16 rounds, dropping the event (or sending it to a dead-letter queue),
+and only some of them: don't count on it.
+Self-invocation to continue a long job also hides a state machine that Step Functions
+(or an SQS queue) runs with visible state and retries.
 
 ## Example
 ```python
@@ -47,16 +62,27 @@ def lambda_handler(event, context):
 ```
 
 ## Exceptions
-`context` is only recognised in the handler itself: a helper that receives it as a
-parameter cannot be told apart from one that receives another function's context-like
-object, so invocations there are reported only when they name the function through
-`AWS_LAMBDA_FUNCTION_NAME`. Not reported: a client lambdalint cannot trace to a single
-`boto3.client("lambda")` (or a boto3/botocore session's `client("lambda")`), such as a
+`context` and the event are only recognised in the handler itself: a helper that
+receives them as parameters cannot be told apart from one that receives other objects,
+so invocations there are reported only when they name the function through
+`AWS_LAMBDA_FUNCTION_NAME`, and writes only when they name the resource through an
+environment variable. Not reported: a client lambdalint cannot trace to a single
+`boto3.client(...)` (or a boto3/botocore session's `client(...)`), such as a
 client passed in as a parameter or created lazily behind a `global`; any other client
 (an SQS client's method is never a Lambda invocation); a function name built with an
 f-string or concatenation; a different function (a literal name, another environment
 variable). A guard such as a depth counter in the payload does not silence the rule: it
 cannot prove the recursion ends; suppress the finding with `# noqa: LAM006` once it does.
+
+Writes to a triggering resource are reported only for functions a deployment template
+declares, and not when the template allows the loop (`RecursiveLoop: Allow`,
+`recursiveLoop` in serverless.yml or CDK); not when the S3 trigger filters keys by
+prefix or suffix and the written key provably lies outside the filter (a literal key, or
+an f-string whose literal start or end shows it); not for a name the template binds to
+another resource or does not bind at all. In a helper that several handlers of the file
+reach, a write is reported only when it loops for every one of them. lambdalint does not
+read which S3 event names (`s3:ObjectCreated:*`, `s3:ObjectRemoved:*`) or which SNS/SQS
+filter policies a trigger has: suppress a finding that such a filter makes safe.
 
 ## Fix
 None: the loop has to be redesigned.
@@ -64,15 +90,23 @@ None: the loop has to be redesigned.
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import libcst as cst
 
-from lambdalint.analysis import Scope
+from lambdalint.analysis import Handler, Scope
 from lambdalint.check import Check
-from lambdalint.constants import argument, aws_client_service, environment_variable
+from lambdalint.constants import (
+    EACH, Key, Segments, argument, aws_client_service, environment_variable, key_path,
+    string_segments,
+)
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
+from lambdalint.output import display_path
+
+if TYPE_CHECKING:
+    from lambdalint.discovery.model import DeployedFunction, EventSource, Value
 
 # Set by the runtime to the function's own name.
 OWN_NAME_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME"
@@ -80,16 +114,66 @@ OWN_NAME_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME"
 OWN_NAME_ATTRIBUTES = frozenset({"function_name", "invoked_function_arn"})
 
 
+class Write(NamedTuple):
+    """A client method that sends to a bucket, queue or topic, and how it names it."""
+
+    service: str
+    trigger: str  # the event type the resource fires: "S3", "SQS", "SNS"
+    name_position: Optional[int]
+    name_keyword: str
+    key_position: Optional[int] = None  # S3: the object key, which a trigger may filter
+    key_keyword: Optional[str] = None
+
+
+WRITES = {
+    "put_object": Write("s3", "S3", None, "Bucket", None, "Key"),
+    "copy_object": Write("s3", "S3", None, "Bucket", None, "Key"),
+    "upload_file": Write("s3", "S3", 1, "Bucket", 2, "Key"),
+    "upload_fileobj": Write("s3", "S3", 1, "Bucket", 2, "Key"),
+    "send_message": Write("sqs", "SQS", None, "QueueUrl"),
+    "send_message_batch": Write("sqs", "SQS", None, "QueueUrl"),
+    "publish": Write("sns", "SNS", None, "TopicArn"),
+}
+# The keys of an event record that name the resource the record came from.
+RECORD_SOURCES: dict[str, tuple[Key, ...]] = {
+    "S3": ("s3", "bucket", "name"),
+    "SNS": ("Sns", "TopicArn"),
+}
+# How a finding says it: what the write does, to what, and what to do instead.
+LOOPS = {
+    "S3": ("writes to", "bucket", "every write",
+           "write to another bucket or filter the trigger by prefix/suffix"),
+    "SQS": ("sends to", "queue", "every message", "send to another queue"),
+    "SNS": ("publishes to", "topic", "every message", "publish to another topic"),
+}
+# CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``.
+CDK_RESOURCE_ATTRIBUTES = frozenset({"bucket_name", "bucket_arn", "queue_url", "queue_arn",
+                                     "queue_name", "topic_arn", "topic_name"})
+TERRAFORM_ATTRIBUTE = re.compile(r"(aws_\w+\.\w+)\.\w+")  # aws_sqs_queue.jobs.url
+SUB_OF_RESOURCE = re.compile(r"\$\{(\w+)(?:\.\w+)?\}")  # !Sub "${Queue}", "${Queue.Arn}"
+SQS_QUEUE = re.compile(r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
+                       r"|arn:[\w-]+:sqs:([\w-]+):(\d+):([\w.-]+)")
+
+
 class RecursiveInvocation(Check):
     code = "LAM006"
     name = "recursive-invocation"
-    summary = "The handler invokes its own Lambda function"
+    summary = ("The handler invokes its own Lambda function, directly or by writing to the bucket,"
+               " queue or topic that triggers it")
     severity = "error"
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in LAMBDA_INVOKE_METHODS:
+        if not isinstance(func, cst.Attribute):
             return
+        if func.attr.value in LAMBDA_INVOKE_METHODS:
+            self._check_invoke(node, func)
+        elif func.attr.value in WRITES:
+            self._check_write(node, func, WRITES[func.attr.value])
+
+    # -- invoking itself -------------------------------------------------------------------
+
+    def _check_invoke(self, node: cst.Call, func: cst.Attribute) -> None:
         function_name = argument(node, None, "FunctionName")
         if function_name is None:
             return
@@ -110,20 +194,149 @@ class RecursiveInvocation(Check):
         value, scope = self.context.follow(expression, scope)
         if environment_variable(self.context, value, scope) == OWN_NAME_VARIABLE:
             return value
+        context_parameter = self._handler_parameter(scope, 1)
         if (isinstance(value, cst.Attribute) and value.attr.value in OWN_NAME_ATTRIBUTES
-                and isinstance(value.value, cst.Name)
-                and value.value.value == self._context_parameter(scope)):
+                and isinstance(value.value, cst.Name) and context_parameter is not None
+                and value.value.value == context_parameter[1]):
             return value
         return None
 
-    def _context_parameter(self, scope: Scope) -> Optional[str]:
-        """The name of a handler's second parameter, if the handler never rebinds it."""
+    def _handler_parameter(self, scope: Scope, position: int
+                           ) -> Optional[tuple[Handler, str]]:
+        """The handler defined by ``scope`` and its parameter at a position (0: the event,
+        1: the context), if the handler never rebinds it."""
         for handler in self.context.handlers:
             if scope is handler.function or scope is handler.lambda_:
                 parameters = handler.parameters
                 positional = [*parameters.posonly_params, *parameters.params]
-                if len(positional) < 2:
+                if len(positional) <= position:
                     return None
-                name = positional[1].name.value
-                return name if self.context.is_parameter(name, scope) else None
+                name = positional[position].name.value
+                return (handler, name) if self.context.is_parameter(name, scope) else None
         return None
+
+    # -- writing to its own trigger ----------------------------------------------------------
+
+    def _check_write(self, node: cst.Call, func: cst.Attribute, write: Write) -> None:
+        named = argument(node, write.name_position, write.name_keyword)
+        scope = self.context.current_function
+        if named is None or aws_client_service(self.context, func.value, scope) != write.service:
+            return
+        written_key = (argument(node, write.key_position, write.key_keyword)
+                       if write.key_keyword is not None else None)
+        key = self._text(written_key, scope) if written_key is not None else None
+        found = self._triggering_event(named, scope, write.trigger, key)
+        if found is None:
+            return
+        deployment, event = found
+        verb, noun, each, advice = LOOPS[write.trigger]
+        target = (f"{noun} {_shown(event.resource)}, which triggers it"
+                  if event.resource is not None else f"the {noun} that triggers it")
+        self.report(node, (
+            f"this function {verb} {target} ({event.type} event of {deployment.name},"
+            f" {display_path(deployment.declared_in)}:{deployment.line}); {each} invokes it"
+            f" again: {advice}"))
+
+    def _text(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Segments]:
+        """The literal parts of a string: a literal, an f-string, or a ``+`` of strings."""
+        expression, scope = self.context.follow(expression, scope)
+        if isinstance(expression, cst.BinaryOperation) and isinstance(expression.operator, cst.Add):
+            left, right = self._text(expression.left, scope), self._text(expression.right, scope)
+            if left is None and right is None:
+                return None  # maybe numbers: only a string operand makes it a concatenation
+            return (left or [None]) + (right or [None])
+        return string_segments(expression)
+
+    def _triggering_event(self, named: cst.BaseExpression, scope: Scope, trigger: str,
+                          key: Optional[Segments]
+                          ) -> Optional[tuple[DeployedFunction, EventSource]]:
+        """The deployment and trigger that a write to ``named`` fires again, if it surely does."""
+        value, value_scope = self.context.follow(named, scope)
+        variable = environment_variable(self.context, value, value_scope)
+        if variable is not None:
+            own = [handler for handler in self.context.handlers
+                   if scope is handler.function or scope is handler.lambda_]
+            found = [_trigger_of(handler, trigger, key, variable)
+                     for handler in own or self.context.handlers]
+            # a helper's write loops only if it does for every handler that may reach it
+            if not own and not all(found):
+                return None
+            return next((each for each in found if each is not None), None)
+        handler = self._record_source(value, value_scope, trigger)
+        return _trigger_of(handler, trigger, key) if handler is not None else None
+
+    def _record_source(self, value: cst.BaseExpression, scope: Scope, trigger: str
+                       ) -> Optional[Handler]:
+        """The handler whose event record ``value`` names the source resource of."""
+        path = key_path(self.context, value, scope)
+        if trigger not in RECORD_SOURCES or path is None:
+            return None
+        name, home, keys = path
+        event_parameter = self._handler_parameter(home, 0)
+        is_record_source = (len(keys) >= 2 and keys[0] == "Records"
+                            and (isinstance(keys[1], int) or keys[1] == EACH)
+                            and keys[2:] == RECORD_SOURCES[trigger])
+        if is_record_source and event_parameter is not None and event_parameter[1] == name:
+            return event_parameter[0]
+        return None
+
+
+def _trigger_of(handler: Handler, trigger: str, key: Optional[Segments],
+                variable: Optional[str] = None) -> Optional[tuple[DeployedFunction, EventSource]]:
+    """The handler's ``trigger`` event that a write fires: any of that type for a name read
+    from the event record, the one on the resource the template binds ``variable`` to."""
+    deployment = handler.deployment
+    if deployment is None or deployment.allows_recursion:
+        return None
+    bound = deployment.environment.get(variable) if variable is not None else None
+    if variable is not None and bound is None:
+        return None
+    for event in deployment.events:
+        same_resource = bound is None or (event.resource is not None
+                                          and _resource(event.resource) == _resource(bound))
+        if event.type == trigger and same_resource and not _outside_filter(key, event):
+            return deployment, event
+    return None
+
+
+def _outside_filter(key: Optional[Segments], event: EventSource) -> bool:
+    """Whether an S3 object key provably lies outside the event's prefix or suffix filter."""
+    if key is None:
+        return False
+    complete = None not in key
+    head = "".join(_literal_run(key))
+    tail = "".join(reversed(_literal_run(key[::-1])))
+    prefix, suffix = event.prefix, event.suffix
+    return bool(
+        (prefix and not head.startswith(prefix) and (complete or not prefix.startswith(head)))
+        or (suffix and not tail.endswith(suffix) and (complete or not suffix.endswith(tail))))
+
+
+def _literal_run(parts: Segments) -> list[str]:
+    """The literal parts before the first interpolated one."""
+    return [part for part in itertools.takewhile(lambda part: part is not None, parts)
+            if part is not None]
+
+
+def _resource(value: Value) -> tuple[str, str]:
+    """What every spelling of one resource has in common: the notation and the logical id,
+    address or name it names (``!Ref Queue`` and ``!GetAtt Queue.Arn`` are both Queue)."""
+    if isinstance(value, str):
+        queue = SQS_QUEUE.fullmatch(value)  # a queue's URL and its ARN
+        return ("sqs", ":".join(filter(None, queue.groups()))) if queue else ("", value)
+    target = value.target
+    sub = SUB_OF_RESOURCE.fullmatch(target) if value.kind == "Sub" else None
+    if value.kind in ("Ref", "GetAtt") or sub is not None:
+        return "cloudformation", sub.group(1) if sub is not None else target.split(".")[0]
+    address = TERRAFORM_ATTRIBUTE.fullmatch(target) if value.kind == "terraform" else None
+    if address is not None:
+        return "terraform", address.group(1)
+    owner, _, attribute = target.rpartition(".")
+    if value.kind == "python" and attribute in CDK_RESOURCE_ATTRIBUTES:
+        return "python", owner
+    return value.kind, target
+
+
+def _shown(value: Value) -> str:
+    """A resource as the template names it: ``UploadBucket`` for ``!Ref UploadBucket``."""
+    return value if isinstance(value, str) else _resource(value)[1]

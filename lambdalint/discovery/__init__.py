@@ -1,24 +1,113 @@
-"""Sources of handler declarations. A new deployment format is one new module here.
+"""Sources of handler declarations: ``[tool.lambdalint] handlers`` and deployment formats.
 
-Each source takes the project's Config and returns the HandlerSpecs it declares.
+Each deployment format is one module here (``sam``, ``serverless``, ``cdk``, ``terraform``)
+with ``discover(root, excluded) -> Discovery``; ``discover`` below runs the ones a
+project enables, and ``declared_handlers`` merges their checkable functions with the
+configured handlers.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import json
+from importlib import import_module
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
 
 from lambdalint.config import Config, HandlerSpec
+from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
 from lambdalint.discovery import pyproject
-
-Source = Callable[[Config], "list[HandlerSpec]"]
-
-SOURCES: list[Source] = [pyproject.handlers]
+from lambdalint.discovery.model import DeployedFunction, Discovery, Reference
 
 
-def declared_handlers(config: Config) -> list[HandlerSpec]:
-    """Every handler any source declares, in source order, without duplicates."""
-    seen: dict[tuple[str, str], HandlerSpec] = {}
-    for source in SOURCES:
-        for spec in source(config):
-            seen.setdefault((spec.handler, str(spec.code_root)), spec)
+def discover(root: Path, sources: Sequence[str], excluded: Sequence[str] = ()) -> Discovery:
+    """Every function the enabled sources declare under root, in source order."""
+    found = Discovery()
+    for name in sources:
+        part = import_module(f"lambdalint.discovery.{name}").discover(root, excluded)
+        found.functions += part.functions
+        found.notes += part.notes
+    return found
+
+
+def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = ()) -> list[HandlerSpec]:
+    """The configured handlers, then each checkable deployed function's, without duplicates."""
+    seen: dict[tuple, HandlerSpec] = {}
+    discovered = [spec for spec in map(deployed_spec, deployed) if spec is not None]
+    for spec in [*pyproject.handlers(config), *discovered]:
+        seen.setdefault(_identity(spec), spec)
     return list(seen.values())
+
+
+def _identity(spec: HandlerSpec) -> tuple:
+    """Same handler string and code root; inline code is its own module, one per function."""
+    if spec.deployment is not None and spec.deployment.inline_code is not None:
+        return (spec.handler, spec.declared_in, spec.declared_line)
+    return (spec.handler, spec.code_root)
+
+
+def why_unchecked(function: DeployedFunction) -> Optional[str]:
+    """Why lambdalint does not check a deployed function's code, or None when it does."""
+    if not function.is_python:
+        return f"not checked: {function.runtime}"
+    if function.package_type == "Image":
+        return "not checked: image"
+    if function.handler is None:
+        return "not checked: no handler"
+    if function.code_root is None and function.inline_code is None:
+        return "not checked: no local code"
+    wrapper = WRAPPER_HANDLERS.get(function.handler)
+    if wrapper is not None and isinstance(function.environment.get(wrapper[1]), Reference):
+        return f"not checked: {wrapper[1]} unresolved"
+    return None
+
+
+def deployed_spec(function: DeployedFunction) -> Optional[HandlerSpec]:
+    """The handler the runtime loads for a deployed function, when lambdalint can check it.
+
+    Behind a wrapper layer that is the handler its environment variable names.
+    """
+    if why_unchecked(function) is not None:
+        return None
+    handler = function.handler
+    wrapper = WRAPPER_HANDLERS.get(handler)
+    real = function.environment.get(wrapper[1]) if wrapper else None
+    code_root = function.code_root or function.declared_in.parent
+    return HandlerSpec(real if isinstance(real, str) else handler, code_root.resolve(),
+                       function.declared_in, function.line, deployment=function)
+
+
+def inline_placement(function: DeployedFunction) -> tuple[tuple[int, ...], int]:
+    """The template line of each line of a function's inline code, and its indentation.
+
+    A YAML block scalar or a triple-quoted Python string holds the code verbatim, one
+    template line per code line; any other string (JSON's, one line with ``\\n``
+    escapes) puts every code line on the template line that holds its first line.
+    """
+    code = (function.inline_code or "").splitlines() or [""]
+    try:
+        template = function.declared_in.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        template = []
+    first = next((index for index, line in enumerate(code) if line.strip()), 0)
+    verbatim = list(_verbatim_starts(template, code, first))
+    if verbatim:
+        start, indent = min(verbatim, key=lambda found: abs(found[0] - function.line))
+        return tuple(range(start, start + len(code))), indent
+    escaped = json.dumps(code[first].strip())[1:-1]
+    holding = [number for number, line in enumerate(template, start=1) if escaped and escaped in line]
+    line = min(holding, key=lambda number: abs(number - function.line)) if holding else function.line
+    return (line,) * len(code), 0
+
+
+def _verbatim_starts(template: list[str], code: list[str], first: int) -> Iterator[tuple[int, int]]:
+    """1-based template lines where the code starts verbatim, each with its indentation."""
+    for number, line in enumerate(template):
+        indent = len(line) - len(code[first])
+        if not code[first] or not line.endswith(code[first]) or line[:indent].strip():
+            continue
+        start = number - first
+        if start >= 0 and start + len(code) <= len(template) and all(
+                template[start + offset] == " " * indent + text
+                or (not text.strip() and not template[start + offset].strip())
+                for offset, text in enumerate(code)):
+            yield start + 1, indent
