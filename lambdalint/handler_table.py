@@ -11,6 +11,7 @@ from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource,
 from lambdalint.handlers import Unresolved, resolve
 from lambdalint.output import display_path
 
+
 def rows(discovery: Discovery) -> list[dict[str, Any]]:
     """One row per deployed function, in the order of their templates and lines."""
     functions = sorted(discovery.functions,
@@ -48,7 +49,8 @@ def _code(function: DeployedFunction) -> str:
 
 def _trigger(event: EventSource) -> dict[str, Optional[str]]:
     resource = None if event.resource is None else str(event.resource)
-    return {"type": event.type, "resource": resource, "prefix": event.prefix, "suffix": event.suffix}
+    return {"type": event.type, "resource": resource, "prefix": event.prefix,
+            "suffix": event.suffix, "s3_events": list(event.s3_events)}
 
 
 def _note(note: Note) -> dict[str, Any]:
@@ -70,7 +72,9 @@ def render_text(discovery: Discovery) -> str:
     widths = [max(len(line[column]) for line in table) for column in range(len(table[0]))]
     text = "".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() + "\n"
                    for line in table)
-    notes = [*discovery.notes, *(note for function in discovery.functions for note in function.notes)]
+    # functions that inherit one Globals setting share its note
+    notes = list(dict.fromkeys([*discovery.notes, *(note for function in discovery.functions
+                                                   for note in function.notes)]))
     if notes:
         text += "\n" + "".join(f"{display_path(note.path)}:{note.line}: {note.message}\n"
                                for note in sorted(notes, key=lambda n: (display_path(n.path), n.line)))

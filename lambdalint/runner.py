@@ -107,7 +107,7 @@ class Run:
         handler_root = config.root if config.path else Path.cwd().resolve()
         cli_specs = [HandlerSpec(handler, handler_root) for handler in self.options.handlers]
         discovery = self._discovery(config)
-        specs = declared_handlers(config, discovery.functions) + cli_specs
+        specs = declared_handlers(config, discovery.functions, cli_specs)
         handler_map = build_map(specs, by_convention=not specs and not discovery.functions)
         for unresolved in handler_map.unresolved:
             if unresolved.spec.declared_in is None:
@@ -203,19 +203,20 @@ class Run:
         return found
 
     def _discovery_findings(self) -> list[Diagnostic]:
-        """Template notes that carry a code (LAM900: a template that does not parse)."""
+        """Template notes that carry a code (LAM900: a template that does not parse; LAM007: a
+        missing code folder), once each: functions inheriting one Globals setting share a note."""
         from lambdalint.registry import rule_by_code
 
-        found = []
+        found: dict[Diagnostic, None] = {}
         for project in self.projects.values():
             notes = [*project.discovery.notes,
                      *(note for function in project.discovery.functions for note in function.notes)]
             for note in notes:
                 rule = rule_by_code(note.code) if note.code in project.enabled else None
                 if rule is not None:
-                    found.append(Diagnostic(note.path, note.line, 1, note.line, 1, rule.code,
-                                            rule.name, note.message, rule.severity))
-        return found
+                    found[Diagnostic(note.path, note.line, 1, note.line, 1, rule.code, rule.name,
+                                     note.message, rule.severity)] = None
+        return list(found)
 
     def _unresolved_handlers(self) -> list[Diagnostic]:
         from lambdalint.checks.handler_not_found import HandlerNotFound

@@ -44,11 +44,12 @@ def test_write_baseline_then_baseline_on_the_example_project_exits_0(tmp_path: P
     reported = lambdalint("check", "--format", "json", cwd=example)
     assert reported.code == 1
     codes = sorted(finding["code"] for finding in json.loads(reported.stdout))
-    assert codes == ["LAM001", "LAM002", "LAM003", "LAM004", "LAM005", "LAM006", "LAM007"]
+    assert codes == ["LAM001", "LAM002", "LAM003", "LAM004", "LAM005", "LAM006", "LAM007",
+                     "LAM008"]
 
     written = lambdalint("check", "--write-baseline", "lambdalint-baseline.json", cwd=example)
     assert (written.code, written.stdout) == (0, "")
-    assert written.stderr == "lambdalint: recorded 7 findings in lambdalint-baseline.json\n"
+    assert written.stderr == "lambdalint: recorded 8 findings in lambdalint-baseline.json\n"
     document = json.loads((example / "lambdalint-baseline.json").read_text(encoding="utf-8"))
     assert document["version"] == 1
     assert sorted(entry["code"] for entry in document["findings"]) == codes

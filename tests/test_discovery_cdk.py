@@ -34,35 +34,45 @@ def test_the_app_declares_every_function_with_its_settings_and_triggers() -> Non
             runtime="python3.11", handler="resize.lambda_handler",
             code_root=APP / "functions" / "thumbnails",
             environment={"BUCKET": python("uploads.bucket_name")},
-            events=(EventSource("S3", python("uploads"), prefix="incoming/", suffix=".jpg"),),
+            events=(EventSource("S3", python("uploads"), prefix="incoming/", suffix=".jpg",
+                                s3_events=("s3:ObjectCreated:*",)),),
             allows_recursion=True),
         DeployedFunction(
             name="Audit", source="cdk", declared_in=ORDERS, line=54, runtime="python3.12",
             handler="index.handler",
             inline_code="def handler(event, context):\n    print(event)\n",
-            events=(EventSource("S3", python("uploads"), prefix="archive/"),)),
+            events=(EventSource("S3", python("uploads"), prefix="archive/",
+                                s3_events=("s3:ObjectRemoved:*",)),)),
         DeployedFunction(
-            name="Ingest", source="cdk", declared_in=PIPELINE, line=20, runtime="python3.12",
+            name="Ingest", source="cdk", declared_in=PIPELINE, line=21, runtime="python3.12",
             handler="index.handler", code_root=APP / "services" / "ingest",
             events=(EventSource("SNS", python("alerts")),)),
         DeployedFunction(
-            name="Reports", source="cdk", declared_in=PIPELINE, line=31, runtime="python3.13",
+            name="Reports", source="cdk", declared_in=PIPELINE, line=32, runtime="python3.13",
             handler="handlers.daily.run", code_root=APP / "services" / "reports",
             events=(EventSource("FunctionUrl"),)),
         DeployedFunction(
-            name="Frontend", source="cdk", declared_in=PIPELINE, line=38, runtime="nodejs20.x",
+            name="Frontend", source="cdk", declared_in=PIPELINE, line=39, runtime="nodejs20.x",
             handler="index.handler", code_root=APP / "web"),
         DeployedFunction(
-            name="Renderer", source="cdk", declared_in=PIPELINE, line=42, package_type="Image"),
+            name="Renderer", source="cdk", declared_in=PIPELINE, line=43, package_type="Image"),
         DeployedFunction(
-            name="Configured", source="cdk", declared_in=PIPELINE, line=51, runtime="python3.12",
-            notes=(Note(PIPELINE, 51, 'Configured: handler self.node.try_get_context("handler")'
+            name="Configured", source="cdk", declared_in=PIPELINE, line=52, runtime="python3.12",
+            notes=(Note(PIPELINE, 52, 'Configured: handler self.node.try_get_context("handler")'
                                       " cannot be read without running the app"),
-                   Note(PIPELINE, 52, 'Configured: code comes from Code.from_bucket(self.artifacts,'
+                   Note(PIPELINE, 53, 'Configured: code comes from Code.from_bucket(self.artifacts,'
                                       ' "configured.zip"), not from local files; not checked'))),
+        DeployedFunction(
+            name="LegacyOrders", source="cdk", declared_in=PIPELINE, line=60, runtime="python3.12",
+            handler="legacy.list_orders", code_root=APP / "functions" / "orders",
+            events=(EventSource("ApiNonProxy"),)),
+        DeployedFunction(
+            name="Cleanup", source="cdk", declared_in=PIPELINE, line=69, runtime="python3.12",
+            handler="cleanup.run", code_root=APP / "functions" / "orders"),
     ]
     checkable = [function.name for function in discovery.functions if function.checkable]
-    assert checkable == ["OrdersFunction", "Thumbnails", "Audit", "Ingest", "Reports"]
+    assert checkable == ["OrdersFunction", "Thumbnails", "Audit", "Ingest", "Reports",
+                         "LegacyOrders", "Cleanup"]
 
 
 def test_without_cdk_json_assets_are_relative_to_the_app_file_and_file_paths_are_followed(
@@ -147,3 +157,62 @@ aws_lambda.Function(None, "Good", handler="app.handler", code=aws_lambda.Code.fr
 def test_files_that_do_not_mention_aws_cdk_are_not_parsed(tmp_path: Path) -> None:
     write(tmp_path, {"handler.py": "def handler(event, context):\n    return (\n"})
     assert discover(tmp_path).notes == []
+
+
+def test_rest_api_integrations_say_whether_they_are_proxies(tmp_path: Path) -> None:
+    write(tmp_path, {"cdk.json": "{}", "stack.py": '''\
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_lambda as _lambda
+
+NO_PROXY = apigw.LambdaIntegrationOptions(proxy=False)
+CODE = _lambda.Code.from_asset(".")
+RUNTIME = _lambda.Runtime.PYTHON_3_12
+
+default = _lambda.Function(None, "Default", runtime=RUNTIME, handler="a.handler", code=CODE)
+proxied = _lambda.Function(None, "Proxied", runtime=RUNTIME, handler="b.handler", code=CODE)
+mapped = _lambda.Function(None, "Mapped", runtime=RUNTIME, handler="c.handler", code=CODE)
+routed = _lambda.Function(None, "Routed", runtime=RUNTIME, handler="d.handler", code=CODE)
+options = _lambda.Function(None, "Options", runtime=RUNTIME, handler="e.handler", code=CODE)
+computed = _lambda.Function(None, "Computed", runtime=RUNTIME, handler="f.handler", code=CODE)
+
+api = apigw.RestApi(None, "Api")
+api.root.add_method("GET", apigw.LambdaIntegration(default))
+api.root.add_method("PUT", apigw.LambdaIntegration(proxied, proxy=True))
+api.root.add_method("POST", apigw.LambdaIntegration(mapped, proxy=False))
+apigw.LambdaRestApi(None, "Routed", handler=routed, proxy=False)  # no catch-all route; still a proxy
+apigw.LambdaRestApi(None, "Options", handler=options, integration_options=NO_PROXY)
+api.root.add_method("DELETE", apigw.LambdaIntegration(computed, proxy=settings.proxy))
+'''})
+    assert [(f.name, [event.type for event in f.events]) for f in discover(tmp_path).functions] == [
+        ("Default", ["Api"]), ("Proxied", ["Api"]), ("Mapped", ["ApiNonProxy"]), ("Routed", ["Api"]),
+        ("Options", ["ApiNonProxy"]), ("Computed", ["ApiNonProxy"]),
+    ]
+
+
+def test_s3_notifications_record_their_event_names(tmp_path: Path) -> None:
+    write(tmp_path, {"cdk.json": "{}", "stack.py": '''\
+from aws_cdk import aws_lambda as _lambda
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_notifications as s3n
+from aws_cdk.aws_lambda_event_sources import S3EventSource
+
+CODE = _lambda.Code.from_asset(".")
+EVENTS = [s3.EventType.OBJECT_REMOVED_DELETE, s3.EventType.OBJECT_CREATED_COPY]
+
+bucket = s3.Bucket(None, "Uploads")
+source = _lambda.Function(None, "Source", handler="a.handler", code=CODE)
+source.add_event_source(S3EventSource(bucket, events=EVENTS))
+created = _lambda.Function(None, "Created", handler="b.handler", code=CODE)
+bucket.add_object_created_notification(s3n.LambdaDestination(created))
+removed = _lambda.Function(None, "Removed", handler="c.handler", code=CODE)
+bucket.add_event_notification(s3.EventType.OBJECT_REMOVED, s3n.LambdaDestination(removed))
+unknown = _lambda.Function(None, "Unknown", handler="d.handler", code=CODE)
+bucket.add_event_notification(event_type, s3n.LambdaDestination(unknown))
+'''})
+    assert [(f.name, [event.s3_events for event in f.events])
+            for f in discover(tmp_path).functions] == [
+        ("Source", [("s3:ObjectRemoved:Delete", "s3:ObjectCreated:Copy")]),
+        ("Created", [("s3:ObjectCreated:*",)]),
+        ("Removed", [("s3:ObjectRemoved:*",)]),
+        ("Unknown", [()]),
+    ]

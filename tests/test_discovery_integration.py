@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -22,15 +24,26 @@ def copy_project(name: str, tmp_path: Path) -> Path:
         "stacks/broken.yaml:8:1: LAM900 invalid YAML: expected ',' or ']', but got ':'",
         "template.yaml:119:16: LAM007 handler 'orders.archive.handler': module file"
         " orders/archive.py not found under code root src",
+        "template.yaml:156:1: LAM007 CodeUri '../shared' does not exist, so the handler cannot be"
+        " found; point CodeUri at the folder that holds the code",
     ]),
     ("serverless-app", [
         "serverless.yml:75:14: LAM007 handler 'src/handlers/archive.handler': module file"
         " src/handlers/archive.py not found under code root .",
         "services/legacy/serverless.yml:8:1: LAM900 invalid YAML: expected <block end>,"
         " but found '<block mapping start>'",
+        "services/payments/serverless.yaml:24:1: LAM007 module 'refund' does not exist, so the"
+        " handler cannot be found; point module at the folder that holds the code",
     ]),
-    ("cdk-app", []),
-    ("terraform-app", ["infra/broken.tf:3:1: LAM900 cannot parse Terraform file: unexpected end of file"]),
+    ("cdk-app", [
+        "stacks/pipeline_stack.py:69:21: LAM007 handler 'cleanup.run': module file cleanup.py not"
+        " found under code root functions/orders",
+    ]),
+    ("terraform-app", [
+        "infra/broken.tf:3:1: LAM900 cannot parse Terraform file: unexpected end of file",
+        "infra/modules.tf:46:19: LAM007 handler 'export.handler': module file export.py not found"
+        " under code root src/reports",
+    ]),
 ])
 def test_each_format_checks_its_declared_handlers(project: str, expected: list[str],
                                                   tmp_path: Path) -> None:
@@ -99,20 +112,6 @@ def test_discover_names_only_known_sources(tmp_path: Path) -> None:
     assert (run.code, run.stdout) == (2, "")
     assert run.stderr == ("lambdalint: pyproject.toml:2: unknown source 'pulumi' in 'discover';"
                           " expected some of sam, serverless, cdk, terraform\n")
-
-
-def test_a_template_that_does_not_parse_is_lam900_and_the_rest_is_checked(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "template.yaml": "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
-                         "      Runtime: python3.12\n      Handler: app.handler\n",
-        "stacks/broken.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources: [a: b: c\n",
-        "app.py": ASYNC,
-    })
-    run = lambdalint("check", ".", cwd=tmp_path)
-    assert run.stdout.splitlines() == [
-        f"app.py:1:1: {async_message('handler')}",
-        "stacks/broken.yaml:2:1: LAM900 invalid YAML: expected ',' or ']', but got ':'",
-    ]
 
 
 FUNCTION = ("  {name}:\n    Type: AWS::Serverless::Function\n    Properties:\n"
@@ -228,3 +227,130 @@ def test_inline_code_is_module_index_with_findings_at_template_lines(tmp_path: P
         "template.yaml:33:16: LAM007 handler 'index.main': the inline code (module index) in"
         " template.yaml has no top-level 'main'",
     ]
+
+
+def test_a_nested_project_reads_its_own_templates_and_the_outer_one_skips_them(
+        tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": "[tool.lambdalint]\n",
+        "template.yaml": template(("Orders", "orders.handler")),
+        "src/orders.py": "async def handler(event, context):\n    pass\n",
+        "services/billing/pyproject.toml": "[project]\nname = 'billing'\n\n[tool.lambdalint]\n",
+        "services/billing/template.yaml": template(("Charge", "charge.handler"),
+                                                   ("Refund", "refunds.handler")),
+        "services/billing/src/charge.py": ASYNC,
+    })
+    run = lambdalint("check", ".", cwd=tmp_path)
+    assert run.stdout.splitlines() == [
+        "services/billing/src/charge.py:1:1: " + async_message("handler"),
+        "services/billing/template.yaml:13:16: LAM007 handler 'refunds.handler': module file"
+        " refunds.py not found under code root services/billing/src",
+        "src/orders.py:1:1: " + async_message("handler"),
+    ]
+    outer = lambdalint("handlers", "--format", "json", cwd=tmp_path)
+    inner = lambdalint("handlers", "services/billing", "--format", "json", cwd=tmp_path)
+    assert [[row["name"] for row in json.loads(run.stdout)] for run in (outer, inner)] == [
+        ["Orders"], ["Charge", "Refund"]]
+
+
+GOOD = f"app.py:1:1: {async_message('handler')}"
+
+
+def sam_with(bad: str) -> str:
+    """A template whose second function (from line 11 on) has a setting lambdalint cannot use."""
+    return ("Resources:\n  Good:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+            "      Runtime: python3.12\n      Handler: app.handler\n"
+            "  Bad:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+            "      Runtime: python3.12\n" + bad)
+
+
+SERVERLESS = ("service: orders\nprovider:\n  name: aws\n  runtime: python3.12\nfunctions:\n"
+              "  good:\n    handler: app.handler\n  bad:\n")
+TERRAFORM = """\
+resource "aws_lambda_function" "good" {
+  function_name = "good"
+  filename      = data.archive_file.code.output_path
+  handler       = "app.handler"
+  runtime       = "python3.12"
+}
+
+data "archive_file" "code" {
+  type        = "zip"
+  source_dir  = "${path.module}"
+  output_path = "${path.module}/build/code.zip"
+}
+
+resource "aws_lambda_function" "bad" {
+  function_name = "bad"
+  filename      = data.archive_file.code.output_path
+  handler       = var.handler
+  runtime       = "python3.12"
+}
+"""
+
+
+@pytest.mark.parametrize(("files", "finding", "note"), [
+    ({"template.yaml": sam_with("      Handler: app.handler\n"),
+      "stacks/broken.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources: [a: b: c\n"},
+     "stacks/broken.yaml:2:1: LAM900 invalid YAML: expected ',' or ']', but got ':'",
+     "stacks/broken.yaml:2: invalid YAML: expected ',' or ']', but got ':'"),
+    ({"template.yaml": sam_with("      Handler: handler\n")},
+     "template.yaml:11:16: LAM007 handler 'handler' is not module.function; Lambda splits it at"
+     " the last dot", None),
+    ({"template.yaml": sam_with("      Handler: app.handler\n      CodeUri: ../shared/\n"),
+      "../shared/app.py": ASYNC},
+     None, "template.yaml:12: CodeUri '../shared/' lies outside the project being checked; its"
+           " code is not checked"),
+    ({"template.yaml": sam_with("      Handler: app.handler\n      CodeUri: fuctions/\n")},
+     "template.yaml:12:1: LAM007 CodeUri 'fuctions/' does not exist, so the handler cannot be"
+     " found; point CodeUri at the folder that holds the code", None),
+    ({"template.yaml": sam_with("      Handler: !Sub '${Module}.handler'\n")},
+     None, "template.yaml:11: Handler is !Sub ${Module}.handler, which lambdalint cannot resolve"
+           " statically; it is not checked"),
+    ({"serverless.yml": SERVERLESS + "    handler: ${env:BAD_HANDLER}\n"},
+     None, "serverless.yml:9: handler is ${env:BAD_HANDLER}, which lambdalint cannot resolve"
+           " statically; it is not checked"),
+    ({"serverless.yml": "plugins: [serverless-python-requirements]\npackage: {individually: true}\n"
+                        + SERVERLESS + "    handler: app.handler\n    module: billing\n"},
+     "serverless.yml:12:1: LAM007 module 'billing' does not exist, so the handler cannot be found;"
+     " point module at the folder that holds the code", None),
+    ({"main.tf": TERRAFORM},
+     None, "main.tf:17: aws_lambda_function.bad: handler var.handler cannot be read without"
+           " running Terraform"),
+], ids=["unparsable template", "handler without a dot", "CodeUri outside the project",
+        "missing CodeUri", "unresolvable !Sub", "serverless variable", "missing serverless module",
+        "terraform expression"])
+def test_bad_input_is_a_finding_or_a_note_and_the_rest_is_checked(
+        files: dict, finding: Optional[str], note: Optional[str], tmp_path: Path) -> None:
+    project = write(tmp_path / "project", {"pyproject.toml": "[tool.lambdalint]\n", "app.py": ASYNC,
+                                           **files})
+    run = lambdalint("check", ".", cwd=project)
+    assert (run.stderr, run.code) == ("", 1)
+    assert run.stdout.splitlines() == sorted([GOOD, *([finding] if finding else [])])
+    listed = lambdalint("handlers", cwd=project)
+    assert (listed.stderr, listed.code) == ("", 0)
+    assert note is None or note in listed.stdout.splitlines()
+
+
+def test_a_missing_globals_code_uri_is_one_finding_for_every_function(tmp_path: Path) -> None:
+    write(tmp_path, {"template.yaml": "Globals:\n  Function:\n    CodeUri: src/\n"
+                                      "    Runtime: python3.12\nResources:\n"
+                                      "  A:\n    Type: AWS::Serverless::Function\n"
+                                      "    Properties:\n      Handler: a.handler\n"
+                                      "  B:\n    Type: AWS::Serverless::Function\n"
+                                      "    Properties:\n      Handler: b.handler\n"})
+    run = lambdalint("check", ".", cwd=tmp_path)
+    assert run.stdout.splitlines() == [
+        "template.yaml:3:1: LAM007 CodeUri 'src/' does not exist, so the handler cannot be found;"
+        " point CodeUri at the folder that holds the code"]
+    listed = lambdalint("handlers", cwd=tmp_path).stdout.splitlines()
+    assert [line.split()[3:5] for line in listed[1:3]] == [["LAM007:", "code"]] * 2
+    assert listed[3:] == ["", "template.yaml:3: CodeUri 'src/' does not exist, so the handler cannot"
+                              " be found; point CodeUri at the folder that holds the code"]
+
+
+def test_a_handler_flag_naming_a_deployed_handler_checks_it_once(tmp_path: Path) -> None:
+    write(tmp_path, {"template.yaml": template(("Fn", "app.handler")), "src/app.py": ASYNC})
+    # --handler resolves against the current directory: src/, the template's code root
+    run = lambdalint("check", "--handler", "app.handler", "..", cwd=tmp_path / "src")
+    assert run.stdout.splitlines() == [f"app.py:1:1: {async_message('handler')}"]

@@ -48,7 +48,8 @@ EXPECTED = [
              environment={"TARGET_BUCKET": Ref("IngestBucket"),
                           "STREAM": Reference("Join", "ingest:${AWS::Region}")},
              events=(EventSource("Kinesis", GetAtt("IngestStream.Arn")),
-                     EventSource("S3", Ref("IngestBucket"), suffix=".csv"))),
+                     EventSource("S3", Ref("IngestBucket"), suffix=".csv",
+                                 s3_events=("s3:ObjectCreated:*",)))),
     function("HealthCheckFunction", 24, LEGACY, runtime="python3.12", handler="index.handler",
              inline_code='def handler(event, context):\n    return {"statusCode": 200, "body": "ok"}\n',
              events=(EventSource("SNS", Ref("AlarmTopic")), EventSource("FunctionUrl"))),
@@ -72,7 +73,8 @@ EXPECTED = [
              environment={"BUCKET": Ref("UploadsBucket"),
                           "OUTPUT_BUCKET": Reference("Sub", "${AWS::StackName}-thumbnails-${Stage}"),
                           "REGION_NAME": "eu-west-1"},
-             events=(EventSource("S3", Ref("UploadsBucket"), prefix="uploads/", suffix=".jpg"),)),
+             events=(EventSource("S3", Ref("UploadsBucket"), prefix="uploads/", suffix=".jpg",
+                                 s3_events=("s3:ObjectCreated:*",)),)),
     # Runtime: !Ref ReportsRuntime, a parameter whose default is python3.11
     function("NightlyReportFunction", 104, runtime="python3.11", handler="nightly.run",
              code_root=PROJECT / "functions" / "reports",
@@ -87,7 +89,8 @@ EXPECTED = [
     function("ExportFunction", 151, handler="export.handler", code_root=None, notes=(
         note(148, "CodeUri names an S3 object; its code is not local and is not checked"),)),
     function("SharedFunction", 157, handler="shared.handler", code_root=None, notes=(
-        note(156, "CodeUri '../shared' lies outside the project being checked; its code is not checked"),)),
+        Note(TEMPLATE, 156, "CodeUri '../shared' does not exist, so the handler cannot be found;"
+                            " point CodeUri at the folder that holds the code", "LAM007"),)),
 ]
 
 
@@ -218,7 +221,6 @@ def test_only_files_that_can_be_templates_are_parsed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("properties", "message", "checkable"), [
-    ("CodeUri: missing/", "CodeUri 'missing/' does not exist; its code is not checked", False),
     ("CodeUri: dist/function.zip",
      "CodeUri 'dist/function.zip' is a file (a built archive?), not a folder;"
      " its code is not checked", False),

@@ -40,7 +40,8 @@ EXPECTED = [
     # ${self:custom.archiveBucket, 'fallback'}: custom has no archiveBucket, so the fallback
     function("onUpload", 42, handler="src/handlers/uploads.on_upload", allows_recursion=True,
              environment={"ARCHIVE_BUCKET": "acme-orders-archive"},
-             events=(EventSource("S3", "acme-orders-uploads", prefix="incoming/", suffix=".csv"),)),
+             events=(EventSource("S3", "acme-orders-uploads", prefix="incoming/", suffix=".csv",
+                                 s3_events=("s3:ObjectCreated:*",)),)),
     # RecursiveLoop: Allow set on its CloudFormation resource under resources.extensions
     function("processQueue", 56, handler="src/handlers/orders.process", runtime="python3.11",
              allows_recursion=True,
@@ -65,7 +66,8 @@ EXPECTED = [
     # serverless-python-requirements with package.individually: each module folder is its code root
     function("charge", 20, PAYMENTS, handler="app.handler", code_root=PAYMENTS.parent / "charge"),
     function("refund", 23, PAYMENTS, handler="app.handler", notes=(
-        Note(PAYMENTS, 24, "module 'refund' does not exist; its code is not checked"),)),
+        Note(PAYMENTS, 24, "module 'refund' does not exist, so the handler cannot be found; point"
+                           " module at the folder that holds the code", "LAM007"),)),
     function("webhook", 25, PAYMENTS, code_root=PAYMENTS.parent, events=(EventSource("Api"),), notes=(
         Note(PAYMENTS, 25, "function webhook has no handler; set handler to module.function"),)),
 ]
@@ -139,7 +141,7 @@ functions:
         "MISSING": Reference("variable", "self:custom.nothing"),
         "SECRET": Reference("variable", "ssm:/media/secret"),
     }
-    assert function.events == (EventSource("S3", "media-prod"),
+    assert function.events == (EventSource("S3", "media-prod", s3_events=("s3:ObjectCreated:*",)),
                                EventSource("SQS", Reference("GetAtt", "Jobs.Arn")))
 
 
@@ -152,8 +154,15 @@ functions:
     ("stream: {type: kinesis, arn: !GetAtt Clicks.Arn}",
      EventSource("Kinesis", Reference("GetAtt", "Clicks.Arn"))),
     ("stream: !GetAtt Orders.StreamArn", EventSource("DynamoDB", Reference("GetAtt", "Orders.StreamArn"))),
-    ("s3: {bucket: photos, rules: [{suffix: .png}]}", EventSource("S3", "photos", suffix=".png")),
+    ("s3: {bucket: photos, rules: [{suffix: .png}]}",
+     EventSource("S3", "photos", suffix=".png", s3_events=("s3:ObjectCreated:*",))),
+    ("s3: {bucket: photos, event: 's3:ObjectRemoved:*'}",
+     EventSource("S3", "photos", s3_events=("s3:ObjectRemoved:*",))),
+    ("s3: {bucket: photos, event: '${self:custom.event}'}", EventSource("S3", "photos")),
     ("http: GET /status", EventSource("Api")),
+    ("http: {path: status, method: get, integration: lambda-proxy}", EventSource("Api")),
+    ("http: {path: status, method: get, integration: lambda}", EventSource("ApiNonProxy")),
+    ("http: {path: status, method: get, integration: AWS}", EventSource("ApiNonProxy")),
     ("websocket: $connect", EventSource("websocket")),
 ])
 def test_each_event_form_names_its_trigger(tmp_path: Path, event: str, expected: EventSource) -> None:

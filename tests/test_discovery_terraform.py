@@ -43,6 +43,9 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
                                                   " legacy.zip; lambdalint cannot tell which"
                                                   " sources it was built from"),)),
         DeployedFunction(
+            name="module.exporter", source="terraform", declared_in=INFRA / "modules.tf", line=46,
+            runtime="python3.12", handler="export.handler", code_root=SRC / "reports"),
+        DeployedFunction(
             name="aws_lambda_function.archiver", source="terraform",
             declared_in=INFRA / "other.tf", line=6, runtime="python3.12",
             handler="archiver.handler",
@@ -75,7 +78,7 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
             handler="resize.lambda_handler", code_root=SRC / "thumbnail",
             environment={"BUCKET": terraform("aws_s3_bucket.uploads.id")},
             events=(EventSource("S3", terraform("aws_s3_bucket.uploads.id"), prefix="incoming/",
-                                suffix=".jpg"),),
+                                suffix=".jpg", s3_events=("s3:ObjectCreated:*",)),),
             allows_recursion=True),
     ]
     assert discovery.notes == [
@@ -86,7 +89,7 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
                                      " its trigger is not recorded"),
     ]
     checkable = [function.name for function in discovery.functions if function.checkable]
-    assert checkable == ["aws_lambda_function.orders", "module.reports",
+    assert checkable == ["aws_lambda_function.orders", "module.reports", "module.exporter",
                          "aws_lambda_function.thumbnail"]
 
 
@@ -170,3 +173,30 @@ def test_an_unreadable_file_is_a_lam900_note(tmp_path: Path) -> None:
     [note] = discovery.notes
     assert (note.path, note.line, note.code) == (tmp_path / "latin1.tf", 1, "LAM900")
     assert note.message.startswith("cannot read Terraform file: 'utf-8' codec can't decode")
+
+
+def test_bucket_notifications_record_their_literal_event_names(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+resource "aws_lambda_function" "audit" {
+  function_name = "audit"
+  handler       = "audit.handler"
+  runtime       = "python3.12"
+}
+
+resource "aws_s3_bucket_notification" "documents" {
+  bucket = aws_s3_bucket.documents.id
+
+  lambda_function {
+    lambda_function_arn = aws_lambda_function.audit.arn
+    events              = ["s3:ObjectRemoved:*", "s3:ObjectRestore:Completed"]
+  }
+
+  lambda_function {
+    lambda_function_arn = aws_lambda_function.audit.arn
+    events              = var.audit_events
+  }
+}
+"""})
+    [function] = discover(tmp_path).functions
+    assert [event.s3_events for event in function.events] == [
+        ("s3:ObjectRemoved:*", "s3:ObjectRestore:Completed"), ()]

@@ -96,7 +96,7 @@ def test_sarif_results_meet_github_code_scanning_requirements() -> None:
     run = sarif(EXAMPLE, cwd=REPO)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     levels = {"LAM004": "warning", "LAM005": "warning"}
-    assert len(run["results"]) == 7
+    assert len(run["results"]) == 8
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] == levels.get(result["ruleId"], "error")
@@ -181,9 +181,11 @@ def test_github_annotations_of_the_example_project() -> None:
         "title=LAM004 client-in-handler",
         f"error {source}/api.py,line=19,col=17,endLine=19,endColumn=33,"
         "title=LAM003 unserializable-return",
-        f"error {source}/create.py,line=12,col=1,endLine=16,endColumn=69,"
+        f"error {source}/create.py,line=12,col=1,endLine=18,endColumn=69,"
         "title=LAM001 handler-signature",
-        f"warning {source}/create.py,line=15,col=26,endLine=15,endColumn=40,"
+        f"error {source}/create.py,line=15,col=44,endLine=15,endColumn=89,"
+        "title=LAM008 api-response-shape",
+        f"warning {source}/create.py,line=17,col=26,endLine=17,endColumn=40,"
         "title=LAM005 hardcoded-bucket",
         f"error {source}/fanout.py,line=21,col=9,endLine=25,endColumn=10,"
         "title=LAM006 recursive-invocation",
@@ -191,7 +193,7 @@ def test_github_annotations_of_the_example_project() -> None:
         "title=LAM002 async-handler",
     ]
     assert [line.split("::", 2)[2] for line in run.stdout.splitlines()] == messages
-    assert len(messages) == 7 and run.stdout.endswith("\n")
+    assert len(messages) == 8 and run.stdout.endswith("\n")
 
 
 def test_github_escapes_properties_and_message_as_the_runner_decodes_them(tmp_path: Path) -> None:
@@ -253,7 +255,7 @@ def test_junit_of_the_example_project_has_one_failed_testcase_per_finding() -> N
     run = lambdalint("check", "--format", "junit", EXAMPLE, cwd=REPO)
     suite = ET.fromstring(run.stdout).find("testsuite")
     cases = suite.findall("testcase")
-    assert (suite.get("tests"), suite.get("failures"), len(cases)) == ("7", "7", 7)
+    assert (suite.get("tests"), suite.get("failures"), len(cases)) == ("8", "8", 8)
     text = lambdalint("check", EXAMPLE, cwd=REPO).stdout.splitlines()
     assert [case.find("failure").text for case in cases] == text
     assert [(case.get("file"), case.get("line"), case.find("failure").get("type"))

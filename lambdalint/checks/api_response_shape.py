@@ -1,7 +1,7 @@
 """## What it does
 Reports a response that API Gateway cannot read, in a handler that a deployment template
-puts behind an API Gateway REST API (a SAM `Api` event, a Serverless Framework `http`
-event, a CDK `LambdaRestApi` or `LambdaIntegration`):
+puts behind an API Gateway REST API with the Lambda proxy integration (a SAM `Api` event,
+a Serverless Framework `http` event, a CDK `LambdaRestApi` or `LambdaIntegration`):
 
 - a `return` of something other than a dict: a list or tuple, a string (a literal, an
   f-string, `json.dumps(...)`), a number, `None`, or a bare `return`;
@@ -56,7 +56,10 @@ def lambda_handler(event, context):
 
 ## Exceptions
 Only handlers that a template declares with a REST API trigger are checked: without a
-template lambdalint cannot know who reads the response. HTTP APIs (SAM `HttpApi`,
+template lambdalint cannot know who reads the response. A non-proxy integration maps the
+response with its own templates, so it is not checked either: a Serverless Framework
+`http` event with `integration: lambda`, a CDK `LambdaIntegration(fn, proxy=False)` (or a
+`proxy` option lambdalint cannot read). HTTP APIs (SAM `HttpApi`,
 serverless `httpApi`) and function URLs are not reported: with payload format 2.0, the
 default of SAM, the Serverless Framework and CDK, a response without `statusCode` is
 valid (API Gateway sends it as the JSON body of a 200 response), and lambdalint does not

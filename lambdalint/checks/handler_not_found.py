@@ -6,9 +6,10 @@ reports what the runtime's own resolution rejects: a first module name built int
 Python (`time.handler`) or already imported by the runtime (`json.handler`), a handler
 that names an attribute of a class (`app.Handler.handle`: point it at a module-level
 function instead), inline code whose handler is
-not in module `index`, and a Datadog or New Relic wrapper without the environment
-variable that names the real handler. The finding points at the declaration: the line
-of `pyproject.toml`, or the template's `Handler` line.
+not in module `index`, a Datadog or New Relic wrapper without the environment
+variable that names the real handler, and a code folder that does not exist (SAM
+`CodeUri`, serverless-python-requirements' `module`). The finding points at the
+declaration: the line of `pyproject.toml`, or the template's `Handler` (or `CodeUri`) line.
 
 ## Why is this bad?
 The runtime resolves the handler as `modname, fname = handler.rsplit(".", 1)`, refuses
@@ -33,8 +34,9 @@ handlers = ["orders.lambda_handler"]
 Only handlers that a configuration names are checked: handlers found by naming
 convention exist by construction. A module that defines the name in a way the
 runtime would also find (a `def`, a class, any top-level assignment) satisfies it.
-A template function whose code is not local (S3, an image), whose runtime is not Python,
-or whose handler is an unresolved reference is not checked; `lambdalint handlers` says why.
+A template function whose code is not local (S3, an image, a folder outside the project
+being checked), whose runtime is not Python, or whose handler is an unresolved reference
+is not checked; `lambdalint handlers` says why.
 
 ## Fix
 None: correct the handler string or the code root.

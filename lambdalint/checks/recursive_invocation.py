@@ -76,13 +76,14 @@ cannot prove the recursion ends; suppress the finding with `# noqa: LAM006` once
 
 Writes to a triggering resource are reported only for functions a deployment template
 declares, and not when the template allows the loop (`RecursiveLoop: Allow`,
-`recursiveLoop` in serverless.yml or CDK); not when the S3 trigger filters keys by
+`recursiveLoop` in serverless.yml or CDK); not when the S3 trigger's event names leave
+out the ObjectCreated event the write fires (`s3:ObjectRemoved:*` only, or
+`s3:ObjectCreated:Copy` for a `put_object`); not when the S3 trigger filters keys by
 prefix or suffix and the written key provably lies outside the filter (a literal key, or
 an f-string whose literal start or end shows it); not for a name the template binds to
 another resource or does not bind at all. In a helper that several handlers of the file
 reach, a write is reported only when it loops for every one of them. lambdalint does not
-read which S3 event names (`s3:ObjectCreated:*`, `s3:ObjectRemoved:*`) or which SNS/SQS
-filter policies a trigger has: suppress a finding that such a filter makes safe.
+read SNS/SQS filter policies: suppress a finding that such a filter makes safe.
 
 ## Fix
 None: the loop has to be redesigned.
@@ -102,6 +103,7 @@ from lambdalint.constants import (
     EACH, Key, Segments, argument, aws_client_service, environment_variable, key_path,
     string_segments,
 )
+from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CREATED_BY_WRITE
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
 from lambdalint.output import display_path
 
@@ -123,13 +125,18 @@ class Write(NamedTuple):
     name_keyword: str
     key_position: Optional[int] = None  # S3: the object key, which a trigger may filter
     key_keyword: Optional[str] = None
+    creates: tuple[str, ...] = ()  # S3: the ObjectCreated events the write fires
+
+
+def _s3_write(method: str, name_position: Optional[int], key_position: Optional[int]) -> Write:
+    return Write("s3", "S3", name_position, "Bucket", key_position, "Key", CREATED_BY_WRITE[method])
 
 
 WRITES = {
-    "put_object": Write("s3", "S3", None, "Bucket", None, "Key"),
-    "copy_object": Write("s3", "S3", None, "Bucket", None, "Key"),
-    "upload_file": Write("s3", "S3", 1, "Bucket", 2, "Key"),
-    "upload_fileobj": Write("s3", "S3", 1, "Bucket", 2, "Key"),
+    "put_object": _s3_write("put_object", None, None),
+    "copy_object": _s3_write("copy_object", None, None),
+    "upload_file": _s3_write("upload_file", 1, 2),
+    "upload_fileobj": _s3_write("upload_fileobj", 1, 2),
     "send_message": Write("sqs", "SQS", None, "QueueUrl"),
     "send_message_batch": Write("sqs", "SQS", None, "QueueUrl"),
     "publish": Write("sns", "SNS", None, "TopicArn"),
@@ -225,7 +232,7 @@ class RecursiveInvocation(Check):
         written_key = (argument(node, write.key_position, write.key_keyword)
                        if write.key_keyword is not None else None)
         key = self._text(written_key, scope) if written_key is not None else None
-        found = self._triggering_event(named, scope, write.trigger, key)
+        found = self._triggering_event(named, scope, write, key)
         if found is None:
             return
         deployment, event = found
@@ -247,7 +254,7 @@ class RecursiveInvocation(Check):
             return (left or [None]) + (right or [None])
         return string_segments(expression)
 
-    def _triggering_event(self, named: cst.BaseExpression, scope: Scope, trigger: str,
+    def _triggering_event(self, named: cst.BaseExpression, scope: Scope, write: Write,
                           key: Optional[Segments]
                           ) -> Optional[tuple[DeployedFunction, EventSource]]:
         """The deployment and trigger that a write to ``named`` fires again, if it surely does."""
@@ -256,14 +263,14 @@ class RecursiveInvocation(Check):
         if variable is not None:
             own = [handler for handler in self.context.handlers
                    if scope is handler.function or scope is handler.lambda_]
-            found = [_trigger_of(handler, trigger, key, variable)
+            found = [_trigger_of(handler, write, key, variable)
                      for handler in own or self.context.handlers]
             # a helper's write loops only if it does for every handler that may reach it
             if not own and not all(found):
                 return None
             return next((each for each in found if each is not None), None)
-        handler = self._record_source(value, value_scope, trigger)
-        return _trigger_of(handler, trigger, key) if handler is not None else None
+        handler = self._record_source(value, value_scope, write.trigger)
+        return _trigger_of(handler, write, key) if handler is not None else None
 
     def _record_source(self, value: cst.BaseExpression, scope: Scope, trigger: str
                        ) -> Optional[Handler]:
@@ -281,10 +288,10 @@ class RecursiveInvocation(Check):
         return None
 
 
-def _trigger_of(handler: Handler, trigger: str, key: Optional[Segments],
+def _trigger_of(handler: Handler, write: Write, key: Optional[Segments],
                 variable: Optional[str] = None) -> Optional[tuple[DeployedFunction, EventSource]]:
-    """The handler's ``trigger`` event that a write fires: any of that type for a name read
-    from the event record, the one on the resource the template binds ``variable`` to."""
+    """The handler's event that a write fires: any of the write's type for a name read from
+    the event record, the one on the resource the template binds ``variable`` to."""
     deployment = handler.deployment
     if deployment is None or deployment.allows_recursion:
         return None
@@ -294,9 +301,17 @@ def _trigger_of(handler: Handler, trigger: str, key: Optional[Segments],
     for event in deployment.events:
         same_resource = bound is None or (event.resource is not None
                                           and _resource(event.resource) == _resource(bound))
-        if event.type == trigger and same_resource and not _outside_filter(key, event):
+        if (event.type == write.trigger and same_resource and _fires_on(write, event)
+                and not _outside_filter(key, event)):
             return deployment, event
     return None
+
+
+def _fires_on(write: Write, event: EventSource) -> bool:
+    """Whether an S3 notification's event names (all, when it names none) include the
+    ObjectCreated event that the write fires."""
+    return not event.s3_events or any(
+        name == ANY_OBJECT_CREATED or name in write.creates for name in event.s3_events)
 
 
 def _outside_filter(key: Optional[Segments], event: EventSource) -> bool:

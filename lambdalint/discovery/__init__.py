@@ -9,6 +9,7 @@ configured handlers.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
@@ -29,12 +30,20 @@ def discover(root: Path, sources: Sequence[str], excluded: Sequence[str] = ()) -
     return found
 
 
-def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = ()) -> list[HandlerSpec]:
-    """The configured handlers, then each checkable deployed function's, without duplicates."""
+def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = (),
+                      command_line: Sequence[HandlerSpec] = ()) -> list[HandlerSpec]:
+    """The configured handlers (pyproject.toml's, then ``--handler``'s), then each checkable
+    deployed function's, without duplicates.
+
+    A handler both configured and deployed keeps its configuration entry (where a LAM007
+    is reported) and gains the first deployment's triggers and environment.
+    """
     seen: dict[tuple, HandlerSpec] = {}
     discovered = [spec for spec in map(deployed_spec, deployed) if spec is not None]
-    for spec in [*pyproject.handlers(config), *discovered]:
-        seen.setdefault(_identity(spec), spec)
+    for spec in [*pyproject.handlers(config), *command_line, *discovered]:
+        first = seen.setdefault(_identity(spec), spec)
+        if first.deployment is None and spec.deployment is not None:
+            seen[_identity(spec)] = replace(first, deployment=spec.deployment)
     return list(seen.values())
 
 
@@ -54,7 +63,8 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     if function.handler is None:
         return "not checked: no handler"
     if function.code_root is None and function.inline_code is None:
-        return "not checked: no local code"
+        missing = any(note.code == "LAM007" for note in function.notes)
+        return "LAM007: code folder not found" if missing else "not checked: no local code"
     wrapper = WRAPPER_HANDLERS.get(function.handler)
     if wrapper is not None and isinstance(function.environment.get(wrapper[1]), Reference):
         return f"not checked: {wrapper[1]} unresolved"

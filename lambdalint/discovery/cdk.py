@@ -22,9 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
+from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
-from lambdalint.files import project_files
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
 
 LAMBDA = "aws_cdk.aws_lambda."
+S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
+LAMBDA_INTEGRATION = "aws_cdk.aws_apigateway.LambdaIntegration"
 FUNCTION_CONSTRUCTS = {LAMBDA + "Function", LAMBDA + "SingletonFunction",
                        LAMBDA + "DockerImageFunction",
                        "aws_cdk.aws_lambda_python_alpha.PythonFunction"}
@@ -41,12 +44,16 @@ EVENT_SOURCES = {"SqsEventSource": "SQS", "S3EventSource": "S3", "S3EventSourceV
                  "SnsEventSource": "SNS", "DynamoEventSource": "DynamoDB",
                  "KinesisEventSource": "Kinesis", "ApiEventSource": "Api"}
 # Constructs that take a function and make API Gateway or a URL invoke it: (event, argument).
+# A REST API integration is a proxy unless its ``proxy`` option says otherwise.
 FUNCTION_TRIGGERS = {
     "aws_cdk.aws_apigateway.LambdaRestApi": ("Api", None, "handler"),
-    "aws_cdk.aws_apigateway.LambdaIntegration": ("Api", 0, "handler"),
+    LAMBDA_INTEGRATION: ("Api", 0, "handler"),
     "aws_cdk.aws_apigatewayv2_integrations.HttpLambdaIntegration": ("HttpApi", 1, "handler"),
     LAMBDA + "FunctionUrl": ("FunctionUrl", None, "function"),
 }
+# The notification methods of a bucket that fix the event names themselves.
+FIXED_NOTIFICATIONS = {"add_object_created_notification": (ANY_OBJECT_CREATED,),
+                       "add_object_removed_notification": ("s3:ObjectRemoved:*",)}
 # Runtime constants whose value does not follow FAMILY_VERSION -> familyversion.
 IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnetcore3.1",
                       "PROVIDED": "provided", "PROVIDED_AL2": "provided.al2",
@@ -58,7 +65,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     import libcst as cst
 
     discovery = Discovery()
-    for path in project_files(root, (".py",), excluded):
+    for path in declaration_files(root, (".py",), excluded):
         try:
             source = path.read_bytes()
         except OSError as error:
@@ -410,6 +417,8 @@ class _AppFile:
             event, position, keyword = trigger
             target = argument(call, position, keyword)
             key = self._function_of(target, scope, owner) if target is not None else None
+            if key is not None and event == "Api" and not self._proxy_integration(call, scope):
+                event = "ApiNonProxy"
             if key is not None:
                 self.declared[key] = self._with_event(self.declared[key], EventSource(event))
             return
@@ -440,6 +449,28 @@ class _AppFile:
                 self._unreadable(notes, "environment entry", call)
         self.declared[key] = self._noted(function, notes)
 
+    def _proxy_integration(self, call: cst.Call, scope: Scope) -> bool:
+        """Whether a REST API integration is surely a Lambda proxy: ``proxy`` left out or
+        True on a ``LambdaIntegration``, or in ``LambdaRestApi``'s ``integration_options``."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+
+        if self.context.qualified_name(call.func, scope) == LAMBDA_INTEGRATION:
+            options: Optional[cst.BaseExpression] = call
+        else:
+            options = argument(call, None, "integration_options")
+        if options is None:
+            return True
+        options = self.context.follow(options, scope)[0]
+        if not isinstance(options, cst.Call):
+            return False  # options lambdalint cannot read may turn the proxy off
+        proxy = argument(options, None, "proxy")
+        if proxy is None:
+            return True
+        value = self.context.follow(proxy, scope)[0]
+        return isinstance(value, cst.Name) and value.value == "True"
+
     def _subscribe(self, call: cst.Call, method: str, receiver: cst.BaseExpression,
                    scope: Scope, owner: Optional[cst.ClassDef]) -> None:
         """``bucket.add_event_notification(type, LambdaDestination(fn), filter)``, and
@@ -460,7 +491,10 @@ class _AppFile:
             if method == "add_subscription":
                 event = EventSource("SNS", resource)
             else:
-                event = self._filtered(EventSource("S3", resource), arguments[position + 1:], scope)
+                names = (FIXED_NOTIFICATIONS.get(method)
+                         or self._s3_event_names(arguments[:position], scope))
+                event = self._filtered(EventSource("S3", resource, s3_events=names),
+                                       arguments[position + 1:], scope)
             self.declared[key] = self._with_event(self.declared[key], event)
             return
 
@@ -480,12 +514,25 @@ class _AppFile:
         target = argument(source, 0) if kind != "Api" else None  # type: ignore[arg-type]
         resource = Reference("python", self._source(target)) if target is not None else None
         event = EventSource(kind, resource)
-        if kind == "S3":
-            filters = argument(source, None, "filters")  # type: ignore[arg-type]
-            followed = self.context.follow(filters, scope)[0] if filters is not None else None
-            elements = getattr(followed, "elements", ())
-            event = self._filtered(event, [element.value for element in elements], scope)
+        if isinstance(source, cst.Call) and kind == "S3":
+            names = self._s3_event_names(self._elements(argument(source, None, "events"), scope),
+                                         scope)
+            filters = self._elements(argument(source, None, "filters"), scope)
+            event = self._filtered(replace(event, s3_events=names), filters, scope)
         return event
+
+    def _elements(self, expression: Optional[cst.BaseExpression], scope: Scope
+                  ) -> list[cst.BaseExpression]:
+        """The elements of a list or tuple argument, followed through a name."""
+        followed = self.context.follow(expression, scope)[0] if expression is not None else None
+        return [element.value for element in getattr(followed, "elements", ())]
+
+    def _s3_event_names(self, expressions: Sequence[cst.BaseExpression], scope: Scope
+                        ) -> tuple[str, ...]:
+        """The S3 names of ``s3.EventType`` members; () unless every one is read."""
+        names = [CDK_EVENT_TYPES.get(self._member(expression, scope, S3_EVENT_TYPE) or "")
+                 for expression in expressions]
+        return tuple(name for name in names if name) if names and all(names) else ()
 
     def _filtered(self, event: EventSource, filters: Sequence[cst.BaseExpression],
                   scope: Scope) -> EventSource:

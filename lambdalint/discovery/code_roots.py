@@ -5,17 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from lambdalint.discovery.model import Note
 
-def local_folder(base: Path, written: str, root: Path,
-                 setting: str) -> tuple[Optional[Path], Optional[str]]:
-    """The folder ``written`` names relative to base, or None and the reason it is not checkable."""
+
+def local_folder(base: Path, written: str, root: Path, setting: str, declared_in: Path,
+                 line: int) -> tuple[Optional[Path], Optional[Note]]:
+    """The folder ``written`` names relative to base, or None and a note on why it is not
+    checkable: a LAM007 when the folder does not exist, since no handler can load from it."""
     folder = (base / written).resolve()
+    if not folder.exists():
+        return None, Note(declared_in, line, f"{setting} '{written}' does not exist, so the"
+                          f" handler cannot be found; point {setting} at the folder that holds"
+                          " the code", code="LAM007")
     if folder != root and root not in folder.parents:
-        return None, (f"{setting} '{written}' lies outside the project being checked;"
-                      " its code is not checked")
+        return None, Note(declared_in, line, f"{setting} '{written}' lies outside the project"
+                          " being checked; its code is not checked")
     if folder.is_file():
-        return None, (f"{setting} '{written}' is a file (a built archive?), not a folder;"
-                      " its code is not checked")
-    if not folder.is_dir():
-        return None, f"{setting} '{written}' does not exist; its code is not checked"
+        return None, Note(declared_in, line, f"{setting} '{written}' is a file (a built archive?),"
+                          " not a folder; its code is not checked")
     return folder, None

@@ -29,12 +29,19 @@ Value = Union[str, Reference]
 @dataclass(frozen=True)
 class EventSource:
     """A trigger: ``S3``, ``SQS``, ``SNS``, ``DynamoDB``, ``Kinesis``, ``Api``, ``HttpApi``,
-    ``FunctionUrl``, ``Schedule``… and the bucket, queue, topic or stream it comes from."""
+    ``FunctionUrl``, ``Schedule``… and the bucket, queue, topic or stream it comes from.
+
+    ``Api`` is a REST API with the Lambda proxy integration; ``ApiNonProxy`` one whose
+    integration maps the request and response itself (serverless ``integration: lambda``,
+    CDK ``LambdaIntegration(..., proxy=False)``).
+    """
 
     type: str
     resource: Optional[Value] = None
     prefix: Optional[str] = None  # S3 notification key filters
     suffix: Optional[str] = None
+    # S3: the notification's event names (``s3:ObjectCreated:*``); () when unknown
+    s3_events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
+from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
-    Located, as_value, loaded, unresolved,
+    Located, as_value, event_names, loaded, unresolved,
 )
-from lambdalint.files import project_files
 
 TEMPLATE_NAMES = {"template.yaml", "template.yml", "template.json"}
 TEMPLATE_MARKERS = (b"AWSTemplateFormatVersion", b"AWS::Serverless")
@@ -49,7 +49,8 @@ ARN_SERVICE_TYPES = {"sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis",
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
-    candidates = filter(_looks_like_template, project_files(root, (".yaml", ".yml", ".json"), excluded))
+    candidates = filter(_looks_like_template,
+                        declaration_files(root, (".yaml", ".yml", ".json"), excluded))
     for path, document in loaded(candidates, discovery):
         if isinstance(document, Located) and isinstance(document.get("Resources"), Located):
             discovery.functions += _Template(path, root.resolve(), document).functions()
@@ -141,16 +142,18 @@ class _Template:
             return None, self._inline(written, "ZipFile", notes)
         # a local folder, as `sam build` and `aws cloudformation package` read it; "." is sam's default
         written = "." if written is None else self._resolved(written)
-        folder = None
         if isinstance(written, str) and not written.startswith("s3://"):
-            folder, problem = local_folder(self.path.parent, written, self.root, key)
-        elif isinstance(written, Reference):
-            problem = unresolved(key, written, "its code is not checked")
+            folder, problem = local_folder(self.path.parent, written, self.root, key, self.path,
+                                           line)
+            if problem is not None:
+                notes.append(problem)
+            return folder, None
+        if isinstance(written, Reference):
+            notes.append(self._note(line, unresolved(key, written, "its code is not checked")))
         else:  # s3://bucket/key, {Bucket, Key} or {S3Bucket, S3Key}
-            problem = f"{key} names an S3 object; its code is not local and is not checked"
-        if problem:
-            notes.append(self._note(line, problem))
-        return folder, None
+            notes.append(self._note(line, f"{key} names an S3 object; its code is not local and"
+                                          " is not checked"))
+        return None, None
 
     def _inline(self, owner: Located, key: str, notes: list[Note]) -> Optional[str]:
         code = owner[key]
@@ -167,7 +170,8 @@ class _Template:
             event_properties = event.section("Properties")
             resource = as_value(event_properties.get(EVENT_RESOURCE_PROPERTY.get(event["Type"], "")))
             prefix, suffix = _key_filter(event_properties.section("Filter"))
-            events.append(EventSource(event["Type"], resource, prefix, suffix))
+            names = event_names(event_properties.get("Events")) if event["Type"] == "S3" else ()
+            events.append(EventSource(event["Type"], resource, prefix, suffix, names))
         return events
 
     def _triggers_declared_elsewhere(self) -> dict[str, list[EventSource]]:
@@ -194,7 +198,8 @@ class _Template:
                 for notification in _mappings(notifications):
                     prefix, suffix = _key_filter(notification.section("Filter"))
                     add(notification.get("Function"),
-                        EventSource("S3", Reference("Ref", name), prefix, suffix))
+                        EventSource("S3", Reference("Ref", name), prefix, suffix,
+                                    event_names(notification.get("Event"))))
             elif kind == "AWS::SNS::Subscription" and properties.get("Protocol") == "lambda":
                 add(properties.get("Endpoint"), EventSource("SNS", as_value(properties.get("TopicArn"))))
             elif kind == "AWS::SNS::Topic":

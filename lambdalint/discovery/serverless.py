@@ -4,7 +4,8 @@ Read: ``provider.runtime`` and each function's ``runtime`` (a service without ei
 runs Node.js, the framework's default), ``handler`` as written (dotted or a path:
 ``src/handlers/orders.create``), ``provider.environment`` merged with each function's
 ``environment``, ``events`` (``http``, ``httpApi``, ``s3``, ``sqs``, ``sns``, ``stream``,
-``schedule``; other events keep their serverless.yml name), ``url``, ``image`` and
+``schedule``; other events keep their serverless.yml name; an ``http`` event whose
+``integration`` is not ``lambda-proxy`` is ``ApiNonProxy``), ``url``, ``image`` and
 ``recursiveLoop`` (or ``RecursiveLoop`` set on the function's CloudFormation resource
 under ``resources``).
 
@@ -27,17 +28,20 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
+from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
-    Located, as_value, loaded, shown, unresolved,
+    Located, as_value, event_names, loaded, shown, unresolved,
 )
-from lambdalint.files import project_files
 
 SERVICE_FILE_NAMES = {"serverless.yml", "serverless.yaml"}
 DEFAULT_RUNTIME = "nodejs"  # what the framework deploys when no runtime is set
 PYTHON_REQUIREMENTS_PLUGIN = "serverless-python-requirements"
 EVENT_TYPES = {"http": "Api", "httpApi": "HttpApi", "s3": "S3", "sqs": "SQS", "sns": "SNS",
                "schedule": "Schedule"}
+# http event integrations that hand API Gateway's request to the function as a proxy event
+PROXY_INTEGRATIONS = {"lambda-proxy", "aws-proxy", "aws_proxy"}
+DEFAULT_S3_EVENT = "s3:ObjectCreated:*"
 STREAM_TYPES = {"dynamodb": "DynamoDB", "kinesis": "Kinesis"}
 INNERMOST_VARIABLE = re.compile(r"\$\{([^${}]*)\}")
 MAX_VARIABLE_DEPTH = 10  # ${self:a} -> ${self:b} -> ... cycles stay opaque
@@ -45,7 +49,7 @@ MAX_VARIABLE_DEPTH = 10  # ${self:a} -> ${self:b} -> ... cycles stay opaque
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
-    services = (path for path in project_files(root, (".yml", ".yaml"), excluded)
+    services = (path for path in declaration_files(root, (".yml", ".yaml"), excluded)
                 if path.name in SERVICE_FILE_NAMES)
     for path, document in loaded(services, discovery):
         if isinstance(document, Located):
@@ -133,9 +137,10 @@ class _Service:
             notes.append(self._note(config.line_of("module"),
                                     unresolved("module", module, "its code is not checked")))
             return None
-        folder, problem = local_folder(self.path.parent, module, self.root, "module")
-        if problem:
-            notes.append(self._note(config.line_of("module"), problem))
+        folder, problem = local_folder(self.path.parent, module, self.root, "module", self.path,
+                                       config.line_of("module"))
+        if problem is not None:
+            notes.append(problem)
         return folder
 
     def _python_requirements_moves_modules(self) -> bool:
@@ -176,7 +181,8 @@ class _Service:
                                    None) for key in ("prefix", "suffix"))
             return EventSource("S3", self._named(spec, "bucket"),
                                prefix if isinstance(prefix, str) else None,
-                               suffix if isinstance(suffix, str) else None)
+                               suffix if isinstance(suffix, str) else None,
+                               event_names(self._resolved(details.get("event", DEFAULT_S3_EVENT))))
         if kind == "sns":
             return EventSource("SNS", self._named(spec, "arn") or self._named(spec, "topicName"))
         if kind == "sqs":
@@ -185,6 +191,9 @@ class _Service:
             arn = self._named(spec, "arn")
             declared = str(self._resolved(details.get("type"))).lower()
             return EventSource(STREAM_TYPES.get(declared) or _stream_type(arn), arn)
+        if kind == "http" and str(self._resolved(details.get("integration", "lambda-proxy"))
+                                  ).lower() not in PROXY_INTEGRATIONS:
+            return EventSource("ApiNonProxy")
         return EventSource(EVENT_TYPES.get(kind, kind))
 
     def _named(self, spec: Any, key: str) -> Optional[Value]:

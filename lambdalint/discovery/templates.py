@@ -231,6 +231,14 @@ def shown(value: Any) -> str:
     return "a structure" if value is None else value
 
 
+def event_names(value: Any) -> tuple[str, ...]:
+    """S3 notification event names, written as one or a list; () unless all are literals."""
+    names = value if isinstance(value, list) else [value]
+    if names and all(isinstance(name, str) for name in names):
+        return tuple(names)
+    return ()
+
+
 def as_value(value: Any) -> Optional[Value]:
     """A setting's value as the model keeps it: a string, a Reference, or None for anything else."""
     return value if isinstance(value, Reference) else scalar(value)

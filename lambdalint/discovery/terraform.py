@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
+from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
-from lambdalint.files import project_files
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -43,7 +43,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     """Every Lambda function the ``.tf`` files under root declare."""
     discovery = Discovery()
     folders: dict[Path, list[_TerraformFile]] = {}
-    for path in project_files(root, (".tf",), excluded):
+    for path in declaration_files(root, (".tf",), excluded):
         loaded = _load(path, discovery)
         if loaded is not None:
             folders.setdefault(path.parent, []).append(loaded)
@@ -191,6 +191,14 @@ def _path(raw: Any, folder: Path) -> Optional[Path]:
 def _string(raw: Any) -> Optional[str]:
     value = _value(raw)
     return value if isinstance(value, str) else None
+
+
+def _event_names(raw: Any) -> tuple[str, ...]:
+    """A notification's ``events`` list; () unless every name is a literal."""
+    if not isinstance(raw, list):
+        return ()
+    names = tuple(name for name in map(_string, raw) if name is not None)
+    return names if len(names) == len(raw) else ()
 
 
 def _first_block(raw: Any) -> dict[str, Any]:
@@ -369,7 +377,8 @@ class _TerraformModule:
             for notification in blocks if isinstance(blocks, list) else [blocks]:
                 self._attach(file, kind, name, notification.get("lambda_function_arn"), EventSource(
                     "S3", _value(block.get("bucket")), _string(notification.get("filter_prefix")),
-                    _string(notification.get("filter_suffix"))))
+                    _string(notification.get("filter_suffix")),
+                    _event_names(notification.get("events"))))
         elif kind == "aws_sns_topic_subscription" and _string(block.get("protocol")) == "lambda":
             self._attach(file, kind, name, block.get("endpoint"),
                          EventSource("SNS", _value(block.get("topic_arn"))))

@@ -3,6 +3,7 @@ from pathlib import Path
 import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_lambda_python_alpha as python
 from aws_cdk import Stack
+from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_ecr as ecr
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subscriptions
@@ -50,4 +51,21 @@ class PipelineStack(Stack):
             runtime=Runtime.PYTHON_3_12,
             handler=self.node.try_get_context("handler"),
             code=Code.from_bucket(self.artifacts, "configured.zip"),
+        )
+
+        # a REST API that maps requests and responses itself: the handler returns plain data
+        legacy_orders = Function(
+            self, "LegacyOrders",
+            runtime=Runtime.PYTHON_3_12,
+            handler="legacy.list_orders",
+            code=Code.from_asset("functions/orders"),
+        )
+        legacy_api = apigw.RestApi(self, "LegacyApi")
+        legacy_api.root.add_method("GET", apigw.LambdaIntegration(legacy_orders, proxy=False))
+
+        Function(
+            self, "Cleanup",
+            runtime=Runtime.PYTHON_3_12,
+            handler="cleanup.run",
+            code=Code.from_asset("functions/orders"),
         )

@@ -38,3 +38,12 @@ module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
   name   = "main"
 }
+
+module "exporter" {
+  source = "terraform-aws-modules/lambda/aws"
+
+  function_name = "exporter"
+  handler       = "export.handler"
+  runtime       = "python3.12"
+  source_path   = "${path.module}/../src/reports"
+}
