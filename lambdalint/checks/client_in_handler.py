@@ -78,6 +78,7 @@ from lambdalint.data.client_factories import (
     CONNECTION_POOL_FACTORIES,
     SESSION_CLIENT_FACTORIES,
 )
+from lambdalint.walk import children
 
 PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
 REUSE_ADVICE = ("on every invocation; open it once at module level (or lazily in a global)"
@@ -289,7 +290,7 @@ class ClientInHandler(Check):
         """Parents within the reached function, built only once a creating call is found."""
         if not self.parents:
             for node in _descendants(self.context.current_function):
-                for child in node.children:
+                for child in children(node):
                     self.parents[child] = node
         return self.parents
 
@@ -315,7 +316,7 @@ def _descendants(*roots: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(node.children)
+        stack.extend(children(node))
 
 
 def _arguments_label(call: cst.Call, factory: str) -> str:
