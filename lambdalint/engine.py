@@ -54,6 +54,7 @@ class FileTask:
     enabled: frozenset[str]
     extra_client_factories: tuple[str, ...] = ()
     embedding: Optional[Embedding] = None  # the source is embedded in path, not path itself
+    honour_noqa: bool = True  # False under flake8, which applies noqa (and --disable-noqa) itself
 
 
 # A top-level def or assignment whose name ends in "handler": all the naming convention finds.
@@ -284,7 +285,7 @@ def _wanted(diagnostic: Diagnostic, task: FileTask) -> bool:
 
 
 def _noqa(diagnostic: Diagnostic, task: FileTask, lines: list[str]) -> bool:
-    if diagnostic.path != task.path:
+    if not task.honour_noqa or diagnostic.path != task.path:
         return False
     embedding = task.embedding
     code_lines = [diagnostic.line] if embedding is None else embedding.code_lines(diagnostic.line)

@@ -8,6 +8,7 @@ so both tools agree on every file.
 
 from __future__ import annotations
 
+import dataclasses
 import tokenize
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterator, Optional
@@ -58,7 +59,7 @@ class Plugin:
         # here, not in run(): flake8 reports a constructor's exception as one line naming the file
         try:
             run = self._project_run()
-            self.task = run.task(Path(filename))
+            self.task = dataclasses.replace(run.task(Path(filename)), honour_noqa=False)
             self.baseline = run.project_for(self.task.path).baseline
         except (ConfigError, UsageError, BaselineError) as error:
             raise ProjectError(str(error)) from None

@@ -152,6 +152,15 @@ def test_noqa_hides_the_listed_codes_on_the_finding_line(project: Path) -> None:
         ("listed.py", "LAM005"), ("other_code.py", "LAM004"), ("other_code.py", "LAM005")]
 
 
+def test_disable_noqa_brings_suppressed_findings_back(project: Path) -> None:
+    lines = CLIENT_AND_BUCKET.splitlines()
+    write(project, {"bare.py": "\n".join([*lines[:4], lines[4] + "  # noqa", lines[5]]) + "\n"})
+    hidden = flake8("--isolated", "--select", "LAM", "bare.py", cwd=project)
+    shown = flake8("--isolated", "--select", "LAM", "--disable-noqa", "bare.py", cwd=project)
+    assert [f.code for f in findings(hidden.stdout)] == ["LAM005"]
+    assert [f.code for f in findings(shown.stdout)] == ["LAM004", "LAM005"]
+
+
 def test_parallel_jobs_give_the_same_findings_as_one_process(project: Path) -> None:
     write(project, {f"handler_{n}.py": CLIENT_AND_BUCKET for n in range(4)})
     one = flake8("--isolated", "--select", "LAM", "--jobs", "1", ".", cwd=project)
