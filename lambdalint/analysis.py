@@ -305,10 +305,9 @@ class FileContext:
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
         """Where every node is; computed once, on first use (it costs a full code generation)."""
         if self._positions is None:
-            from libcst.metadata import MetadataWrapper, PositionProvider
+            from lambdalint.positions import Positions
 
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
+            self._positions = Positions(self.module)
         return self._positions
 
     def line_of(self, node: cst.CSTNode) -> int:
