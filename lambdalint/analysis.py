@@ -59,10 +59,10 @@ class Handler:
         return None
 
     @property
-    def deployment(self) -> Optional[DeployedFunction]:
-        """The function a deployment template declares for it (triggers, environment), if any."""
+    def deployments(self) -> tuple[DeployedFunction, ...]:
+        """The functions deployment templates declare for it (triggers, environment)."""
         spec = self.target.spec if self.target is not None else None
-        return spec.deployment if spec is not None else None
+        return spec.deployments if spec is not None else ()
 
 
 @dataclass

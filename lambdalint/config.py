@@ -32,8 +32,13 @@ class HandlerSpec:
     code_root: Path
     declared_in: Optional[Path] = None
     declared_line: int = 0
-    # the template's function (triggers, environment), for handlers a deployment declares
-    deployment: Optional[DeployedFunction] = field(default=None, compare=False)
+    # the template functions that deploy it (triggers, environment), in discovery order
+    deployments: tuple[DeployedFunction, ...] = field(default=(), compare=False)
+
+    @property
+    def deployment(self) -> Optional[DeployedFunction]:
+        """The first deployment: the one that sets its inline code or wrapper layer."""
+        return self.deployments[0] if self.deployments else None
 
 
 @dataclass

@@ -81,7 +81,7 @@ None: which status and which serialization are right is the author's call.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import libcst as cst
 
@@ -119,7 +119,7 @@ class ApiResponseShape(Check):
         self.plainly_returned: dict[tuple[str, int], bool] = {}
 
     def check_handler(self, handler: Handler) -> None:
-        trigger = _rest_api_trigger(handler.deployment)
+        trigger = _rest_api_trigger(handler.deployments)
         if trigger is None or handler.is_async:
             return
         deployment, event = trigger
@@ -233,12 +233,13 @@ class ApiResponseShape(Check):
         return self.plainly_returned[key]
 
 
-def _rest_api_trigger(deployment: Optional[DeployedFunction]
+def _rest_api_trigger(deployments: Sequence[DeployedFunction]
                       ) -> Optional[tuple[DeployedFunction, EventSource]]:
-    if deployment is None or deployment.source not in PROXY_SOURCES:
-        return None
-    event = next((event for event in deployment.events if event.type == REST_API), None)
-    return (deployment, event) if event is not None else None
+    """The first deployment behind a REST API proxy integration, and that event. Every such
+    deployment expects the same response shape, so the first one breaks whenever any does."""
+    return next(((deployment, event) for deployment in deployments
+                 if deployment.source in PROXY_SOURCES
+                 for event in deployment.events if event.type == REST_API), None)
 
 
 def _uses_are_plain(name: str, home: Scope) -> bool:

@@ -290,20 +290,21 @@ class RecursiveInvocation(Check):
 
 def _trigger_of(handler: Handler, write: Write, key: Optional[Segments],
                 variable: Optional[str] = None) -> Optional[tuple[DeployedFunction, EventSource]]:
-    """The handler's event that a write fires: any of the write's type for a name read from
-    the event record, the one on the resource the template binds ``variable`` to."""
-    deployment = handler.deployment
-    if deployment is None or deployment.allows_recursion:
-        return None
-    bound = deployment.environment.get(variable) if variable is not None else None
-    if variable is not None and bound is None:
-        return None
-    for event in deployment.events:
-        same_resource = bound is None or (event.resource is not None
-                                          and _resource(event.resource) == _resource(bound))
-        if (event.type == write.trigger and same_resource and _fires_on(write, event)
-                and not _outside_filter(key, event)):
-            return deployment, event
+    """The first of the handler's deployments whose event a write fires, with that event:
+    any of the write's type for a name read from the event record, the one on the resource
+    that deployment's own environment binds ``variable`` to."""
+    for deployment in handler.deployments:
+        if deployment.allows_recursion:
+            continue
+        bound = deployment.environment.get(variable) if variable is not None else None
+        if variable is not None and bound is None:
+            continue
+        for event in deployment.events:
+            same_resource = bound is None or (event.resource is not None
+                                              and _resource(event.resource) == _resource(bound))
+            if (event.type == write.trigger and same_resource and _fires_on(write, event)
+                    and not _outside_filter(key, event)):
+                return deployment, event
     return None
 
 

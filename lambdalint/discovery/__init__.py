@@ -36,14 +36,15 @@ def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = (),
     deployed function's, without duplicates.
 
     A handler both configured and deployed keeps its configuration entry (where a LAM007
-    is reported) and gains the first deployment's triggers and environment.
+    is reported); one that several functions deploy from the same code stays one handler
+    (checked once) that carries every function's triggers and environment.
     """
     seen: dict[tuple, HandlerSpec] = {}
     discovered = [spec for spec in map(deployed_spec, deployed) if spec is not None]
     for spec in [*pyproject.handlers(config), *command_line, *discovered]:
         first = seen.setdefault(_identity(spec), spec)
-        if first.deployment is None and spec.deployment is not None:
-            seen[_identity(spec)] = replace(first, deployment=spec.deployment)
+        if first is not spec:
+            seen[_identity(spec)] = replace(first, deployments=first.deployments + spec.deployments)
     return list(seen.values())
 
 
@@ -83,7 +84,7 @@ def deployed_spec(function: DeployedFunction) -> Optional[HandlerSpec]:
     real = function.environment.get(wrapper[1]) if wrapper else None
     code_root = function.code_root or function.declared_in.parent
     return HandlerSpec(real if isinstance(real, str) else handler, code_root.resolve(),
-                       function.declared_in, function.line, deployment=function)
+                       function.declared_in, function.line, deployments=(function,))
 
 
 def inline_placement(function: DeployedFunction) -> tuple[tuple[int, ...], int]:
