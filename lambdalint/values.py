@@ -21,7 +21,7 @@ from lambdalint.walk import walk
 from lambdalint.data.serialization import (
     BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
     DYNAMODB_TABLE_READS, ELEMENT_KEEPING, ENCODABLE_BUILTIN_BASES, ENCODABLE_ENUM_BASES,
-    FACTORIES, NAMEDTUPLE_FACTORIES, NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES,
+    FACTORIES, KEY_REJECTED_KINDS, KEY_REJECTED_SHAPES, NAMEDTUPLE_FACTORIES, NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES,
     TRANSPARENT_CLASS_DECORATORS, TRANSPARENT_FUNCTION_DECORATORS, Kind,
 )
 
@@ -46,10 +46,14 @@ class Value:
     itself: Optional[Part] = None  # the value is itself unencodable
     inside: tuple[Part, ...] = ()  # unencodable parts held in it, at any depth
     items_key: Optional[str] = None  # for a DynamoDB response: the key that holds its items
+    # a dict's own rejected keys: kept apart from inside, as iterating the dict (list(d),
+    # [*d], d.items()) turns them into elements, which a tuple may well be
+    keys: tuple[Part, ...] = ()
 
     @property
     def parts(self) -> tuple[Part, ...]:
-        return (self.itself, *self.inside) if self.itself else self.inside
+        own = (self.itself, *self.keys) if self.itself else self.keys
+        return (*own, *self.inside)
 
 
 UNKNOWN = Value()
@@ -116,7 +120,10 @@ class ValueAnalysis:
             inside = [part for element in node.elements for part in (
                 parts_of(element.value) if isinstance(element, cst.DictElement)
                 else held_by(element.value))]
-            return Value("dict", inside=tuple(inside))
+            keys = [part for element in node.elements for part in (
+                self._key(element.key, scope, depth) if isinstance(element, cst.DictElement)
+                else self._value(element.value, scope, depth).keys)]
+            return Value("dict", inside=tuple(inside), keys=tuple(keys))
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
             inside = tuple(part for element in node.elements for part in (
                 held_by(element.value) if isinstance(element, cst.StarredElement)
@@ -132,7 +139,9 @@ class ValueAnalysis:
                 return Value("set", Part(Kind.SET, "a set", node), inside)
             if isinstance(node, cst.GeneratorExp):
                 return Value("generator", Part(Kind.GENERATOR, "a generator", node), inside)
-            return Value("dict" if isinstance(node, cst.DictComp) else "list", inside=inside)
+            if isinstance(node, cst.DictComp):
+                return Value("dict", inside=inside, keys=self._key(node.key, scope, depth))
+            return Value("list", inside=inside)
         if isinstance(node, cst.Lambda):
             return Value("function", Part(Kind.CALLABLE, "a lambda", node))
         if isinstance(node, cst.Float) and math.isinf(float(node.value)):
@@ -145,6 +154,16 @@ class ValueAnalysis:
         if isinstance(node, cst.NamedExpr):
             return self._value(node.value, scope, depth)
         return UNKNOWN
+
+    def _key(self, node: cst.BaseExpression, scope: Scope, depth: int) -> tuple[Part, ...]:
+        """The key as a part when the encoders reject it as a dict key (a tuple, a date...)."""
+        key = self._value(node, scope, depth)
+        if key.shape in KEY_REJECTED_SHAPES:
+            return (Part(Kind.KEY, f"a dict key that is {_a(key.shape)}", node),)
+        if key.itself is None or key.itself.kind not in KEY_REJECTED_KINDS | {Kind.BYTES}:
+            return ()
+        kind = Kind.BYTES_KEY if key.itself.kind is Kind.BYTES else Kind.KEY
+        return (Part(kind, f"a dict key that is {key.itself.description}", key.itself.origin),)
 
     def _name(self, node: cst.Name, scope: Scope, depth: int) -> Value:
         function = self.context.local_function(node, scope)

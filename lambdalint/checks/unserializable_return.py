@@ -6,14 +6,19 @@ a NaN or infinite float, a generator, an iterator or dict view (`map`, `filter`,
 module that is not a dict/list/str/int/float subclass or a namedtuple (dataclasses
 included), a function, class or lambda, a coroutine, or an open file; directly, through
 local variables, inside dict/list/tuple literals, `**` spreads and nested containers, or
-returned by a function of the module that the handler returns the result of. A handler
-that is a generator function (it yields) is reported too.
+returned by a function of the module that the handler returns the result of. A dict key
+that is a tuple, a frozenset, a date/datetime/time/timedelta, a `Decimal`, a `uuid.UUID` or
+a plain `Enum` member is reported too: JSON keys are strings, and the runtime only turns
+str, int, float, bool, None and bytes keys into them. So is a handler that is a generator
+function (it yields).
 
 Separately, reports a call of the standard library's `json.dumps`/`json.dump`, in the
 handler and the functions it reaches, whose argument holds any of those, a `Decimal` or
-`bytes`, unless it passes `default=` or `cls=`. Items read through a DynamoDB resource
-(`Table.get_item(...)["Item"]`, `.query()`/`.scan()["Items"]`, `batch_get_item`
-responses) count as holding Decimals: DynamoDB returns every number attribute as one.
+`bytes` (as values or as keys), unless it passes `default=` or `cls=`; `default=` is never
+called for a key, so a rejected key is reported unless `cls=` or `skipkeys=` is given.
+Items read through a DynamoDB resource (`Table.get_item(...)["Item"]`,
+`.query()`/`.scan()["Items"]`, `batch_get_item` responses) count as holding Decimals:
+DynamoDB returns every number attribute as one.
 
 ## Why is this bad?
 The runtime encodes the return value with simplejson and a hook for `Decimal`; anything
@@ -82,7 +87,8 @@ import libcst as cst
 from lambdalint.analysis import FileContext, Function, Handler
 from lambdalint.check import Check
 from lambdalint.data.serialization import (
-    ADVICE, ENCODER_HOOKS, RUNTIME_REJECTS, STDLIB_JSON_ENCODERS, STDLIB_JSON_REJECTS, Kind,
+    ADVICE, ENCODER_HOOKS, KEY_HOOKS, KEY_KINDS, RUNTIME_REJECTS, STDLIB_JSON_ENCODERS,
+    STDLIB_JSON_REJECTS, Kind,
 )
 from lambdalint.values import Part, Value, ValueAnalysis
 
@@ -146,14 +152,19 @@ class UnserializableReturn(Check):
         encoder = self.context.qualified_name(node.func, self.scopes[0])
         if encoder not in STDLIB_JSON_ENCODERS:
             return
-        if any(arg.star == "**" or (arg.keyword is not None and arg.keyword.value in ENCODER_HOOKS)
-               for arg in node.args):
-            return  # a hook handles anything; ** options may hold one
+        if any(arg.star == "**" for arg in node.args):
+            return  # the options may hold any hook
+        keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
+        rejected = STDLIB_JSON_REJECTS
+        if keywords & ENCODER_HOOKS:
+            rejected = KEY_KINDS  # a hook handles any value, and default= no key
+        if keywords & KEY_HOOKS:
+            rejected -= KEY_KINDS
         argument = next((arg.value for arg in node.args if (arg.keyword is None and not arg.star)
                          or (arg.keyword is not None and arg.keyword.value == "obj")), None)
-        if argument is None:
+        if argument is None or not rejected:
             return
-        part = _first(self.values.value(argument, self.scopes[0]), STDLIB_JSON_REJECTS)
+        part = _first(self.values.value(argument, self.scopes[0]), rejected)
         if part is not None:
             subject = f"{encoder}() gets {self._describe(part)}"
             self.report(node, _message(subject, "stdlib json", part))
@@ -188,6 +199,10 @@ def _code(module: cst.Module, node: cst.CSTNode) -> str:
 
 def _message(subject: str, encoder: str, part: Part) -> str:
     """What gets which value from where, why it fails, what to do: one sentence pair."""
+    if part.kind in KEY_KINDS:
+        accepts = "only accepts str, int, float, bool or None keys"
+        hooks = ", even with default=" if encoder == "stdlib json" else ""
+        return f"{subject}; {encoder} {accepts}{hooks}: {ADVICE[part.kind]}"
     if part.kind is Kind.NON_FINITE:
         token = "NaN" if "NaN" in part.description else "Infinity"
         problem = (f"which {encoder} writes as the bare token {token} that strict JSON parsers"

@@ -28,15 +28,24 @@ class Kind(Enum):
     OPEN_FILE = "open file"
     DECIMAL = "decimal"
     BYTES = "bytes"
+    KEY = "dict key"  # a dict key neither encoder accepts: a tuple, a date, a Decimal...
+    BYTES_KEY = "bytes dict key"  # the runtime decodes it; stdlib json rejects it
 
 
 # The runtime encodes Decimal (its default hook) and bytes (passed through, or decoded
 # as UTF-8 when nested); NaN and infinities do not raise but come out as the bare tokens
 # NaN/Infinity, which strict JSON parsers reject.
-RUNTIME_REJECTS = frozenset(Kind) - {Kind.DECIMAL, Kind.BYTES}
+RUNTIME_REJECTS = frozenset(Kind) - {Kind.DECIMAL, Kind.BYTES, Kind.BYTES_KEY}
 # json.dumps writes NaN as a bare token too, but whether its string must be strict JSON
 # depends on who reads it (a Python reader accepts NaN): unsure, so not reported.
 STDLIB_JSON_REJECTS = frozenset(Kind) - {Kind.NON_FINITE}
+KEY_KINDS = frozenset({Kind.KEY, Kind.BYTES_KEY})
+# Keys both encoders accept: str, int, float, bool, None (and bytes in the runtime). Of the
+# hashable values lambdalint can tell apart, these are rejected as keys, whatever the hooks.
+KEY_REJECTED_KINDS = frozenset({
+    Kind.DATETIME, Kind.DURATION, Kind.UUID, Kind.DECIMAL, Kind.ENUM_MEMBER,
+})
+KEY_REJECTED_SHAPES = frozenset({"tuple", "frozenset"})  # a set is unhashable: no key at all
 
 ADVICE = {
     Kind.SET: "convert it to a list (sorted(...))",
@@ -53,6 +62,8 @@ ADVICE = {
     Kind.OPEN_FILE: "use its content (.read()), not the file object",
     Kind.DECIMAL: "pass default=str or convert the numbers",
     Kind.BYTES: "decode it (.decode()) or pass default=",
+    Kind.KEY: "use a string key",
+    Kind.BYTES_KEY: "use a string key",
 }
 
 # Calls whose result is a value of one rejected kind: qualified name -> (kind, type name).
@@ -108,9 +119,11 @@ TRANSPARENT_CLASS_DECORATORS = frozenset({"dataclasses.dataclass", "functools.to
 # Function decorators that keep the function's return value.
 TRANSPARENT_FUNCTION_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
 
-# The standard library's encoders: a default= or cls= argument makes them handle anything.
+# The standard library's encoders: a default= or cls= argument makes them handle any value;
+# default= never sees keys, but cls= may replace the whole encoding and skipkeys= drops them.
 STDLIB_JSON_ENCODERS = frozenset({"json.dumps", "json.dump"})
 ENCODER_HOOKS = frozenset({"default", "cls"})
+KEY_HOOKS = frozenset({"cls", "skipkeys"})
 
 # DynamoDB resource API: number attributes come back as Decimal.
 DYNAMODB_RESOURCE_FACTORIES = frozenset({"boto3.resource"})
