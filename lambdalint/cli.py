@@ -141,6 +141,7 @@ def _check(args: argparse.Namespace) -> int:
     from lambdalint.baseline import BaselineError
     from lambdalint.config import ConfigError, run_config
     from lambdalint.output import renderer
+    from lambdalint.registry import INTERNAL_ERROR
     from lambdalint.runner import Options, UsageError, lint
 
     stdin = None
@@ -171,7 +172,7 @@ def _check(args: argparse.Namespace) -> int:
                           for (code, name), count in sorted(counts.items()))
     if not _deliver(report, output_file):
         return EXIT_ERROR
-    if any(item.code == "LAM901" for item in result.diagnostics):
+    if any(item.code == INTERNAL_ERROR.code for item in result.diagnostics):
         return EXIT_ERROR
     if result.diagnostics and not args.exit_zero:
         return EXIT_FINDINGS

@@ -19,7 +19,7 @@ from typing import Callable, Optional, TypeVar
 
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.handlers import HandlerTarget, described
-from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE
+from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
 from lambdalint.suppression import noqa_suppresses
 
 T = TypeVar("T")
@@ -140,8 +140,8 @@ def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        return [problem for problem in [_syntax_problem(task, text, error)]
-                if _wanted(problem, task)]
+        problem = _syntax_problem(task, text, error)
+        return [problem] if _wanted(problem, task) else []
     try:
         diagnostics = _run_checks(task, module)
     except RecursionError:
@@ -173,7 +173,6 @@ def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
 
 def _run_checks(task: FileTask, module) -> list[Diagnostic]:
     from lambdalint.analysis import FileContext
-    from lambdalint.registry import all_checks
 
     context = FileContext(module, task.path, task.extra_client_factories)
     missing = context.find_handlers(task.targets)

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional, Sequence
 
 from lambdalint.diagnostics import Diagnostic
-
-# the line breaks libcst counts lines by, so line N here is the line N the rules report
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# the line breaks the engine counts lines by, so line N here is the line N the rules report
+from lambdalint.engine import LINE_BREAK
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic], root: Optional[Path] = None) -> list[str]:

@@ -15,7 +15,7 @@ from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileTask, check_file
 from lambdalint.files import matches_any, python_files
 from lambdalint.handlers import HandlerMap, build_map
-from lambdalint.registry import all_codes
+from lambdalint.registry import all_codes, rule_by_code
 from lambdalint.suppression import UnknownCodeError, enabled_codes, validate_prefixes
 
 
@@ -45,13 +45,11 @@ class Project:
     enabled: frozenset[str]
     baseline: Optional[Baseline]
     discovery: Discovery = field(default_factory=Discovery)
-    files: list[Path] = field(default_factory=list)
 
 
 @dataclass
 class Result:
     diagnostics: list[Diagnostic]
-    files_checked: int
 
 
 class Run:
@@ -164,8 +162,7 @@ class Run:
 
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
-        files = self.files()
-        for path in files:
+        for path in self.files():
             diagnostics.extend(check_file(self.task(path)))
         if self.options.stdin is not None:
             name = Path(self.options.stdin_filename or "stdin.py")
@@ -176,7 +173,7 @@ class Run:
         diagnostics.extend(self._discovery_findings())
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
-        return Result(diagnostics, len(files) + (self.options.stdin is not None))
+        return Result(diagnostics)
 
     def _not_in_baselines(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         new: list[Diagnostic] = []
@@ -205,8 +202,6 @@ class Run:
     def _discovery_findings(self) -> list[Diagnostic]:
         """Template notes that carry a code (LAM900: a template that does not parse; LAM007: a
         missing code folder), once each: functions inheriting one Globals setting share a note."""
-        from lambdalint.registry import rule_by_code
-
         found: dict[Diagnostic, None] = {}
         for project in self.projects.values():
             notes = [*project.discovery.notes,

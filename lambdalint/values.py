@@ -16,14 +16,15 @@ from typing import Iterable, Optional, Sequence, Union
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Scope
-from lambdalint.constants import string_value
-from lambdalint.walk import walk
+from lambdalint.constants import argument, string_value
 from lambdalint.data.serialization import (
     BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
     DYNAMODB_TABLE_READS, ELEMENT_KEEPING, ENCODABLE_BUILTIN_BASES, ENCODABLE_ENUM_BASES,
-    FACTORIES, KEY_REJECTED_KINDS, KEY_REJECTED_SHAPES, NAMEDTUPLE_FACTORIES, NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES,
-    TRANSPARENT_CLASS_DECORATORS, TRANSPARENT_FUNCTION_DECORATORS, Kind,
+    FACTORIES, KEY_REJECTED_KINDS, KEY_REJECTED_SHAPES, NAMEDTUPLE_FACTORIES,
+    NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES, TRANSPARENT_CLASS_DECORATORS,
+    TRANSPARENT_FUNCTION_DECORATORS, Kind,
 )
+from lambdalint.walk import walk
 
 MAX_DEPTH = 12  # how many names, containers and calls one evaluation may go through
 
@@ -311,7 +312,7 @@ def _factory_call(node: cst.Call, qualified: str, positional: list[cst.BaseExpre
     spelling = literal.strip().lower().lstrip("+-") if literal is not None else None
     if qualified in ("builtins.float", "decimal.Decimal") and spelling in NON_FINITE_SPELLINGS:
         return _non_finite(spelling, qualified.rpartition(".")[2], node)
-    if qualified in DYNAMODB_RESOURCE_FACTORIES and _is_dynamodb(node, positional):
+    if qualified in DYNAMODB_RESOURCE_FACTORIES and _is_dynamodb(node):
         return Value("dynamodb resource")
     if qualified in BOTO3_SESSIONS:
         return Value("boto3 session")
@@ -326,7 +327,7 @@ def _method_call(node: cst.Call, method: str, receiver: Value,
                  positional: list[cst.BaseExpression]) -> Value:
     """A method call on a value whose shape is known: DynamoDB reads, dict views, ``.get``."""
     shape = receiver.shape
-    if shape == "boto3 session" and method == "resource" and _is_dynamodb(node, positional):
+    if shape == "boto3 session" and method == "resource" and _is_dynamodb(node):
         return Value("dynamodb resource")
     if shape == "dynamodb resource" and method == "Table":
         return Value("dynamodb table")
@@ -355,10 +356,8 @@ def _dynamodb_items(container: Value, key: Optional[str]) -> Value:
     return UNKNOWN
 
 
-def _is_dynamodb(node: cst.Call, positional: list[cst.BaseExpression]) -> bool:
-    service = positional[0] if positional else next(
-        (arg.value for arg in node.args
-         if arg.keyword and arg.keyword.value == "service_name"), None)
+def _is_dynamodb(node: cst.Call) -> bool:
+    service = argument(node, 0, "service_name")
     return service is not None and string_value(service) == "dynamodb"
 
 

@@ -46,6 +46,8 @@ invocation:
   even without such a check: lambdalint does not see whether its caller calls it only
   once (`if not _initialised: _initialise()`), so it stays silent;
 - a function decorated with `functools.cache` or `functools.lru_cache`;
+- a Redis client given an existing pool (`redis.Redis(connection_pool=POOL)`): it wraps
+  that pool and opens none of its own;
 - an AWS client or session built with credentials that are not constants
   (`aws_access_key_id=`, `aws_secret_access_key=`, `aws_session_token=` from an
   `sts.assume_role(...)` result, the event, a parameter...), and a client made from
@@ -71,12 +73,13 @@ import libcst as cst
 
 from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
-from lambdalint.constants import is_environment_read, string_value
+from lambdalint.constants import argument, is_environment_read, string_value
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
     CONNECTION_FACTORIES,
     CONNECTION_POOL_FACTORIES,
     SESSION_CLIENT_FACTORIES,
+    SHARED_POOL_KEYWORDS,
 )
 from lambdalint.walk import children
 
@@ -150,6 +153,9 @@ class ClientInHandler(Check):
         if name in CONNECTION_FACTORIES:
             return f"{name}() {CONNECTION}"
         if name in CONNECTION_POOL_FACTORIES:
+            shared_pool = SHARED_POOL_KEYWORDS.get(name)
+            if shared_pool is not None and argument(call, None, shared_pool) is not None:
+                return None  # it wraps a pool made elsewhere
             return f"{name}() {CONNECTION_POOL}"
         if name in AWS_SDK_FACTORIES or name in extra:
             if self._built_with_invocation_credentials(call, scope):
@@ -170,18 +176,18 @@ class ClientInHandler(Check):
         return f"{factory}{_arguments_label(call, factory)} {PER_INVOCATION}"
 
     def _built_with_invocation_credentials(self, call: cst.Call, scope: Scope) -> bool:
-        for argument in call.args:
-            if argument.star == "**":
-                spread, spread_scope = self.context.follow(argument.value, scope)
+        for arg in call.args:
+            if arg.star == "**":
+                spread, spread_scope = self.context.follow(arg.value, scope)
                 if not isinstance(spread, cst.Dict):
                     return True  # it may carry credentials: unsure, so silent
                 values = _credential_values(spread)
                 if values is None or any(not self._is_constant(value, spread_scope)
                                          for value in values):
                     return True
-            elif (argument.keyword is not None
-                  and argument.keyword.value in CREDENTIAL_KEYWORDS
-                  and not self._is_constant(argument.value, scope)):
+            elif (arg.keyword is not None
+                  and arg.keyword.value in CREDENTIAL_KEYWORDS
+                  and not self._is_constant(arg.value, scope)):
                 return True
         return False
 
@@ -322,9 +328,9 @@ def _descendants(*roots: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def _arguments_label(call: cst.Call, factory: str) -> str:
     """``("s3")`` for a client of a literal service, else ``()``."""
     if factory.rsplit(".", 1)[-1] in SERVICE_METHODS:
-        for argument in call.args:
-            if argument.keyword is None or argument.keyword.value == "service_name":
-                service = string_value(argument.value) if argument.star == "" else None
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value == "service_name":
+                service = string_value(arg.value) if arg.star == "" else None
                 return f'("{service}")' if service is not None else "()"
     return "()"
 

@@ -47,3 +47,10 @@ CONNECTION_POOL_FACTORIES: dict[str, str] = {
     "httpx.Client": "an HTTP client and its connection pool",
     "urllib3.PoolManager": "an HTTP connection pool manager",
 }
+
+# The keyword that hands a pool factory an existing pool: given it, the call opens no pool of
+# its own (``redis.Redis(connection_pool=POOL)`` is a cheap wrapper around the shared pool).
+SHARED_POOL_KEYWORDS: dict[str, str] = {
+    "redis.Redis": "connection_pool",
+    "redis.StrictRedis": "connection_pool",
+}

@@ -8,11 +8,12 @@ from typing import Optional
 from lambdalint.discovery.model import Note
 
 
-def local_folder(base: Path, written: str, root: Path, setting: str, declared_in: Path,
-                 line: int) -> tuple[Optional[Path], Optional[Note]]:
-    """The folder ``written`` names relative to base, or None and a note on why it is not
-    checkable: a LAM007 when the folder does not exist, since no handler can load from it."""
-    folder = (base / written).resolve()
+def local_folder(written: str, root: Path, setting: str, declared_in: Path, line: int
+                 ) -> tuple[Optional[Path], Optional[Note]]:
+    """The folder ``written`` names relative to the declaring file, or None and a note on why
+    it is not checkable: a LAM007 when the folder does not exist, since no handler can load
+    from it."""
+    folder = (declared_in.parent / written).resolve()
     if not folder.exists():
         return None, Note(declared_in, line, f"{setting} '{written}' does not exist, so the"
                           f" handler cannot be found; point {setting} at the folder that holds"

@@ -143,8 +143,7 @@ class _Template:
         # a local folder, as `sam build` and `aws cloudformation package` read it; "." is sam's default
         written = "." if written is None else self._resolved(written)
         if isinstance(written, str) and not written.startswith("s3://"):
-            folder, problem = local_folder(self.path.parent, written, self.root, key, self.path,
-                                           line)
+            folder, problem = local_folder(written, self.root, key, self.path, line)
             if problem is not None:
                 notes.append(problem)
             return folder, None

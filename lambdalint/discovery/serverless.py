@@ -137,7 +137,7 @@ class _Service:
             notes.append(self._note(config.line_of("module"),
                                     unresolved("module", module, "its code is not checked")))
             return None
-        folder, problem = local_folder(self.path.parent, module, self.root, "module", self.path,
+        folder, problem = local_folder(module, self.root, "module", self.path,
                                        config.line_of("module"))
         if problem is not None:
             notes.append(problem)
