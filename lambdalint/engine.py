@@ -15,7 +15,7 @@ import threading
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, TypeVar
+from typing import Callable, Optional, TypeVar, Union
 
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.handlers import HandlerTarget, described
@@ -155,20 +155,26 @@ def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
 
 
 def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
-    """LAM900 in CPython's own words: what the runtime reports when it imports the file."""
+    line, column, message, python_accepts = describe_syntax_error(text, error)
+    return _problem(task, INTERNAL_ERROR if python_accepts else UNREADABLE_FILE, line, column,
+                    message)
+
+
+def describe_syntax_error(source: Union[str, bytes], error) -> tuple[int, int, str, bool]:
+    """Line, column and reason of a libcst parse error, in CPython's own words (what the
+    runtime reports when it imports the file); the flag says Python itself accepts it."""
     try:
-        ast.parse(text)
+        ast.parse(source)
     except SyntaxError as python_error:
-        return _problem(task, UNREADABLE_FILE, python_error.lineno or 1, python_error.offset or 1,
-                        f"syntax error: {python_error.msg}")
-    except (RecursionError, MemoryError):
+        return (python_error.lineno or 1, python_error.offset or 1,
+                f"syntax error: {python_error.msg}", False)
+    except (RecursionError, MemoryError, ValueError):
         pass
     else:
-        return _problem(task, INTERNAL_ERROR, error.raw_line, error.raw_column + 1,
-                        "libcst cannot parse this file although Python can; it was not checked")
+        return (error.raw_line, error.raw_column + 1,
+                "libcst cannot parse this file although Python can; it was not checked", True)
     reason = error.message.splitlines()[0] if error.message else "invalid syntax"
-    return _problem(task, UNREADABLE_FILE, error.raw_line, error.raw_column + 1,
-                    f"syntax error: {reason}")
+    return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
 
 
 def _run_checks(task: FileTask, module) -> list[Diagnostic]:

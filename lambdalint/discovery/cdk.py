@@ -17,7 +17,6 @@ names the same queue.
 
 from __future__ import annotations
 
-import ast
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -26,6 +25,8 @@ from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
+from lambdalint.engine import describe_syntax_error
+from lambdalint.registry import UNREADABLE_FILE
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -69,7 +70,8 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         try:
             source = path.read_bytes()
         except OSError as error:
-            discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}", "LAM900"))
+            discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}",
+                                        UNREADABLE_FILE.code))
             continue
         if b"aws_cdk" not in source:
             continue
@@ -79,22 +81,16 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             discovery.notes.append(_syntax_error(path, source, error))
             continue
         except (SyntaxError, UnicodeDecodeError, LookupError) as error:  # bad encoding or bytes
-            discovery.notes.append(Note(path, 1, f"cannot decode file: {error}", "LAM900"))
+            discovery.notes.append(Note(path, 1, f"cannot decode file: {error}",
+                                        UNREADABLE_FILE.code))
             continue
         discovery.functions.extend(_AppFile(path, module).functions())
     return discovery
 
 
 def _syntax_error(path: Path, source: bytes, error) -> Note:
-    """LAM900 at CPython's line and in its words, which are clearer than libcst's."""
-    try:
-        ast.parse(source)
-    except SyntaxError as python_error:
-        return Note(path, python_error.lineno or 1, f"syntax error: {python_error.msg}", "LAM900")
-    except (RecursionError, MemoryError, ValueError):
-        pass
-    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
-    return Note(path, error.raw_line, f"syntax error: {reason}", "LAM900")
+    line, _, message, python_accepts = describe_syntax_error(source, error)
+    return Note(path, line, message, None if python_accepts else UNREADABLE_FILE.code)
 
 
 def _asset_base(path: Path) -> Path:

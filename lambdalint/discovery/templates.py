@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator, Optional
 import yaml
 
 from lambdalint.discovery.model import Discovery, Note, Reference, Value
+from lambdalint.registry import UNREADABLE_FILE
 
 
 class Located(dict):
@@ -70,7 +71,7 @@ def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, 
         try:
             yield path, load_template(path)
         except TemplateError as error:
-            discovery.notes.append(Note(path, error.line, error.message, code="LAM900"))
+            discovery.notes.append(Note(path, error.line, error.message, code=UNREADABLE_FILE.code))
 
 
 def load_yaml(text: str) -> Any:

@@ -21,6 +21,7 @@ from typing import Any, Iterator, Optional, Sequence
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
+from lambdalint.registry import UNREADABLE_FILE
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -100,7 +101,8 @@ def _load(path: Path, discovery: Discovery) -> Optional[_TerraformFile]:
     try:
         text = path.read_text(encoding="utf-8")  # Terraform requires UTF-8
     except (OSError, UnicodeDecodeError) as error:
-        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}", "LAM900"))
+        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}",
+                                    UNREADABLE_FILE.code))
         return None
     options = hcl2.SerializationOptions(with_comments=False, preserve_heredocs=False)
     try:
@@ -113,10 +115,11 @@ def _load(path: Path, discovery: Discovery) -> Optional[_TerraformFile]:
             shown = token if token is not None else getattr(error, "char", "")
             reason = f"unexpected {str(shown).strip()[:40]!r}"
         discovery.notes.append(Note(path, max(error.line, 1),
-                                    f"cannot parse Terraform file: {reason}", "LAM900"))
+                                    f"cannot parse Terraform file: {reason}", UNREADABLE_FILE.code))
         return None
     except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
-        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}", "LAM900"))
+        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}",
+                                    UNREADABLE_FILE.code))
         return None
     return _TerraformFile(path, body, text.splitlines())
 
