@@ -89,8 +89,9 @@ EXPECTED = [
     function("ExportFunction", 151, handler="export.handler", code_root=None, notes=(
         note(148, "CodeUri names an S3 object; its code is not local and is not checked"),)),
     function("SharedFunction", 157, handler="shared.handler", code_root=None, notes=(
-        Note(TEMPLATE, 156, "CodeUri '../shared' does not exist, so the handler cannot be found;"
-                            " point CodeUri at the folder that holds the code", "LAM007"),)),
+        Note(TEMPLATE, 156, "CodeUri '../shared' does not exist in the repository (a build output,"
+                            " or not built yet); its code is not checked",
+             unchecked="code folder not found"),)),
 ]
 
 
@@ -246,7 +247,7 @@ def test_a_setting_lambdalint_cannot_follow_is_a_note_at_its_line(
         "dist/function.zip": b"PK\x05\x06" + bytes(18),
     })
     function, = sam.discover(tmp_path).functions
-    assert function.notes == (Note(tmp_path / "template.yaml", 8, message),)
+    assert [(note.line, note.message) for note in function.notes] == [(8, message)]
     assert function.checkable is checkable
 
 

@@ -30,14 +30,14 @@ FrontendFunction       nodejs20.x  index.handler             not checked: nodejs
 ResizeImageFunction    -           -                         not checked: image                               template.yaml:130                 -
 PrebuiltFunction       python3.12  prebuilt.handler          not checked: no local code                       template.yaml:143                 -
 ExportFunction         python3.12  export.handler            not checked: no local code                       template.yaml:151                 -
-SharedFunction         python3.12  shared.handler            LAM007: code folder not found                    template.yaml:157                 -
+SharedFunction         python3.12  shared.handler            not checked: code folder not found               template.yaml:157                 -
 
 stacks/broken.yaml:8: invalid YAML: expected ',' or ']', but got ':'
 stacks/legacy.json:30: function OrphanFunction has no Handler; Lambda cannot invoke it: set Handler to module.function
 stacks/legacy.json:34: Code names an S3 object; its code is not local and is not checked
 template.yaml:142: CodeUri names an S3 object; its code is not local and is not checked
 template.yaml:148: CodeUri names an S3 object; its code is not local and is not checked
-template.yaml:156: CodeUri '../shared' does not exist, so the handler cannot be found; point CodeUri at the folder that holds the code
+template.yaml:156: CodeUri '../shared' does not exist in the repository (a build output, or not built yet); its code is not checked
 """
 SERVERLESS_TABLE = """\
 NAME          RUNTIME     HANDLER                         CODE                                     DECLARED IN                           TRIGGERS                 INTENT
@@ -53,7 +53,7 @@ report        python3.12  -                               not checked: no handle
 export        python3.12  export.handler                  not checked: no local code               serverless.yml:88                     -
 notify        nodejs      handler.notify                  not checked: nodejs                      services/notifier/serverless.yml:8    -
 charge        python3.13  app.handler                     services/payments/charge/app.py:handler  services/payments/serverless.yaml:20  -
-refund        python3.13  app.handler                     LAM007: code folder not found            services/payments/serverless.yaml:23  -
+refund        python3.13  app.handler                     not checked: code folder not found       services/payments/serverless.yaml:23  -
 webhook       python3.13  -                               not checked: no handler                  services/payments/serverless.yaml:25  Api
 
 serverless.yml:85: handler is ${env:REPORT_HANDLER}, which lambdalint cannot resolve statically; it is not checked
@@ -61,7 +61,7 @@ serverless.yml:90: the function is deployed from the prebuilt artifact dist/expo
 services/legacy/serverless.yml:8: invalid YAML: expected <block end>, but found '<block mapping start>'
 services/notifier/serverless.yml:4: no runtime is set, so the Serverless Framework deploys the function on Node.js; it is not checked
 services/payments/serverless.yaml:16: environment is ${file(./env.yml)}, which lambdalint cannot resolve statically; its variables are unknown
-services/payments/serverless.yaml:24: module 'refund' does not exist, so the handler cannot be found; point module at the folder that holds the code
+services/payments/serverless.yaml:24: module 'refund' does not exist in the repository (a build output, or not built yet); its code is not checked
 services/payments/serverless.yaml:25: function webhook has no handler; set handler to module.function
 """
 CDK_TABLE = """\

@@ -64,8 +64,8 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     if function.handler is None:
         return "not checked: no handler"
     if function.code_root is None and function.inline_code is None:
-        missing = any(note.code == "LAM007" for note in function.notes)
-        return "LAM007: code folder not found" if missing else "not checked: no local code"
+        reason = next((note.unchecked for note in function.notes if note.unchecked), "no local code")
+        return f"not checked: {reason}"
     wrapper = WRAPPER_HANDLERS.get(function.handler)
     if wrapper is not None and isinstance(function.environment.get(wrapper[1]), Reference):
         return f"not checked: {wrapper[1]} unresolved"

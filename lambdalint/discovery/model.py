@@ -56,6 +56,8 @@ class Note:
     line: int
     message: str
     code: Optional[str] = None
+    # a few words for `lambdalint handlers` when the note is why the function is not checked
+    unchecked: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """AWS SAM and CloudFormation templates: the Lambda functions they declare.
 
-A template is ``template.yaml``/``.yml``/``.json``, or any YAML/JSON file that mentions
-``AWSTemplateFormatVersion`` or ``AWS::Serverless`` (a byte search decides before any
-parsing). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
+A template is any YAML/JSON file that names ``AWS::Serverless::Function`` or
+``AWS::Lambda::Function`` (a byte search decides before any parsing, so a file that
+declares no function is never parsed, and never an error). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
 Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
 ``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
 CodeUri or Code is the template's folder, as in ``sam build``. Triggers come
@@ -25,10 +25,9 @@ from lambdalint.discovery.templates import (
     Located, as_value, event_names, loaded, unresolved,
 )
 
-TEMPLATE_NAMES = {"template.yaml", "template.yml", "template.json"}
-TEMPLATE_MARKERS = (b"AWSTemplateFormatVersion", b"AWS::Serverless")
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
+FUNCTION_TYPES = (SERVERLESS_FUNCTION.encode(), LAMBDA_FUNCTION.encode())
 INHERITED_FROM_GLOBALS = {"Runtime", "Handler", "CodeUri", "Environment", "FunctionUrlConfig",
                           "RecursiveLoop"}
 
@@ -58,13 +57,12 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
 
 
 def _looks_like_template(path: Path) -> bool:
-    if path.name in TEMPLATE_NAMES:
-        return True
+    """A byte look before any parsing: only a file that names a function type can declare one."""
     try:
         content = path.read_bytes()
     except OSError:
         return False
-    return any(marker in content for marker in TEMPLATE_MARKERS)
+    return any(marker in content for marker in FUNCTION_TYPES)
 
 
 class _Template:
