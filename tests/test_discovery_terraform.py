@@ -245,6 +245,11 @@ resource "aws_lambda_function" "literal_output" {
   handler  = "handler.main"
 }
 
+resource "aws_lambda_function" "by_reference" {
+  filename = archive_file.by_resource.output_path
+  handler  = "handler.main"
+}
+
 resource "aws_lambda_function" "missing_source" {
   filename = data.archive_file.gone.output_path
   handler  = "handler.main"
@@ -259,7 +264,8 @@ data "archive_file" "gone" {
     functions = discover(tmp_path).functions
     assert [(function.code_root, function.notes) for function in functions] == [
         ((tmp_path / "handler.py").resolve(), ()),
-        (None, (Note(tmp_path / "infra" / "main.tf", 13, "aws_lambda_function.missing_source:"
+        ((tmp_path / "handler.py").resolve(), ()),
+        (None, (Note(tmp_path / "infra" / "main.tf", 18, "aws_lambda_function.missing_source:"
                      " data.archive_file.gone's source_dir \"${path.module}/../not-built-yet\""
                      " does not exist; its code is not checked"),))]
 

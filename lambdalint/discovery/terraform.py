@@ -39,7 +39,7 @@ EVENT_SOURCE_TYPES = {
 _RESOURCE_ARN = re.compile(r"^(?:data\.)?(aws_[a-z0-9_]+)\.")
 _LITERAL_ARN = re.compile(r"^arn:aws[a-z-]*:([a-z0-9]+):")
 _FUNCTION_ADDRESS = re.compile(r"^(aws_lambda_function\.[\w-]+|module\.[\w-]+)\.")
-_ARCHIVE_OUTPUT = re.compile(r"^data\.archive_file\.([\w-]+)\.output_path$")
+_ARCHIVE_OUTPUT = re.compile(r"^(?:data\.)?archive_file\.([\w-]+)\.output_path$")
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
 # Bytes of a file that can declare a function, and of one that can declare what a function
 # refers to: its archive, a variable's default, a local, a trigger.
@@ -423,7 +423,7 @@ class _TerraformModule:
         name = by_label.group(1) if by_label else next(
             (label for label, (file, block) in self.archives.items() if package is not None
              and _path(self._named(block.get("output_path")), file.path.parent) == package), None)
-        if by_label is None and name is None:
+        if name is None:
             self._prebuilt(declared, "filename", raw)
             return
         if name not in self.archives:
@@ -442,10 +442,12 @@ class _TerraformModule:
                   folder: Path) -> None:
         """Take raw (a folder, or a file alone at the package root) as the function's code."""
         code = _path(self._named(raw), folder)
-        problem = (f"cannot be read without running Terraform" if code is None
+        problem = ("cannot be read without running Terraform" if code is None
                    else "does not exist" if not code.exists()
                    else "lies outside the project being checked"
-                   if code != self.root and self.root not in code.parents else None)
+                   if code != self.root and self.root not in code.parents
+                   else "is neither a folder nor a Python file"
+                   if code.is_file() and code.suffix != ".py" else None)
         if problem is not None:
             declared.note(attribute, f"{setting} {_shown(raw)} {problem}; its code is not checked")
             return
