@@ -66,9 +66,14 @@ class HandlerMap:
 
 
 def module_file(code_root: Path, module: str) -> Optional[Path]:
+    """The file the runtime imports for module; a code root that is a file is a package
+    holding just that file (Terraform's ``source_file``), so only its stem is a module."""
     parts = module.replace("/", ".").split(".")
     if not all(parts):
         return None
+    if code_root.is_file():
+        alone = code_root.suffix == ".py" and parts == [code_root.stem]
+        return code_root.resolve() if alone else None
     base = code_root.joinpath(*parts)
     for candidate in (base.with_name(base.name + ".py"), base / "__init__.py"):
         if candidate.is_file():
@@ -175,6 +180,11 @@ def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
         if prefix is not None:
             break
     expected = module.replace(".", "/") + ".py"
+    if spec.code_root.is_file():
+        stem, function = spec.code_root.stem, spec.handler.rsplit(".", 1)[1]
+        return Unresolved(spec, f"{named}: the package holds only {display_path(spec.code_root)},"
+                          f" as module '{stem}', so the handler must be {stem}.{function}",
+                          "module not found")
     return Unresolved(spec, f"{named}: module file {expected} not found under code root"
                       f" {display_path(spec.code_root)}", "module not found")
 

@@ -37,8 +37,12 @@ def copy_project(name: str, tmp_path: Path) -> Path:
     ]),
     ("terraform-app", [
         "infra/broken.tf:3:1: LAM900 cannot parse Terraform file: unexpected end of file",
+        "infra/jobs.tf:36:19: LAM007 handler 'jobs.purge.handler': the package holds only"
+        " src/jobs/purge.py, as module 'purge', so the handler must be purge.handler",
         "infra/modules.tf:46:19: LAM007 handler 'export.handler': module file export.py not found"
         " under code root src/reports",
+        'src/billing/invoices.py:7:10: LAM004 boto3.client("s3") is created on every invocation;'
+        " create it once at module level and reuse it",
     ]),
 ])
 def test_each_format_checks_its_declared_handlers(project: str, expected: list[str],

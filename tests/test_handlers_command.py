@@ -82,6 +82,13 @@ stacks/pipeline_stack.py:53: Configured: code comes from Code.from_bucket(self.a
 """
 TERRAFORM_TABLE = """\
 NAME                           RUNTIME     HANDLER                CODE                                    DECLARED IN             TRIGGERS          INTENT
+module.api["users"]            python3.12  users.lambda_handler   src/api/users.py:lambda_handler         infra/api.tf:15         -
+module.api["teams"]            python3.12  teams.lambda_handler   src/api/teams.py:lambda_handler         infra/api.tf:15         -
+aws_lambda_function.billing    python3.12  invoices.handler       src/billing/invoices.py:handler         infra/billing.tf:29     -
+module.cleanup                 python3.12  cleanup.handler        src/jobs/cleanup.py:handler             infra/jobs.tf:6         -
+module.nightly                 python3.12  nightly.run            src/jobs/nightly.py:run                 infra/jobs.tf:15        -
+module.audit                   python3.12  audit.lambda_handler   src/jobs/audit.py:lambda_handler        infra/jobs.tf:24        -
+module.purge                   python3.12  jobs.purge.handler     LAM007: module not found                infra/jobs.tf:36        -
 aws_lambda_function.orders     python3.12  app.handler            src/orders/app.py:handler               infra/main.tf:41        SQS, FunctionUrl
 module.reports                 python3.12  index.lambda_handler   src/reports/index.py:lambda_handler     infra/modules.tf:6      DynamoDB
 module.legacy                  python3.9   legacy.handler         not checked: no local code              infra/modules.tf:31     -
@@ -93,9 +100,10 @@ aws_lambda_function.dynamic    python3.12  -                      not checked: n
 aws_lambda_function.thumbnail  python3.11  resize.lambda_handler  src/thumbnail/resize.py:lambda_handler  infra/thumbnails.tf:15  S3                recursion allowed
 
 infra/broken.tf:3: cannot parse Terraform file: unexpected end of file
-infra/modules.tf:9: module.reports: source_path lists 2 paths; the first, reports/, is taken as the code root
+infra/modules.tf:9: module.reports: source_path lists 2 paths; the first, "${path.module}/../src/reports", is taken as the code root
 infra/modules.tf:33: module.legacy: code is the prebuilt package legacy.zip; lambdalint cannot tell which sources it was built from
 infra/other.tf:4: aws_lambda_function.archiver: code is the S3 object "archiver/${var.stage}.zip" in bucket acme-artifacts; not checked
+infra/other.tf:14: aws_lambda_function.renderer: code is the container image "${aws_ecr_repository.renderer.repository_url}:latest"; not checked
 infra/other.tf:20: aws_lambda_function.notifier: code is the prebuilt package notifier.zip; lambdalint cannot tell which sources it was built from
 infra/other.tf:29: aws_lambda_function.dynamic: handler var.dynamic_handler cannot be read without running Terraform
 infra/other.tf:31: aws_lambda_function.dynamic: environment var.dynamic_environment cannot be read without running Terraform

@@ -68,7 +68,8 @@ class DeployedFunction:
     line: int  # the line of the handler setting, or of the function when it has none
     runtime: Optional[str] = None
     handler: Optional[str] = None
-    code_root: Optional[Path] = None  # None: the code is not local (S3 object, image)
+    # None: the code is not local (S3 object, image); a file: the package holds only that file
+    code_root: Optional[Path] = None
     package_type: str = "Zip"  # "Image" for container-image functions
     inline_code: Optional[str] = None  # CloudFormation Code.ZipFile: module "index"
     environment: Mapping[str, Value] = field(default_factory=dict)
