@@ -5,7 +5,9 @@ A template is ``template.yaml``/``.yml``/``.json``, or any YAML/JSON file that m
 parsing). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
 Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
 ``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
-CodeUri or Code is the template's folder, as in ``sam build``. Triggers come
+CodeUri or Code is the template's folder, as in ``sam build``. An image function
+(``PackageType: Image``) built from ``Metadata`` (``DockerContext``, ``Dockerfile``) gets its
+handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD. Triggers come
 from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind from the
 resources that point at it: ``AWS::Lambda::EventSourceMapping``, ``AWS::Lambda::Url``,
 an ``AWS::S3::Bucket``'s notification configuration and SNS subscriptions.
@@ -15,11 +17,13 @@ everything else unresolved stays a ``Reference``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
+from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
     Located, as_value, event_names, loaded, unresolved,
@@ -112,7 +116,7 @@ class _Template:
         events = [*self._sam_events(properties), *triggers] if is_sam else triggers
         if is_sam and setting("FunctionUrlConfig")[0] is not None:
             events.append(EventSource("FunctionUrl"))
-        return DeployedFunction(
+        function = DeployedFunction(
             name=name, source="sam", declared_in=self.path,
             line=self.resources.line_of(name) if handler is None else handler_line,
             runtime=runtime if isinstance(runtime, str) else None,
@@ -122,6 +126,34 @@ class _Template:
             events=tuple(events),
             allows_recursion=setting("RecursiveLoop")[0] == "Allow", notes=tuple(notes),
         )
+        return self._image(function, resource, properties) if is_image else function
+
+    def _image(self, function: DeployedFunction, resource: Located, properties: Located
+               ) -> DeployedFunction:
+        """An image function with the handler and code its Dockerfile gives it, as `sam build`
+        builds it from ``Metadata``: ``DockerContext``, ``Dockerfile``, ``DockerBuildArgs``."""
+        metadata = resource.section("Metadata")
+        if "DockerContext" not in metadata:
+            return function  # built elsewhere: ImageUri names an image in a registry
+        context, dockerfile = (self._resolved(metadata.get(key, default)) for key, default in (
+            ("DockerContext", None), ("Dockerfile", DEFAULT_DOCKERFILE)))
+        for key, value in (("DockerContext", context), ("Dockerfile", dockerfile)):
+            if not isinstance(value, str):
+                return replace(function, notes=(*function.notes, self._note(
+                    metadata.line_of(key), unresolved(key, value, "its code is not checked"))))
+        folder = self.path.parent / context
+        config = properties.section("ImageConfig")
+        overrides = {key: _strings(self._resolved(config.get(key)))
+                     for key in ("Command", "EntryPoint")}
+        working_directory = self._resolved(config.get("WorkingDirectory"))
+        line = config.line_of("Command") if overrides["Command"] else metadata.line_of(
+            "Dockerfile" if "Dockerfile" in metadata else "DockerContext")
+        build_args = {str(key): str(value) for key, value in metadata.section("DockerBuildArgs").items()
+                      if isinstance(value, (str, int, float))}
+        return image_function(function, folder / dockerfile, folder, self.root, line,
+                              overrides["Command"], overrides["EntryPoint"],
+                              working_directory if isinstance(working_directory, str) else None,
+                              build_args)
 
     def _resolved(self, value: Any) -> Optional[Value]:
         """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""
@@ -235,6 +267,13 @@ def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
              for rule in _mappings(filter_.section("S3Key").get("Rules"))}
     prefix, suffix = rules.get("prefix"), rules.get("suffix")
     return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
+
+
+def _strings(value: Any) -> Optional[list[str]]:
+    """A list of plain strings (an ImageConfig Command), or None."""
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return value
+    return None
 
 
 def _logical_id(value: Any) -> Optional[str]:
