@@ -73,7 +73,15 @@ class _Copy:
     whole: bool = False  # all of root's content: its entries are the folder's
 
 
-def image_function(function: DeployedFunction, dockerfile: Path, context: Path, project_root: Path,
+def command_words(value: Any) -> Optional[list[str]]:
+    """A command or entry point override as a deployment writes it: a list of strings, else None."""
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return value
+    return None
+
+
+def image_function(function: DeployedFunction, dockerfile: Path, context: Path,
+                   project_root: Optional[Path],
                    line: int, command: Optional[Sequence[str]] = None,
                    entry_point: Optional[Sequence[str]] = None,
                    working_directory: Optional[str] = None,
@@ -91,31 +99,35 @@ def image_function(function: DeployedFunction, dockerfile: Path, context: Path, 
     if image.unchecked is not None:
         shown = Path(os.path.relpath(dockerfile, function.declared_in.parent)).as_posix()
         return replace(function, notes=(*function.notes, Note(
-            function.declared_in, line, f"{function.name}: {shown}: {image.unchecked}; not checked")))
+            function.declared_in, line,
+            f"{function.name}: the image built from {shown} is not checked: {image.unchecked}")))
     return replace(function, handler=image.handler, code_root=image.code_root, line=line)
 
 
-def read_image(dockerfile: Path, context: Path, project_root: Path,
+def read_image(dockerfile: Path, context: Path, project_root: Optional[Path],
                command: Optional[Sequence[str]] = None, entry_point: Optional[Sequence[str]] = None,
                working_directory: Optional[str] = None,
                build_args: Optional[Mapping[str, str]] = None) -> ImageCode:
-    """The handler and code root the image built from dockerfile in context runs."""
+    """The handler and code root the image built from dockerfile in context runs; a context
+    outside project_root (when given) is not checked."""
     from dockerfile_parse import DockerfileParser
 
     context = context.resolve()
-    if context != project_root and project_root not in context.parents:
+    if project_root is not None and context != project_root and project_root not in context.parents:
         return ImageCode(unchecked="its build context lies outside the project being checked")
     try:
         source = dockerfile.read_bytes()
         parser = DockerfileParser(fileobj=io.BytesIO(source), parent_env=dict(LAMBDA_BASE_ENV),
                                   build_args=dict(build_args or {}))
         stages = _stages(parser)
+    except FileNotFoundError:
+        return ImageCode(unchecked="the Dockerfile does not exist")
     except OSError as error:
-        return ImageCode(unchecked=f"cannot read it: {error.strerror}")
+        return ImageCode(unchecked=f"the Dockerfile cannot be read: {error.strerror}")
     except UnicodeDecodeError as error:
-        return ImageCode(unchecked=f"it is not UTF-8 ({error.reason})")
+        return ImageCode(unchecked=f"the Dockerfile is not UTF-8 ({error.reason})")
     if not stages:
-        return ImageCode(unchecked="it has no FROM")
+        return ImageCode(unchecked="the Dockerfile has no FROM")
     chain = _chain(stages)
     return _Image(dockerfile, context, chain, _runtime(chain[0].base)).read(
         command, entry_point, working_directory)
@@ -128,20 +140,26 @@ def _stages(parser: Any) -> list[_Stage]:
 
     stages: list[_Stage] = []
     parents = iter(parser.parent_images)
+    final_envs: dict[str, dict[str, str]] = {}  # by stage name: a later stage FROM it inherits them
+    inherited: dict[str, str] = {}
     for instruction, context in zip(parser.structure, parser.context_structure):
         name, value, line = instruction["instruction"], instruction["value"], instruction["startline"] + 1
+        envs = {**inherited, **context.envs}
         if name == "FROM":
-            stages.append(_Stage(image_from(value)[1], next(parents, "")))
+            stage = _Stage(image_from(value)[1], next(parents, ""))
+            inherited = final_envs.get(stage.base.lower(), {})
+            stages.append(stage)
         elif stages and name in ("COPY", "ADD", "WORKDIR", "CMD", "ENTRYPOINT", "ENV", "RUN"):
             words = _json_words(value) if name in ("COPY", "ADD", "CMD", "ENTRYPOINT") else None
             if words is None:
-                words = list(WordSplitter(value, args=context.args, envs=context.envs).split())
+                words = list(WordSplitter(value, args=context.args, envs=envs).split())
             elif name in ("COPY", "ADD"):  # the JSON form substitutes variables in each word
-                words = [WordSplitter(word, args=context.args, envs=context.envs).dequote()
-                         for word in words]
+                words = [WordSplitter(word, args=context.args, envs=envs).dequote() for word in words]
             if name in ("CMD", "ENTRYPOINT") and not value.lstrip().startswith("["):
                 words = [*SHELL, *words]
             stages[-1].instructions.append((name, words, line))
+        if stages and stages[-1].name:
+            final_envs[stages[-1].name.lower()] = envs
     return stages
 
 

@@ -23,10 +23,10 @@ from typing import Any, Callable, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
-from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
+from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
-    Located, as_value, event_names, loaded, unresolved,
+    Located, as_value, event_names, loaded, scalar, unresolved,
 )
 
 TEMPLATE_NAMES = {"template.yaml", "template.yml", "template.json"}
@@ -131,26 +131,31 @@ class _Template:
     def _image(self, function: DeployedFunction, resource: Located, properties: Located
                ) -> DeployedFunction:
         """An image function with the handler and code its Dockerfile gives it, as `sam build`
-        builds it from ``Metadata``: ``DockerContext``, ``Dockerfile``, ``DockerBuildArgs``."""
+        builds it from ``Metadata`` (``DockerContext``, ``Dockerfile``, ``DockerBuildArgs``),
+        with ``ImageConfig``'s ``Command``, ``EntryPoint`` and ``WorkingDirectory``."""
         metadata = resource.section("Metadata")
         if "DockerContext" not in metadata:
             return function  # built elsewhere: ImageUri names an image in a registry
+        config = properties.section("ImageConfig")
         context, dockerfile = (self._resolved(metadata.get(key, default)) for key, default in (
             ("DockerContext", None), ("Dockerfile", DEFAULT_DOCKERFILE)))
-        for key, value in (("DockerContext", context), ("Dockerfile", dockerfile)):
-            if not isinstance(value, str):
-                return replace(function, notes=(*function.notes, self._note(
-                    metadata.line_of(key), unresolved(key, value, "its code is not checked"))))
-        folder = self.path.parent / context
-        config = properties.section("ImageConfig")
-        overrides = {key: _strings(self._resolved(config.get(key)))
-                     for key in ("Command", "EntryPoint")}
-        working_directory = self._resolved(config.get("WorkingDirectory"))
+        overrides = {key: command_words(config.get(key)) for key in ("Command", "EntryPoint")}
+        unreadable = [(owner, key) for owner, key, readable in (
+            (metadata, "DockerContext", isinstance(context, str)),
+            (metadata, "Dockerfile", isinstance(dockerfile, str)),
+            *((config, key, key not in config or words is not None) for key, words in overrides.items()),
+        ) if not readable]
+        if unreadable:
+            owner, key = unreadable[0]
+            return replace(function, notes=(*function.notes, self._note(
+                owner.line_of(key), unresolved(key, owner.get(key), "its code is not checked"))))
+        folder = self.path.parent / str(context)
         line = config.line_of("Command") if overrides["Command"] else metadata.line_of(
             "Dockerfile" if "Dockerfile" in metadata else "DockerContext")
-        build_args = {str(key): str(value) for key, value in metadata.section("DockerBuildArgs").items()
-                      if isinstance(value, (str, int, float))}
-        return image_function(function, folder / dockerfile, folder, self.root, line,
+        working_directory = self._resolved(config.get("WorkingDirectory"))
+        build_args = {str(key): text for key, value in metadata.section("DockerBuildArgs").items()
+                      if (text := scalar(value)) is not None}
+        return image_function(function, folder / str(dockerfile), folder, self.root, line,
                               overrides["Command"], overrides["EntryPoint"],
                               working_directory if isinstance(working_directory, str) else None,
                               build_args)
@@ -267,13 +272,6 @@ def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
              for rule in _mappings(filter_.section("S3Key").get("Rules"))}
     prefix, suffix = rules.get("prefix"), rules.get("suffix")
     return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
-
-
-def _strings(value: Any) -> Optional[list[str]]:
-    """A list of plain strings (an ImageConfig Command), or None."""
-    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-        return value
-    return None
 
 
 def _logical_id(value: Any) -> Optional[str]:
