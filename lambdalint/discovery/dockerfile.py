@@ -129,8 +129,7 @@ def read_image(dockerfile: Path, context: Path, project_root: Optional[Path],
     if not stages:
         return ImageCode(unchecked="the Dockerfile has no FROM")
     chain = _chain(stages)
-    return _Image(dockerfile, context, chain, _runtime(chain[0].base)).read(
-        command, entry_point, working_directory)
+    return _Image(context, chain, _runtime(chain[0].base)).read(command, entry_point, working_directory)
 
 
 def _stages(parser: Any) -> list[_Stage]:
@@ -192,13 +191,13 @@ def _runtime(base: str) -> Optional[str]:
     version = TAG_VERSION.match(tag or "")
     if version is None:
         return family
-    return RUNTIME_FORMATS.get(family, "{}{}".format(family, "{}")).format(version.group())
+    return RUNTIME_FORMATS.get(family, family + "{}").format(version.group())
 
 
 class _Image:
-    def __init__(self, dockerfile: Path, context: Path, chain: list[_Stage], runtime: Optional[str]
-                 ) -> None:
-        self.dockerfile = dockerfile
+    """The final stage of a Dockerfile with the stages it is built FROM, and what it runs."""
+
+    def __init__(self, context: Path, chain: list[_Stage], runtime: Optional[str]) -> None:
         self.context = context
         self.chain = chain
         self.runtime = runtime
