@@ -83,7 +83,10 @@ EXPECTED = [
     function("ArchiveOrderFunction", 119, handler="orders.archive.handler"),
     function("FrontendFunction", 125, runtime="nodejs20.x", handler="index.handler",
              code_root=PROJECT / "frontend", events=(EventSource("FunctionUrl"),)),
-    function("ResizeImageFunction", 130, runtime=None, code_root=None, package_type="Image"),
+    # Metadata names a build context that does not exist: sam build fails, nothing to check
+    function("ResizeImageFunction", 130, runtime=None, code_root=None, package_type="Image", notes=(
+        note(136, "ResizeImageFunction: the image built from resize/Dockerfile is not checked:"
+                  " the Dockerfile does not exist"),)),
     function("PrebuiltFunction", 143, handler="prebuilt.handler", code_root=None, notes=(
         note(142, "CodeUri names an S3 object; its code is not local and is not checked"),)),
     function("ExportFunction", 151, handler="export.handler", code_root=None, notes=(

@@ -35,6 +35,7 @@ SharedFunction         python3.12  shared.handler            not checked: code f
 stacks/broken.yaml:8: invalid YAML: expected ',' or ']', but got ':'
 stacks/legacy.json:30: function OrphanFunction has no Handler; Lambda cannot invoke it: set Handler to module.function
 stacks/legacy.json:34: Code names an S3 object; its code is not local and is not checked
+template.yaml:136: ResizeImageFunction: the image built from resize/Dockerfile is not checked: the Dockerfile does not exist
 template.yaml:142: CodeUri names an S3 object; its code is not local and is not checked
 template.yaml:148: CodeUri names an S3 object; its code is not local and is not checked
 template.yaml:156: CodeUri '../shared' does not exist in the repository (a build output, or not built yet); its code is not checked

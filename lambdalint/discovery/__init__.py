@@ -59,8 +59,8 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     """Why lambdalint does not check a deployed function's code, or None when it does."""
     if not function.is_python:
         return f"not checked: {function.runtime}"
-    if function.package_type == "Image":
-        return "not checked: image"
+    if function.package_type == "Image" and function.code_root is None:
+        return "not checked: image"  # no Dockerfile lambdalint can follow: its notes say why
     if function.handler is None:
         return "not checked: no handler"
     if function.code_root is None and function.inline_code is None:

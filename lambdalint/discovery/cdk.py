@@ -274,7 +274,7 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, keywords, scope, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = replace(function, package_type="Image")
+            function = self._image(replace(function, package_type="Image"), keywords, scope, notes)
         else:
             function = self._code(function, keywords, scope, notes)
         if "environment" in keywords:
@@ -371,6 +371,48 @@ class _AppFile:
                 self._unreadable(notes, "entry", keywords["entry"])
             return function
         return replace(function, code_root=entry.resolve())
+
+    def _image(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
+               scope: Scope, notes: Pending) -> DeployedFunction:
+        """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``:
+        the handler and code the asset's Dockerfile (or ``cmd``) gives the function."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+        from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
+
+        code = self.context.follow(keywords["code"], scope)[0] if "code" in keywords else None
+        if not isinstance(code, cst.Call) or self._member(
+                code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset":
+            return function  # from_ecr: an image in a registry
+        directory = argument(code, 0, "directory")
+        folder = self._path(directory, scope) if directory is not None else None
+        file = argument(code, None, "file")
+        dockerfile = self._string(file, scope) if file is not None else DEFAULT_DOCKERFILE
+        if folder is None or dockerfile is None:
+            self._unreadable(notes, "image asset", code)
+            return function
+        options = {key: argument(code, None, key) for key in ("cmd", "entrypoint", "working_directory")}
+        words = {key: self._strings(value, scope) if value is not None else None
+                 for key, value in options.items() if key != "working_directory"}
+        for key, value in words.items():
+            if options[key] is not None and value is None:
+                self._unreadable(notes, key, options[key])  # type: ignore[arg-type]
+                return function
+        working_directory = options["working_directory"]
+        build_args = argument(code, None, "build_args")
+        arguments = self._environment(build_args, scope, []) if build_args is not None else {}
+        return image_function(
+            function, folder / dockerfile, folder, None,
+            self.context.line_of(options["cmd"] or code), words["cmd"], words["entrypoint"],
+            self._string(working_directory, scope) if working_directory is not None else None,
+            {key: value for key, value in arguments.items() if isinstance(value, str)})
+
+    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> Optional[list[str]]:
+        """A list of string literals (or names of them), or None."""
+        followed = self.context.follow(expression, scope)[0]
+        strings = [self._string(element, scope) for element in self._elements(followed, scope)]
+        return [text for text in strings if text is not None] if strings and None not in strings else None
 
     def _environment(self, expression: cst.BaseExpression, scope: Scope,
                      notes: Pending) -> dict[str, Value]:

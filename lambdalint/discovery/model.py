@@ -68,7 +68,8 @@ class DeployedFunction:
     line: int  # the line of the handler setting, or of the function when it has none
     runtime: Optional[str] = None
     handler: Optional[str] = None
-    # None: the code is not local (S3 object, image); a file: the package holds only that file
+    # None: the code is not local (S3 object, unfollowed image); a file: the package holds
+    # only that file
     code_root: Optional[Path] = None
     package_type: str = "Zip"  # "Image" for container-image functions
     inline_code: Optional[str] = None  # CloudFormation Code.ZipFile: module "index"
@@ -83,8 +84,9 @@ class DeployedFunction:
 
     @property
     def checkable(self) -> bool:
-        """Whether lambdalint can check its code: a local Python zip package."""
-        return (self.is_python and self.package_type != "Image" and self.handler is not None
+        """Whether lambdalint can check its code: a local Python package, or the code an image's
+        Dockerfile copies."""
+        return (self.is_python and self.handler is not None
                 and (self.code_root is not None or self.inline_code is not None))
 
 
