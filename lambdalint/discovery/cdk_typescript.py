@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     Pending = list[tuple[Node, str]]  # notes about a function: the node and what it says
 
 SUFFIXES = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
-CDK_MENTIONS = (b"aws-lambda", b"aws-cdk-lib", b"@aws-cdk")
+# The CDK's packages, v2 and v1; a Node handler's own ``from "aws-lambda"`` (its types) is not.
+CDK_MENTIONS = (b"aws-cdk-lib", b"@aws-cdk/")
 TEST_FILE = re.compile(r".*\.(test|spec)\.[cm]?[jt]s|.*\.d\.[cm]?ts")
 TEST_FOLDERS = {"test", "tests", "__tests__"}
 # Wrappers that leave the value alone: (x), x as T, x satisfies T, x!, <T>x.
@@ -140,7 +141,7 @@ class _AppFile:
         self.reassigned: set[str] = set()
         self.attributes: dict[tuple[Optional[tuple], str], Node] = {}  # this.<name> per class
         self.declared: dict[tuple[int, int, str], DeployedFunction] = {}
-        if self.tree.root_node.has_error:
+        if self.tree.root_node.has_error and b"Function" in source:  # may declare one
             self.notes.append(Note(path, self._line(self._first_error()), "the file has syntax"
                                    " lambdalint's parser does not read; functions declared"
                                    " there may be missed"))
@@ -543,17 +544,17 @@ class _AppFile:
                      ) -> DeployedFunction:
         """Inline code read from a file is deployed as module ``index``: the file is checked as
         that module; a handler naming another module is checked as inline code (and fails)."""
-        shown = self._text(node)
         try:
             code = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            notes.append((node, f"inline code file {shown} cannot be read; not checked"))
+            notes.append((node, f"inline code file {self._text(node)} cannot be read;"
+                                " not checked"))
             return function
         module, _, name = (function.handler or "").rpartition(".")
         if module != INLINE_MODULE or not file.name.endswith(".py"):
             return replace(function, inline_code=code)
-        notes.append((node, f"inline code is the file {shown}, deployed as module"
-                            f" {INLINE_MODULE}; checked as that file"))
+        notes.append((node, f"inline code read from {file.name} is deployed as module"
+                            f" {INLINE_MODULE}; checked as {file.name}"))
         return replace(function, handler=f"{file.stem}.{name}", code_root=file.resolve().parent)
 
     def _python_function(self, function: DeployedFunction, properties: dict[str, Node],
