@@ -179,3 +179,30 @@ const broken = {{;
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["Kept"]
     assert [(note.line, note.code) for note in discovery.notes] == [(4, None)]
+
+
+def test_props_spread_from_a_literal_are_read_and_other_spreads_hide_the_runtime(
+        tmp_path: Path) -> None:
+    write(tmp_path, {"cdk.json": "{}", "lib/stack.ts": '''\
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+
+const common = { runtime: lambda.Runtime.PYTHON_3_12, code: lambda.Code.fromAsset("src") };
+
+class Stack {
+  readonly worker = new lambda.Function(this, "Worker", { ...common, handler: "worker.handler" });
+
+  constructor(props: Props) {
+    this.worker.addEventSource(new SqsEventSource(props.queue));
+    new lambda.Function(this, "Shared", { ...props.functionDefaults, handler: "index.handler" });
+  }
+}
+'''})
+    worker, shared = discover(tmp_path).functions
+    assert (worker.runtime, worker.handler, worker.code_root, worker.events) == (
+        "python3.12", "worker.handler", (tmp_path / "src").resolve(),
+        (EventSource("SQS", Reference("typescript", "props.queue")),))
+    assert (shared.runtime, shared.handler, shared.checkable) == (None, None, False)
+    assert shared.notes == (Note(tmp_path / "lib" / "stack.ts", 11, "Shared: props"
+                                 " ...props.functionDefaults cannot be read without running"
+                                 " the app"),)

@@ -185,6 +185,10 @@ class _AppFile:
                         self._bind(parameter, None)
             elif kind == "assignment_expression":
                 self._assign(node, owner)
+            elif kind == "public_field_definition":  # class field: readonly fn = new Function()
+                name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+                if name is not None and value is not None:
+                    self.attributes[(owner, self._text(name))] = value
             elif kind in ("call_expression", "new_expression"):
                 yield node, owner
             stack.extend((child, owner) for child in reversed(node.named_children))
@@ -249,7 +253,9 @@ class _AppFile:
 
     # -- reading values ---------------------------------------------------------------------------
 
-    def _text(self, node: Node) -> str:
+    def _text(self, node: Optional[Node]) -> str:
+        if node is None:
+            return ""
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
     @staticmethod
@@ -301,8 +307,10 @@ class _AppFile:
                 return None
         return None
 
-    def _string(self, node: Node) -> Optional[str]:
+    def _string(self, node: Optional[Node]) -> Optional[str]:
         """A string literal, a template literal whose parts are strings, or ``a + b``."""
+        if node is None:
+            return None
         node = self._follow(node)
         if node.type in ("string", "template_string"):
             parts = []
@@ -407,12 +415,15 @@ class _AppFile:
                 return value
         return None
 
-    def _properties(self, node: Node) -> dict[str, Node]:
-        """An object literal's properties by their Python name; {} for anything else."""
+    def _properties(self, node: Node, depth: int = 0) -> dict[str, Node]:
+        """An object literal's properties by their Python name, with those of the objects it
+        spreads (``{ ...common, handler }``) when they are literals too; {} for anything else."""
         node = self._follow(node)
         properties: dict[str, Node] = {}
         for child in node.named_children if node.type == "object" else ():
-            if child.type == "pair":
+            if child.type == "spread_element" and child.named_children and depth < MAX_FOLLOW:
+                properties.update(self._properties(child.named_children[0], depth + 1))
+            elif child.type == "pair":
                 key, value = child.child_by_field_name("key"), child.child_by_field_name("value")
                 name = self._property_name(key) if key is not None else None
                 if name is not None and value is not None:
@@ -421,14 +432,25 @@ class _AppFile:
                 properties[_snake(self._text(child))] = child
         return properties
 
+    def _opaque_spreads(self, node: Node, depth: int = 0) -> list[Node]:
+        """The spreads of an object literal that are not literals: any property may hide there."""
+        node = self._follow(node)
+        found: list[Node] = []
+        for child in node.named_children if node.type == "object" and depth < MAX_FOLLOW else ():
+            if child.type == "spread_element":
+                spread = self._follow(child.named_children[0]) if child.named_children else child
+                found += (self._opaque_spreads(spread, depth + 1) if spread.type == "object"
+                          else [child])
+        return found
+
     def _property_name(self, key: Node) -> Optional[str]:
         if key.type == "property_identifier":
             return self._text(key)
         return self._string(key) if key.type == "string" else None
 
-    def _member(self, node: Node, prefix: str) -> Optional[str]:
+    def _member(self, node: Optional[Node], prefix: str) -> Optional[str]:
         """``from_asset`` for ``lambda.Code.fromAsset`` when prefix is the Code class."""
-        name = self._qualified(self._follow(node))
+        name = self._qualified(self._follow(node) if node is not None else None)
         return _snake(name[len(prefix):]) if name is not None and name.startswith(prefix) else None
 
     def _unreadable(self, notes: Pending, what: str, node: Node) -> None:
@@ -452,8 +474,11 @@ class _AppFile:
             name=name if isinstance(name, str) else name.target, source="cdk",
             declared_in=self.path, line=self._line(handler if handler is not None else call))
         notes: Pending = []
-        if props is not None and not properties:
-            self._unreadable(notes, "props", props)
+        hidden = self._opaque_spreads(props) if props is not None else []
+        if props is not None and (hidden or self._follow(props).type != "object"):
+            self._unreadable(notes, "props", hidden[0] if hidden else props)
+            if "handler" not in properties or "runtime" not in properties:
+                return self._noted(function, notes)  # which runtime, which handler: unknown
         if "runtime" in properties:
             function = replace(function, runtime=self._runtime(properties["runtime"], notes))
         if construct.endswith(".PythonFunction"):
@@ -468,8 +493,7 @@ class _AppFile:
         if "recursive_loop" in properties:
             loop = self._member(properties["recursive_loop"], LAMBDA + "RecursiveLoop.")
             function = replace(function, allows_recursion=loop == "ALLOW")
-        events = self._follow(properties["events"]) if "events" in properties else None
-        for element in events.named_children if events is not None and events.type == "array" else ():
+        for element in self._elements(properties.get("events")):
             function = self._with_event(function, self._event_source(element, notes))
         return self._noted(function, notes)
 
@@ -520,16 +544,16 @@ class _AppFile:
             read = self._read_file(argument)
             if read is not None:
                 return self._inline_file(function, read, argument, notes)
-        code_root = self._path(argument) if argument is not None and factory == "from_asset" else None
-        if code_root is not None:
+        code_root = self._path(argument) if argument is not None else None
+        if factory == "from_asset" and code_root is not None:
             return replace(function, code_root=code_root.resolve())
         self._unreadable(notes, "code", node)
         return function
 
-    def _read_file(self, node: Node) -> Optional[Path]:
+    def _read_file(self, node: Optional[Node]) -> Optional[Path]:
         """The file of ``fs.readFileSync(file, "utf8")`` or ``readFileSync(file).toString()``."""
-        node = self._follow(node)
-        if node.type != "call_expression":
+        node = self._follow(node) if node is not None else None
+        if node is None or node.type != "call_expression":
             return None
         function = node.child_by_field_name("function")
         if function is not None and function.type == "member_expression" and self._text(
@@ -592,8 +616,8 @@ class _AppFile:
             name = self._property_name(key) if key is not None else None
             if child.type == "shorthand_property_identifier":
                 environment[self._text(child)] = self._value(child)
-            elif name is not None:
-                environment[name] = self._value(child.child_by_field_name("value"))
+            elif name is not None and child.child_by_field_name("value") is not None:
+                environment[name] = self._value(child.child_by_field_name("value"))  # type: ignore[arg-type]
             elif child.type != "comment":
                 self._unreadable(notes, "environment entry", child)
         return environment
@@ -626,11 +650,12 @@ class _AppFile:
             if key is not None:
                 self.declared[key] = self._with_event(self.declared[key], EventSource(event))
             return
-        callee = self._unwrapped(call.child_by_field_name("function"))
-        if callee.type != "member_expression":
+        callee = call.child_by_field_name("function")
+        callee = self._unwrapped(callee) if callee is not None else None
+        receiver = callee.child_by_field_name("object") if callee is not None else None
+        if callee is None or callee.type != "member_expression" or receiver is None:
             return
         method = _snake(self._text(callee.child_by_field_name("property")))
-        receiver = callee.child_by_field_name("object")
         if method in ("add_event_notification", "add_object_created_notification",
                       "add_object_removed_notification", "add_subscription"):
             self._subscribe(call, method, receiver, owner)
@@ -676,7 +701,8 @@ class _AppFile:
         expected = destinations.get(method, "aws_cdk.aws_s3_notifications.LambdaDestination")
         arguments = [self._follow(argument) for argument in self._arguments(call)]
         for position, destination in enumerate(arguments):
-            target = self._argument(destination, 0) if destination.type == "new_expression" else None
+            is_new = destination.type == "new_expression"
+            target = self._argument(destination, 0) if is_new else None
             if target is None or self._qualified(
                     destination.child_by_field_name("constructor")) != expected:
                 continue
@@ -727,10 +753,9 @@ class _AppFile:
         """S3 key filters: ``{ prefix: "incoming/", suffix: ".jpg" }``."""
         for node in filters:
             properties = self._properties(node)
-            for part in ("prefix", "suffix"):
-                text = self._string(properties[part]) if part in properties else None
-                if text is not None:
-                    event = replace(event, **{part: text})
+            prefix, suffix = self._string(properties.get("prefix")), self._string(
+                properties.get("suffix"))
+            event = replace(event, prefix=prefix or event.prefix, suffix=suffix or event.suffix)
         return event
 
     @staticmethod
