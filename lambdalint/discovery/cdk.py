@@ -75,7 +75,11 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
 
     discovery = Discovery()
     sources: dict[Path, bytes] = {}
-    for path in declaration_files(root, (".py",), excluded):
+    other_languages: list[Path] = []  # one walk of the tree for both
+    for path in declaration_files(root, (".py", *cdk_typescript.SUFFIXES), excluded):
+        if path.suffix != ".py":
+            other_languages.append(path)
+            continue
         try:
             source = path.read_bytes()
         except OSError as error:
@@ -97,9 +101,9 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
                                         UNREADABLE_FILE.code))
             continue
         discovery.functions.extend(_AppFile(path, module, app_folders).functions())
-    other_languages = cdk_typescript.discover(root, excluded)
-    discovery.functions += other_languages.functions
-    discovery.notes += other_languages.notes
+    typescript = cdk_typescript.discover(root, other_languages)
+    discovery.functions += typescript.functions
+    discovery.notes += typescript.notes
     return discovery
 
 

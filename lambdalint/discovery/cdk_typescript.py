@@ -21,14 +21,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Optional, Sequence
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
 from lambdalint.discovery.cdk import (APP_CONSTRUCTION, EVENT_SOURCES, FIXED_NOTIFICATIONS,
                                       FUNCTION_CONSTRUCTS, FUNCTION_TRIGGERS, LAMBDA,
                                       LAMBDA_INTEGRATION, S3_EVENT_TYPE, _runtime_name,
                                       asset_base)
-from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
 from lambdalint.registry import UNREADABLE_FILE
@@ -52,11 +51,12 @@ MAX_FOLLOW = 20  # names followed through other names, at most: a cycle stops he
 INLINE_MODULE = "index"
 
 
-def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
-    """Every Lambda function the TypeScript and JavaScript CDK app files under root declare."""
+def discover(root: Path, paths: Iterable[Path]) -> Discovery:
+    """Every Lambda function the TypeScript and JavaScript CDK app files among paths (the
+    files with ``SUFFIXES`` under root that ``cdk`` walks) declare."""
     discovery = Discovery()
     sources: dict[Path, bytes] = {}
-    for path in declaration_files(root, SUFFIXES, excluded):
+    for path in paths:
         if _is_test(path, root):
             continue
         try:
