@@ -120,5 +120,6 @@ def _verbatim_starts(template: list[str], code: list[str], first: int) -> Iterat
         if start >= 0 and start + len(code) <= len(template) and all(
                 template[start + offset] == " " * indent + text
                 or (not text.strip() and not template[start + offset].strip())
+                or (offset == 0 and template[start].endswith(text))  # the opening quote's line
                 for offset, text in enumerate(code)):
             yield start + 1, indent
