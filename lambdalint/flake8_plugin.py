@@ -60,7 +60,11 @@ class Plugin:
         try:
             run = self._project_run()
             self.task = dataclasses.replace(run.task(Path(filename)), honour_noqa=False)
-            self.baseline = run.project_for(self.task.path).baseline
+            project = run.project_for(self.task.path)
+            self.baseline = project.baseline
+            # a CDK app's own LAM007 at its handler line: a finding in this file
+            self.declared_here = [finding for finding in run.project_findings(project)
+                                  if finding.path.resolve() == self.task.path.resolve()]
         except (ConfigError, UsageError, BaselineError) as error:
             raise ProjectError(str(error)) from None
 
@@ -74,6 +78,7 @@ class Plugin:
         findings = [finding for finding in check_file(self.task, source_bytes(self.lines))
                     # not LAM007 at a pyproject.toml line: flake8 shows findings in this file only
                     if finding.path == self.task.path]
+        findings += self.declared_here
         if self.baseline is not None:
             findings = self.baseline.new_findings(findings)
         for finding in findings:

@@ -48,6 +48,7 @@ class Project:
     enabled: frozenset[str]
     baseline: Optional[Baseline]
     discovery: Discovery = field(default_factory=Discovery)
+    findings: Optional[list[Diagnostic]] = None  # its declarations' own, once computed
 
 
 @dataclass
@@ -188,24 +189,39 @@ class Run:
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
         for path in self.files():
-            diagnostics.extend(check_file(self.task(path)))
+            diagnostics.extend(self._checked(self.task(path)))
         if self.options.stdin is not None:
             name = Path(self.options.stdin_filename or "stdin.py")
-            diagnostics.extend(check_file(self.task(name), self.options.stdin))
+            diagnostics.extend(self._checked(self.task(name), self.options.stdin))
         for project in list(self.projects.values()):
             diagnostics.extend(self._inline_code(project))
         # a declaration outside the checked paths is the business of the run that checks it
-        diagnostics.extend(self._unresolved_handlers())
-        diagnostics.extend(self._discovery_findings())
-        diagnostics = [item for item in diagnostics
-                       if item.path.suffix == ".py" or not self._suppressed_in_declaration(item)]
+        diagnostics.extend(item for project in list(self.projects.values())
+                           for item in self.project_findings(project) if self.in_scope(item.path))
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
+    def _checked(self, task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
+        """A file's findings; those it causes at a declaration's line (a handler its module
+        does not define) are subject to that file's noqa and per-file-ignores."""
+        return [item for item in check_file(task, source)
+                if item.path == task.path or not self._suppressed_in_declaration(item)]
+
+    def project_findings(self, project: Project) -> list[Diagnostic]:
+        """What a project's declarations themselves get wrong (LAM007 for a handler the
+        runtime cannot load, LAM900 for a template that does not parse), wherever they are,
+        less those their file's noqa comments or per-file-ignores silence."""
+        if project.findings is None:
+            project.findings = [
+                item for item in [*self._unresolved_handlers(project),
+                                  *self._discovery_findings(project)]
+                if not self._suppressed_in_declaration(item)]
+        return project.findings
+
     def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
-        """A finding in a template or config file, under its per-file-ignores or behind a
-        noqa comment on its line (#, or // in HCL)."""
+        """A finding in a declaring file (template, config, CDK app), under its
+        per-file-ignores or behind a noqa comment on its line (#, or // in HCL)."""
         if diagnostic.code not in self._enabled_for(diagnostic.path):
             return True
         path = diagnostic.path.resolve()
@@ -245,36 +261,30 @@ class Run:
             found.extend(check_file(task, function.inline_code.encode("utf-8")))
         return found
 
-    def _discovery_findings(self) -> list[Diagnostic]:
-        """Template notes that carry a code (LAM900: a template that does not parse; LAM007: a
-        missing code folder), once each: functions inheriting one Globals setting share a note."""
+    @staticmethod
+    def _discovery_findings(project: Project) -> list[Diagnostic]:
+        """Template notes that carry a code (LAM900: a template that does not parse), once
+        each: functions inheriting one Globals setting share a note."""
         found: dict[Diagnostic, None] = {}
-        for project in self.projects.values():
-            notes = [*project.discovery.notes,
-                     *(note for function in project.discovery.functions for note in function.notes)]
-            for note in notes:
-                if not self.in_scope(note.path):
-                    continue
-                rule = rule_by_code(note.code) if note.code in project.enabled else None
-                if rule is not None:
-                    found[Diagnostic(note.path, note.line, 1, note.line, 1, rule.code, rule.name,
-                                     note.message, rule.severity)] = None
+        notes = [*project.discovery.notes,
+                 *(note for function in project.discovery.functions for note in function.notes)]
+        for note in notes:
+            rule = rule_by_code(note.code) if note.code in project.enabled else None
+            if rule is not None:
+                found[Diagnostic(note.path, note.line, 1, note.line, 1, rule.code, rule.name,
+                                 note.message, rule.severity)] = None
         return list(found)
 
-    def _unresolved_handlers(self) -> list[Diagnostic]:
+    @staticmethod
+    def _unresolved_handlers(project: Project) -> list[Diagnostic]:
         from lambdalint.checks.handler_not_found import HandlerNotFound
 
-        found = []
-        for project in self.projects.values():
-            if HandlerNotFound.code not in project.enabled:
-                continue
-            for unresolved in project.handler_map.unresolved:
-                spec = unresolved.spec
-                if not self.in_scope(spec.declared_in or spec.code_root):
-                    continue
-                found.append(HandlerNotFound.declaration_diagnostic(
-                    spec, spec.declared_in or spec.code_root, unresolved.reason))
-        return found
+        if HandlerNotFound.code not in project.enabled:
+            return []
+        return [HandlerNotFound.declaration_diagnostic(
+                    unresolved.spec, unresolved.spec.declared_in or unresolved.spec.code_root,
+                    unresolved.reason)
+                for unresolved in project.handler_map.unresolved]
 
 
 def lint(options: Options) -> Result:

@@ -67,21 +67,26 @@ def absolute_findings(stdout: str, cwd: Path) -> list[tuple]:
                   for item in json.loads(stdout))
 
 
-def test_the_findings_do_not_depend_on_the_working_directory(monorepo: Path) -> None:
-    handler = monorepo / "python-api" / "src" / "orders" / "get.py"
-    expected = None
-    for cwd in (monorepo, handler.parent, monorepo.parent):
-        whole = lambdalint("check", "--format", "json", os.path.relpath(monorepo, cwd), cwd=cwd)
-        found = absolute_findings(whole.stdout, cwd)
-        expected = expected or found
-        assert (whole.code, found) == (1, expected), cwd
-        # the file alone: its own findings, whatever the directory
-        one = lambdalint("check", "--format", "json", os.path.relpath(handler, cwd), cwd=cwd)
-        assert absolute_findings(one.stdout, cwd) == [item for item in expected
-                                                        if item[0] == str(handler)], cwd
-        flake8 = lambdalint(os.path.relpath(handler, cwd), cwd=cwd, command=FLAKE8)
-        assert [line.split(": ", 1)[1] for line in flake8.stdout.splitlines()] == [
-            MONOREPO_FINDINGS[0].split(": ", 1)[1]], cwd
+@pytest.mark.parametrize("name", sorted(path.name for path in PROJECTS.iterdir()))
+def test_the_findings_do_not_depend_on_the_working_directory(name: str, tmp_path: Path) -> None:
+    root = shutil.copytree(PROJECTS / name, tmp_path / "work" / name)
+    (root / ".git").mkdir()
+    subfolder = min(path for path in root.iterdir() if path.is_dir() and path.name != ".git")
+    expected = absolute_findings(lambdalint("check", "--format", "json", cwd=root).stdout, root)
+    python_files = sorted({item[0] for item in expected if item[0].endswith(".py")})
+    for cwd in (root, subfolder, root.parent):
+        run = lambdalint("check", "--format", "json", os.path.relpath(root, cwd), cwd=cwd)
+        assert absolute_findings(run.stdout, cwd) == expected, cwd
+        for python_file in python_files:
+            # the file alone: its own findings, whatever the directory
+            one = lambdalint("check", "--format", "json", os.path.relpath(python_file, cwd), cwd=cwd)
+            assert absolute_findings(one.stdout, cwd) == [
+                item for item in expected if item[0] == python_file], (cwd, python_file)
+        flake8 = lambdalint("--format", "%(path)s\t%(row)d\t%(col)d\t%(code)s",
+                            os.path.relpath(root, cwd), cwd=cwd, command=FLAKE8)
+        found = sorted((os.path.normpath(cwd / path), int(row), int(column), code)
+                       for path, row, column, code in map(str.split, flake8.stdout.splitlines()))
+        assert found == [item for item in expected if item[0].endswith(".py")], cwd
 
 
 def test_stdin_takes_its_project_from_the_stdin_filename(monorepo: Path) -> None:
