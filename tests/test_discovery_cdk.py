@@ -216,3 +216,29 @@ bucket.add_event_notification(event_type, s3n.LambdaDestination(unknown))
         ("Removed", [("s3:ObjectRemoved:*",)]),
         ("Unknown", [()]),
     ]
+
+
+def test_cdk_v1_module_names_and_the_working_directory_are_followed(tmp_path: Path) -> None:
+    # CDK v1's PythonFunction lived in aws_cdk.aws_lambda_python; `cdk synth` runs the app in
+    # the folder of cdk.json, which os.getcwd() and Path.cwd() return
+    write(tmp_path, {
+        "cdk.json": '{"app": "python3 app.py"}\n',
+        "lambda/api/app.py": "def handler(event, context):\n    return {}\n",
+        "stacks/api.py": (
+            "import os\nfrom pathlib import Path\n\n"
+            "from aws_cdk import aws_lambda as lambda_\n"
+            "from aws_cdk.aws_lambda_python import PythonFunction\n\n\n"
+            "def build(scope):\n"
+            "    PythonFunction(scope, 'Api', entry='lambda/api', index='app.py', handler='handler',\n"
+            "                   runtime=lambda_.Runtime.PYTHON_3_9)\n"
+            "    lambda_.Function(scope, 'Joined', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
+            "                     code=lambda_.Code.from_asset(os.path.join(os.getcwd(), 'lambda/api')))\n"
+            "    lambda_.Function(scope, 'Divided', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
+            "                     code=lambda_.Code.from_asset(str(Path.cwd() / 'lambda' / 'api')))\n"),
+    })
+    found = discover(tmp_path)
+    assert [(function.name, function.handler, function.code_root) for function in found.functions] == [
+        ("Api", "app.handler", (tmp_path / "lambda" / "api").resolve()),
+        ("Joined", "app.handler", (tmp_path / "lambda" / "api").resolve()),
+        ("Divided", "app.handler", (tmp_path / "lambda" / "api").resolve()),
+    ]

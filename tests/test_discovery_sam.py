@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from e2e import write
+from e2e import lambdalint, write
 from lambdalint.discovery import sam
 from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
 
@@ -236,8 +237,8 @@ def test_only_files_that_can_be_templates_are_parsed(tmp_path: Path) -> None:
      False),
     ("Runtime: !Ref Runtime",
      "Runtime is !Ref Runtime, which lambdalint cannot resolve statically; it is treated as Python", True),
-    ("InlineCode: !Sub 'print(\"${Stage}\")'",
-     "InlineCode is !Sub print(\"${Stage}\"), which lambdalint cannot resolve statically;"
+    ("InlineCode: !Sub 'LIMIT = ${Limit}'",
+     "InlineCode is !Sub LIMIT = ${Limit}, which lambdalint cannot resolve statically;"
      " its code is not checked", False),
 ])
 def test_a_setting_lambdalint_cannot_follow_is_a_note_at_its_line(
@@ -277,3 +278,24 @@ Resources:
         True, (EventSource("FunctionUrl"),), {"STAGE": "prod"})
     assert (plain.allows_recursion, plain.events, plain.environment) == (False, (), {})
     assert sam_function.code_root == plain.code_root == tmp_path
+
+
+def test_sub_inline_code_and_template_files_are_checked(tmp_path: Path) -> None:
+    # a !Sub whose ${} sit in string literals is code Python reads as is; one with a ${} in
+    # code position only exists once substituted, and is not checked
+    write(tmp_path, {
+        "stack.template": json.dumps({"Resources": {
+            "Custom": {"Type": "AWS::Lambda::Function", "Properties": {
+                "Runtime": "python3.12", "Handler": "index.handler",
+                "Code": {"ZipFile": {"Fn::Sub": "import boto3\n\n\ndef handler(event, context):\n"
+                                                "    s3 = boto3.client('s3')\n"
+                                                "    return s3.list_objects(Bucket='${Bucket}')\n"}}}},
+            "Computed": {"Type": "AWS::Lambda::Function", "Properties": {
+                "Runtime": "python3.12", "Handler": "index.handler",
+                "Code": {"ZipFile": {"Fn::Sub": "LIMIT = ${Limit}\n"}}}}}}, indent=1),
+    })
+    custom, computed = sam.discover(tmp_path).functions
+    assert custom.inline_code is not None and "${Bucket}" in custom.inline_code
+    assert (computed.inline_code, computed.checkable) == (None, False)
+    run = lambdalint("check", cwd=tmp_path)
+    assert [line.split(": ", 1)[1].split()[0] for line in run.stdout.splitlines()] == ["LAM004"]

@@ -54,7 +54,9 @@ other transfer methods are only read as the S3 client's (`upload_file(Filename, 
 Key)`) when the receiver is an S3 client or the call fills the client's third parameter:
 the same methods on a `Bucket` or `Object` resource take no bucket. Likewise
 `s3.Object(bucket, key)` is only read as the service's constructor when it gets every
-identifier: `bucket.Object(key)` on a Bucket resource takes the key alone.
+identifier: `bucket.Object(key)` on a Bucket resource takes the key alone. A literal that
+S3 would not accept as a bucket name is a placeholder, not a name (`"${UploadBucket}"` in a
+CloudFormation `!Sub` inline function, `"<your-bucket-name>"`).
 
 ## Fix
 None: the environment variable has to be added to the deployment template too.
@@ -77,6 +79,8 @@ from lambdalint.data.s3_methods import (BUCKET_KEYWORD_METHODS, BUCKET_PAGINATOR
                                         PARAMS_METHODS, TRANSFER_METHODS)
 
 # The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
+# what S3 accepts as a bucket name (legacy names allowed upper case and underscores)
+BUCKET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
 S3_LOCATION = re.compile(r"(?:s3://|arn:aws(?:-[a-z-]+)?:s3:::)(?P<bucket>[A-Za-z0-9._-]+)")
 STRING_NODES = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
 
@@ -219,8 +223,8 @@ class HardcodedBucket(Check):
 
     def _report_bucket(self, where: cst.BaseExpression, bucket: Optional[str],
                        literal: cst.BaseExpression) -> None:
-        if not bucket:
-            return
+        if not bucket or not BUCKET_NAME.fullmatch(bucket):
+            return  # a placeholder (${Bucket}, <your-bucket>), not a name S3 would accept
         self._settled.update((id(where), id(literal)))
         self.report(where, (f'bucket name "{bucket}" is hard-coded; read it from an environment'
                             ' variable (os.environ["BUCKET_NAME"])'))

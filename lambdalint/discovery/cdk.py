@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
     Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
 
+# CDK v1 modules whose v2 successor has another name (most kept theirs)
+CDK_V1_MODULES = {"aws_cdk.aws_lambda_python.": "aws_cdk.aws_lambda_python_alpha."}
+CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
 APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): the app file
 LAMBDA = "aws_cdk.aws_lambda."
 S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
@@ -146,7 +149,7 @@ class _AppFile:
     def functions(self) -> list[DeployedFunction]:
         calls = list(self._calls())
         for call, scope, _ in calls:
-            if self.context.qualified_name(call.func, scope) in FUNCTION_CONSTRUCTS:
+            if self._qualified_name(call.func, scope) in FUNCTION_CONSTRUCTS:
                 self.declared[id(call)] = self._function(call, scope)
         for call, scope, owner in calls:
             self._configure(call, scope, owner)
@@ -214,6 +217,14 @@ class _AppFile:
         text = self._string(expression, scope)
         return text if text is not None else Reference("python", self._source(expression))
 
+    def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+        """The imported name an expression refers to, CDK v1 module names as v2's."""
+        name = self.context.qualified_name(expression, scope)
+        for v1_module, v2_module in CDK_V1_MODULES.items():
+            if name is not None and name.startswith(v1_module):
+                return v2_module + name[len(v1_module):]
+        return name
+
     def _path(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Path]:
         """A path the app computes from literals, ``__file__``, ``os.path`` and ``pathlib``."""
         import libcst as cst
@@ -235,8 +246,10 @@ class _AppFile:
             return inner / part if inner is not None and part is not None else None
         if not isinstance(expression, cst.Call):
             return None
-        name = self.context.qualified_name(expression.func, scope)
+        name = self._qualified_name(expression.func, scope)
         first = argument(expression, 0)
+        if name in CURRENT_DIRECTORY:  # the CDK CLI runs the app in the folder of cdk.json
+            return self.asset_base
         if name in ("builtins.str", "os.fspath", "os.path.abspath", "os.path.realpath",
                     "os.path.normpath", "pathlib.Path", "pathlib.PurePath") and first is not None:
             return self._path(first, scope)
@@ -273,7 +286,7 @@ class _AppFile:
     def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str
                 ) -> Optional[str]:
         """``PYTHON_3_12`` for ``_lambda.Runtime.PYTHON_3_12`` when prefix is the Runtime class."""
-        name = self.context.qualified_name(*self.context.follow(expression, scope))
+        name = self._qualified_name(*self.context.follow(expression, scope))
         return name[len(prefix):] if name is not None and name.startswith(prefix) else None
 
     # -- the function construct -------------------------------------------------------------------
@@ -281,7 +294,7 @@ class _AppFile:
     def _function(self, call: cst.Call, scope: Scope) -> DeployedFunction:
         from lambdalint.constants import argument
 
-        construct = self.context.qualified_name(call.func, scope) or ""
+        construct = self._qualified_name(call.func, scope) or ""
         identifier = argument(call, 1, "id")
         name = self._value(identifier, scope) if identifier is not None else "?"
         handler_argument = argument(call, None, "handler")
@@ -321,7 +334,7 @@ class _AppFile:
             return _runtime_name(constant)
         followed = self.context.follow(expression, scope)[0]
         if (isinstance(followed, cst.Call) and argument(followed, 0, "name") is not None
-                and self.context.qualified_name(followed.func, scope) == LAMBDA + "Runtime"):
+                and self._qualified_name(followed.func, scope) == LAMBDA + "Runtime"):
             name = self._string(argument(followed, 0, "name"), scope)  # type: ignore[arg-type]
             if name is not None:
                 return name
@@ -472,7 +485,7 @@ class _AppFile:
 
         from lambdalint.constants import argument
 
-        trigger = FUNCTION_TRIGGERS.get(self.context.qualified_name(call.func, scope) or "")
+        trigger = FUNCTION_TRIGGERS.get(self._qualified_name(call.func, scope) or "")
         if trigger is not None:
             event, position, keyword = trigger
             target = argument(call, position, keyword)
@@ -516,7 +529,7 @@ class _AppFile:
 
         from lambdalint.constants import argument
 
-        if self.context.qualified_name(call.func, scope) == LAMBDA_INTEGRATION:
+        if self._qualified_name(call.func, scope) == LAMBDA_INTEGRATION:
             options: Optional[cst.BaseExpression] = call
         else:
             options = argument(call, None, "integration_options")
@@ -542,7 +555,7 @@ class _AppFile:
         arguments = [self.context.follow(arg.value, scope)[0] for arg in call.args if not arg.star]
         for position, destination in enumerate(arguments):
             if not (isinstance(destination, cst.Call) and destination.args
-                    and self.context.qualified_name(destination.func, scope) == expected):
+                    and self._qualified_name(destination.func, scope) == expected):
                 continue
             key = self._function_of(destination.args[0].value, scope, owner)
             if key is None:
@@ -565,7 +578,7 @@ class _AppFile:
         from lambdalint.constants import argument
 
         source = self.context.follow(expression, scope)[0]
-        name = (self.context.qualified_name(source.func, scope)
+        name = (self._qualified_name(source.func, scope)
                 if isinstance(source, cst.Call) else None) or ""
         kind = EVENT_SOURCES.get(name.rpartition(".")[2])
         if kind is None or not name.startswith("aws_cdk.aws_lambda_event_sources."):
@@ -603,7 +616,7 @@ class _AppFile:
 
         for expression in filters:
             key_filter = self.context.follow(expression, scope)[0]
-            if not (isinstance(key_filter, cst.Call) and self.context.qualified_name(
+            if not (isinstance(key_filter, cst.Call) and self._qualified_name(
                     key_filter.func, scope) == "aws_cdk.aws_s3.NotificationKeyFilter"):
                 continue
             for part in ("prefix", "suffix"):

@@ -18,6 +18,8 @@ everything else unresolved stays a ``Reference``.
 from __future__ import annotations
 
 from dataclasses import replace
+import io
+import tokenize
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
@@ -32,6 +34,8 @@ from lambdalint.discovery.templates import (
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
 FUNCTION_TYPES = (SERVERLESS_FUNCTION.encode(), LAMBDA_FUNCTION.encode())
+# ".template" is CloudFormation's classic name; a JSON or YAML document either way
+TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
 INHERITED_FROM_GLOBALS = {"Runtime", "Handler", "CodeUri", "Environment", "FunctionUrlConfig",
                           "RecursiveLoop"}
 
@@ -53,7 +57,7 @@ ARN_SERVICE_TYPES = {"sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis",
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
     candidates = filter(_looks_like_template,
-                        declaration_files(root, (".yaml", ".yml", ".json"), excluded))
+                        declaration_files(root, TEMPLATE_SUFFIXES, excluded))
     for path, document in loaded(candidates, discovery):
         if isinstance(document, Located) and isinstance(document.get("Resources"), Located):
             discovery.functions += _Template(path, root.resolve(), document).functions()
@@ -193,6 +197,8 @@ class _Template:
         code = owner[key]
         if isinstance(code, str):
             return code
+        if isinstance(code, Reference) and code.kind == "Sub" and substitutions_in_strings(code.target):
+            return code.target  # each ${X} sits in a string literal: Python reads it as text
         notes.append(self._note(owner.line_of(key), unresolved(key, code, "its code is not checked")))
         return None
 
@@ -251,6 +257,18 @@ class _Template:
 
     def _note(self, line: int, message: str) -> Note:
         return Note(self.path, line, message)
+
+
+def substitutions_in_strings(code: str) -> bool:
+    """Whether every ``${...}`` of a ``!Sub`` code template lies inside a Python string
+    literal, so the code parses as it will run whatever the values (a ``$`` anywhere else is
+    not Python: the code only exists once CloudFormation substitutes it)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return False
+    return not any(token.type == tokenize.ERRORTOKEN and token.string.strip() == "$"
+                   for token in tokens)
 
 
 def _environment(*owners: Located) -> dict[str, Value]:

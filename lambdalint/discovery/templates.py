@@ -56,14 +56,16 @@ class TemplateError(Exception):
 
 
 def load_template(path: Path) -> Any:
-    """The document in path: YAML, or JSON for a ``.json`` file. Raises TemplateError."""
+    """The document in path: YAML, or JSON for a ``.json`` file (or a ``.template`` that
+    starts with ``{``). Raises TemplateError."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise TemplateError(1, f"cannot read this file: {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise TemplateError(1, f"this file is not UTF-8 ({error.reason})") from None
-    return load_json(text) if path.suffix == ".json" else load_yaml(text)
+    is_json = path.suffix == ".json" or (path.suffix == ".template" and text.lstrip().startswith("{"))
+    return load_json(text) if is_json else load_yaml(text)
 
 
 def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, Any]]:
