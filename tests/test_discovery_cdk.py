@@ -242,3 +242,19 @@ def test_cdk_v1_module_names_and_the_working_directory_are_followed(tmp_path: Pa
         ("Joined", "app.handler", (tmp_path / "lambda" / "api").resolve()),
         ("Divided", "app.handler", (tmp_path / "lambda" / "api").resolve()),
     ]
+
+
+def test_an_asset_folder_that_is_not_built_yet_is_not_a_finding(tmp_path: Path) -> None:
+    from e2e import lambdalint
+
+    write(tmp_path, {
+        "cdk.json": '{"app": "python3 app.py"}\n',
+        "app.py": ("from aws_cdk import aws_lambda as lambda_\n\n\n"
+                   "def build(scope):\n"
+                   "    lambda_.Function(scope, 'Ingest', runtime=lambda_.Runtime.PYTHON_3_12,\n"
+                   "                     handler='index.handler', code=lambda_.Code.from_asset('build/ingest'))\n"),
+    })
+    listed = lambdalint("handlers", cwd=tmp_path)
+    assert listed.stdout.splitlines()[1].split()[3:7] == ["not", "checked:", "code", "folder"]
+    run = lambdalint("check", cwd=tmp_path)
+    assert (run.code, run.stdout) == (0, "")

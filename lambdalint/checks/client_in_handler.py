@@ -58,7 +58,10 @@ invocation:
   running event loop, which `asyncio.run` creates anew on every invocation. Creating
   the `aioboto3.Session()` itself per invocation is still reported;
 - objects built by methods and classes lambdalint does not follow (`self.session.client`),
-  and functions the handler never reaches.
+  and functions the handler never reaches;
+- a CloudFormation custom resource's handler (its module imports `cfnresponse` or
+  `crhelper`): it runs on stack operations only, a handful of times in its life, so what a
+  client costs per call does not matter.
 
 ## Fix
 None: moving a client to module level changes when it is created and may need its
@@ -76,6 +79,7 @@ from lambdalint.check import Check
 from lambdalint.constants import argument, is_environment_read, string_value
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
+    CUSTOM_RESOURCE_MODULES,
     CONNECTION_FACTORIES,
     CONNECTION_POOL_FACTORIES,
     SESSION_CLIENT_FACTORIES,
@@ -109,6 +113,8 @@ class ClientInHandler(Check):
         self.evaluated_at_import: set[cst.CSTNode] = set()
         self.reported_by_chain: set[cst.CSTNode] = set()
         self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        self.serves_custom_resources = bool(
+            CUSTOM_RESOURCE_MODULES & _imported_modules(context.module))
 
     # -- traversal ----------------------------------------------------------------------
 
@@ -132,8 +138,8 @@ class ClientInHandler(Check):
         self.scopes.append(scope)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if (self.function_is_cached or node in self.evaluated_at_import
-                or node in self.reported_by_chain):
+        if (self.function_is_cached or self.serves_custom_resources
+                or node in self.evaluated_at_import or node in self.reported_by_chain):
             return
         message = self._creation_message(node, self.scopes[-1])
         if message is None or self._is_lazily_cached(node):
@@ -305,6 +311,21 @@ class ClientInHandler(Check):
             scope = handler.function or handler.lambda_
             if scope is not None:
                 yield scope
+
+
+def _imported_modules(module: cst.Module) -> set[str]:
+    """The top-level names of the modules a module imports at its top level."""
+    names: set[str] = set()
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Import):
+                names.update(cst.Module([]).code_for_node(alias.name).split(".")[0]
+                             for alias in small.names)
+            elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+                names.add(cst.Module([]).code_for_node(small.module).split(".")[0])
+    return names
 
 
 def _definition_time_parts(scope: Function) -> list[cst.CSTNode]:

@@ -54,3 +54,7 @@ SHARED_POOL_KEYWORDS: dict[str, str] = {
     "redis.Redis": "connection_pool",
     "redis.StrictRedis": "connection_pool",
 }
+
+# Helpers only CloudFormation custom resource handlers import: such a handler runs on stack
+# operations, not on traffic.
+CUSTOM_RESOURCE_MODULES = frozenset({"cfnresponse", "crhelper"})

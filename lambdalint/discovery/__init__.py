@@ -66,6 +66,9 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     if function.code_root is None and function.inline_code is None:
         reason = next((note.unchecked for note in function.notes if note.unchecked), "no local code")
         return f"not checked: {reason}"
+    if function.code_root is not None and not function.code_root.exists():
+        # a build output not built yet, whichever source named it: the build fails first
+        return "not checked: code folder not found"
     wrapper = WRAPPER_HANDLERS.get(function.handler)
     if wrapper is not None and isinstance(function.environment.get(wrapper[1]), Reference):
         return f"not checked: {wrapper[1]} unresolved"
