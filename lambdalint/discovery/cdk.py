@@ -335,7 +335,9 @@ class _AppFile:
     def _code(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
               scope: Scope, notes: Pending) -> DeployedFunction:
         handler = keywords.get("handler")
-        if handler is not None and self._member(handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE":
+        from_image = handler is not None and self._member(
+            handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE"
+        if from_image:
             return self._image(replace(function, package_type="Image"), keywords.get("code"),
                                scope, notes)
         if handler is not None:

@@ -595,7 +595,9 @@ class _AppFile:
     def _strings(self, node: Node) -> Optional[list[str]]:
         """An array of strings (or names of them), or None."""
         strings = [self._string(element) for element in self._elements(node)]
-        return [text for text in strings if text is not None] if strings and None not in strings else None
+        if not strings or None in strings:
+            return None
+        return [text for text in strings if text is not None]
 
     def _read_file(self, node: Optional[Node]) -> Optional[Path]:
         """The file of ``fs.readFileSync(file, "utf8")`` or ``readFileSync(file).toString()``."""

@@ -429,8 +429,8 @@ class _TerraformModule:
         self._set_environment(declared, environment, "environment")
         if declared.function.package_type == "Image":
             config = _first_block(block.get("image_config"))
-            self._image(declared, block.get("image_uri"), "image_config",
-                        *(config.get(key) for key in ("command", "entry_point", "working_directory")))
+            self._image(declared, block.get("image_uri"), "image_config", *(
+                config.get(key) for key in ("command", "entry_point", "working_directory")))
             return
         if "filename" in block:
             self._code_from_file(declared, block["filename"])
@@ -532,7 +532,8 @@ class _TerraformModule:
         words: dict[str, Optional[list[str]]] = {}
         for name, raw in (("command", command), ("entry point", entry_point)):
             items = self._named(raw)
-            texts = [_string(self._named(item)) for item in items] if isinstance(items, list) else []
+            texts = [_string(self._named(item)) for item in
+                     (items if isinstance(items, list) else [])]
             words[name] = command_words(texts)
             if raw is not None and words[name] is None:
                 declared.note(overrides, f"{name} {_shown(raw)} cannot be read without running"
@@ -566,7 +567,8 @@ class _TerraformModule:
                                           "build_args": block.get("build_args")}
             build = _first_block(block.get("build"))
             if build:  # provider 2.x named the context ``path``
-                return file.path.parent, {**build, "context": build.get("context", build.get("path"))}
+                context = build.get("context", build.get("path"))
+                return file.path.parent, {**build, "context": context}
             raw = block.get("name")  # a registry image pushes the image of that name
         return None
 
