@@ -12,7 +12,8 @@ source text)`` and a note says so.
 Paths: ``path.join(__dirname, ...)`` is relative to the file's own folder; a bare
 ``Code.fromAsset("lambda")`` to the CDK process's working directory (``cdk.asset_base``).
 ``Code.fromInline(fs.readFileSync(file))`` deploys that file as module ``index``: it is
-checked as the file itself.
+checked as the file itself. An image built from a local asset (``DockerImageCode.fromImageAsset``,
+``Code.fromAssetImage``) is read from its Dockerfile by ``dockerfile``, as in Python apps.
 """
 
 from __future__ import annotations
