@@ -80,6 +80,10 @@ class ModelStack(cdk.Stack):
             self, "Evaluate",
             code=lambda_.DockerImageCode.from_image_asset(MODEL_DIR, cmd=["evaluate.handler"]),
         )
+        lambda_.Function(
+            self, "Score", runtime=lambda_.Runtime.FROM_IMAGE, handler=lambda_.Handler.FROM_IMAGE,
+            code=lambda_.Code.from_asset_image(MODEL_DIR, cmd=["predict.handler"]),
+        )
 '''
 
 
@@ -96,13 +100,14 @@ def test_cdk_docker_image_functions_read_the_assets_dockerfile(tmp_path: Path) -
         "services/model/train.py": "async def handler(event, context):\n    pass\n",
     })
     run = lambdalint("handlers", cwd=tmp_path)
-    assert run.stdout.splitlines()[:4] == [
+    assert run.stdout.splitlines()[:5] == [
         "NAME      RUNTIME     HANDLER           CODE                               DECLARED IN"
         "               TRIGGERS  INTENT",
         "Predict   python3.13  predict.handler   services/model/predict.py:handler  stacks/model_stack.py:13  -",
         # no CMD in Dockerfile.train: cmd= names the handler
         "Train     python3.13  train.handler     services/model/train.py:handler    stacks/model_stack.py:18  -",
         "Evaluate  python3.13  evaluate.handler  LAM007: module not found           stacks/model_stack.py:22  -",
+        "Score     python3.13  predict.handler   services/model/predict.py:handler  stacks/model_stack.py:26  -",
     ]
     run = lambdalint("check", ".", cwd=tmp_path)
     assert run.stdout.splitlines() == [
@@ -191,3 +196,106 @@ def test_what_a_dockerfile_lets_lambdalint_follow(dockerfile: str, code: str, no
     assert (row["code"], [found["message"] for found in row["notes"]]) == (
         code, [] if note is None else
         [f"Fn: the image built from fn/Dockerfile is not checked: {note}"])
+
+
+CDK_TYPESCRIPT_TABLE = """\
+NAME      RUNTIME     HANDLER          CODE                             DECLARED IN            TRIGGERS  INTENT
+Predict   python3.12  predict.handler  docker/predict.py:handler        lib/model-stack.ts:16  -
+Batch     python3.12  batch.run        docker/batch.py:run              lib/model-stack.ts:24  -
+Score     python3.11  score.handler    services/score/score.py:handler  lib/model-stack.ts:32  -
+Registry  -           -                not checked: image               lib/model-stack.ts:36  -
+"""
+TERRAFORM_TABLE = """\
+NAME                         RUNTIME     HANDLER             CODE                                     DECLARED IN         TRIGGERS  INTENT
+module.api                   python3.12  app.lambda_handler  services/api/app.py:lambda_handler       infra/api.tf:8      -
+module.report                python3.12  report.handler      services/api/report.py:handler           infra/api.tf:21     -
+aws_lambda_function.nightly  python3.13  jobs.nightly.run    services/worker/src/jobs/nightly.py:run  infra/worker.tf:26  -
+aws_lambda_function.vendor   -           -                   not checked: image                       infra/worker.tf:31  -
+
+infra/worker.tf:35: aws_lambda_function.vendor: code is the container image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/vendor:2.1; not checked
+"""
+
+
+@pytest.mark.parametrize(("project", "table"), [
+    # DockerImageFunction from an asset folder, with and without a cmd override;
+    # Function with Handler.FROM_IMAGE and Code.fromAssetImage; an image from ECR
+    ("cdk-typescript-images", CDK_TYPESCRIPT_TABLE),
+    # the docker-build module, with and without image_config_command; the docker provider's
+    # docker_image pushed by docker_registry_image, with image_config; an image in a registry
+    ("terraform-images", TERRAFORM_TABLE),
+])
+def test_images_built_from_a_local_dockerfile_are_listed_with_its_handler(
+        project: str, table: str, tmp_path: Path) -> None:
+    run = lambdalint("handlers", cwd=shutil.copytree(PROJECTS / project, tmp_path / project))
+    assert (run.code, run.stderr, run.stdout) == (0, "", table)
+
+
+@pytest.mark.parametrize(("project", "findings"), [
+    ("cdk-typescript-images", [
+        f"docker/batch.py:4:1: {async_message('run')}",
+        'docker/predict.py:7:15: LAM004 boto3.client("sagemaker-runtime") is created on every'
+        " invocation; create it once at module level and reuse it",
+        "lib/model-stack.ts:32:1: LAM007 handler 'score.handler': services/score/score.py has no"
+        " top-level 'handler'",
+    ]),
+    ("terraform-images", [
+        'services/api/app.py:8:13: LAM004 boto3.resource("dynamodb") is created on every'
+        " invocation; create it once at module level and reuse it",
+        "services/api/app.py:10:40: LAM003 json.dumps() gets a DynamoDB item (table.get_item(...)"
+        " at line 9) whose numbers are Decimal, which stdlib json cannot encode; pass default=str"
+        " or convert the numbers",
+        f"services/worker/src/jobs/nightly.py:1:1: {async_message('run')}",
+    ]),
+])
+def test_the_code_a_local_image_build_copies_is_checked(project: str, findings: list[str],
+                                                         tmp_path: Path) -> None:
+    run = lambdalint("check", cwd=shutil.copytree(PROJECTS / project, tmp_path / project))
+    assert (run.stdout.splitlines(), run.stderr, run.code) == (findings, "", 1)
+
+
+TERRAFORM_IMAGE_FUNCTION = '''\
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}
+
+resource "docker_image" "app" {
+  name = "${aws_ecr_repository.app.repository_url}:latest"
+  build {
+    context = %s
+  }
+}
+
+resource "aws_lambda_function" "app" {
+  function_name = "app"
+  role          = "arn:aws:iam::123456789012:role/app"
+  package_type  = "Image"
+  image_uri     = "${aws_ecr_repository.app.repository_url}:latest"
+  depends_on    = [docker_image.app]
+  image_config {
+    command = %s
+  }
+}
+
+variable "context" {}
+variable "command" {}
+'''
+
+
+@pytest.mark.parametrize(("context", "command", "code", "note"), [
+    # image_uri names no build, but it is the very name the docker_image builds
+    ('"app"', '["main.handler"]', "app/main.py:handler", None),
+    ("var.context", '["main.handler"]', "not checked: image", "main.tf:16: aws_lambda_function.app:"
+     " the build context or Dockerfile var.context of its image cannot be read without running"
+     " Terraform; not checked"),
+    ('"app"', "var.command", "not checked: image", "main.tf:18: aws_lambda_function.app: command"
+     " var.command cannot be read without running Terraform; not checked"),
+])
+def test_what_a_terraform_image_build_lets_lambdalint_follow(
+        context: str, command: str, code: str, note: Optional[str], tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": TERRAFORM_IMAGE_FUNCTION % (context, command),
+                     "app/Dockerfile": "FROM public.ecr.aws/lambda/python:3.12\nCOPY . .\n",
+                     "app/main.py": HANDLER})
+    run = lambdalint("handlers", "--format", "json", cwd=tmp_path)
+    (row,) = json.loads(run.stdout)
+    assert (row["code"], [f"{found['path']}:{found['line']}: {found['message']}"
+                          for found in row["notes"]]) == (code, [] if note is None else [note])

@@ -125,8 +125,11 @@ def asset_base(path: Path, app_folders: Collection[Path]) -> Path:
     return next((folder for folder in folders if folder in app_folders), folders[0])
 
 
-def _runtime_name(constant: str) -> str:
-    """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names."""
+def _runtime_name(constant: str) -> Optional[str]:
+    """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names;
+    None for ``FROM_IMAGE``, whose image tells."""
+    if constant == "FROM_IMAGE":
+        return None
     if constant in IRREGULAR_RUNTIMES:
         return IRREGULAR_RUNTIMES[constant]
     family, _, version = constant.lower().partition("_")
@@ -309,7 +312,8 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, keywords, scope, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = self._image(replace(function, package_type="Image"), keywords, scope, notes)
+            function = self._image(replace(function, package_type="Image"), keywords.get("code"),
+                                   scope, notes)
         else:
             function = self._code(function, keywords, scope, notes)
         if "environment" in keywords:
@@ -344,9 +348,12 @@ class _AppFile:
     def _code(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
               scope: Scope, notes: Pending) -> DeployedFunction:
         handler = keywords.get("handler")
+        from_image = handler is not None and self._member(
+            handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE"
+        if from_image:
+            return self._image(replace(function, package_type="Image"), keywords.get("code"),
+                               scope, notes)
         if handler is not None:
-            if self._member(handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE":
-                return replace(function, package_type="Image")
             function = replace(function, handler=self._string(handler, scope))
             if function.handler is None:
                 self._unreadable(notes, "handler", handler)
@@ -407,19 +414,21 @@ class _AppFile:
             return function
         return replace(function, code_root=entry.resolve())
 
-    def _image(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
+    def _image(self, function: DeployedFunction, expression: Optional[cst.BaseExpression],
                scope: Scope, notes: Pending) -> DeployedFunction:
-        """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``:
-        the handler and code the asset's Dockerfile (or ``cmd``) gives the function."""
+        """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``
+        or ``Code.from_asset_image(...)``: the handler and code the asset's Dockerfile (or
+        ``cmd``) gives the function; any other image (``from_ecr``) is not checked."""
         import libcst as cst
 
         from lambdalint.constants import argument
         from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
 
-        code = self.context.follow(keywords["code"], scope)[0] if "code" in keywords else None
-        if not isinstance(code, cst.Call) or self._member(
-                code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset":
-            return function  # from_ecr: an image in a registry
+        code = self.context.follow(expression, scope)[0] if expression is not None else None
+        if not isinstance(code, cst.Call) or (
+                self._member(code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset"
+                and self._member(code.func, scope, LAMBDA + "Code.") != "from_asset_image"):
+            return function
         directory = argument(code, 0, "directory")
         folder = self._path(directory, scope) if directory is not None else None
         file = argument(code, None, "file")

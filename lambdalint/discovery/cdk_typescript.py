@@ -12,7 +12,8 @@ source text)`` and a note says so.
 Paths: ``path.join(__dirname, ...)`` is relative to the file's own folder; a bare
 ``Code.fromAsset("lambda")`` to the CDK process's working directory (``cdk.asset_base``).
 ``Code.fromInline(fs.readFileSync(file))`` deploys that file as module ``index``: it is
-checked as the file itself.
+checked as the file itself. An image built from a local asset (``DockerImageCode.fromImageAsset``,
+``Code.fromAssetImage``) is read from its Dockerfile by ``dockerfile``, as in Python apps.
 """
 
 from __future__ import annotations
@@ -484,7 +485,8 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, properties, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = replace(function, package_type="Image")
+            function = self._image(replace(function, package_type="Image"),
+                                   properties.get("code"), notes)
         else:
             function = self._code(function, properties, notes)
         if "environment" in properties:
@@ -514,9 +516,10 @@ class _AppFile:
     def _code(self, function: DeployedFunction, properties: dict[str, Node], notes: Pending
               ) -> DeployedFunction:
         handler = properties.get("handler")
+        if handler is not None and self._member(handler, LAMBDA + "Handler.") == "FROM_IMAGE":
+            return self._image(replace(function, package_type="Image"), properties.get("code"),
+                               notes)
         if handler is not None:
-            if self._member(handler, LAMBDA + "Handler.") == "FROM_IMAGE":
-                return replace(function, package_type="Image")
             function = replace(function, handler=self._string(handler))
             if function.handler is None:
                 self._unreadable(notes, "handler", handler)
@@ -549,6 +552,53 @@ class _AppFile:
             return replace(function, code_root=code_root.resolve())
         self._unreadable(notes, "code", node)
         return function
+
+    def _image(self, function: DeployedFunction, node: Optional[Node], notes: Pending
+               ) -> DeployedFunction:
+        """``DockerImageCode.fromImageAsset(directory, { cmd, entrypoint, file, ... })`` or
+        ``Code.fromAssetImage(...)``: the handler and code the asset's Dockerfile (or ``cmd``)
+        gives the function; any other image (``fromEcr``) is not checked."""
+        from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
+
+        code = self._follow(node) if node is not None else None
+        if code is None or code.type != "call_expression" or not self._asset_image(code):
+            return function
+        directory = self._argument(code, 0)
+        folder = self._path(directory) if directory is not None else None
+        options = self._argument(code, 1)
+        hidden = self._opaque_spreads(options) if options is not None else []
+        if folder is None or hidden or (options is not None
+                                        and self._follow(options).type != "object"):
+            self._unreadable(notes, "image asset", hidden[0] if hidden else code)
+            return function
+        properties = self._properties(options) if options is not None else {}
+        texts = {key: self._string(properties[key]) if key in properties else default
+                 for key, default in (("file", DEFAULT_DOCKERFILE), ("working_directory", None))}
+        words = {key: self._strings(properties[key]) if key in properties else None
+                 for key in ("cmd", "entrypoint")}
+        for key, value in (*texts.items(), *words.items()):
+            if key in properties and value is None:
+                self._unreadable(notes, key, properties[key])
+                return function
+        build_args = (self._environment(properties["build_args"], [])
+                      if "build_args" in properties else {})
+        return image_function(
+            function, folder / str(texts["file"]), folder, None,
+            self._line(properties.get("cmd") or code), words["cmd"], words["entrypoint"],
+            texts["working_directory"],
+            {key: value for key, value in build_args.items() if isinstance(value, str)})
+
+    def _asset_image(self, call: Node) -> bool:
+        function = call.child_by_field_name("function")
+        return (self._member(function, LAMBDA + "DockerImageCode.") == "from_image_asset"
+                or self._member(function, LAMBDA + "Code.") == "from_asset_image")
+
+    def _strings(self, node: Node) -> Optional[list[str]]:
+        """An array of strings (or names of them), or None."""
+        strings = [self._string(element) for element in self._elements(node)]
+        if not strings or None in strings:
+            return None
+        return [text for text in strings if text is not None]
 
     def _read_file(self, node: Optional[Node]) -> Optional[Path]:
         """The file of ``fs.readFileSync(file, "utf8")`` or ``readFileSync(file).toString()``."""

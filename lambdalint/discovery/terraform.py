@@ -9,6 +9,13 @@ Terraform module, so references between them (``data.archive_file.x.output_path`
 Relative paths are read from the ``.tf`` file's folder: Terraform resolves them from the
 directory it runs in, which is the root module's folder (child modules use ``path.module``).
 
+An image function (``package_type = "Image"``) is checked when its ``image_uri`` names an
+image built from a Dockerfile in the repository: terraform-aws-modules' ``docker-build``
+module (``source_path``, ``docker_file_path``) or the docker provider's ``docker_image`` or
+``docker_registry_image`` with a ``build`` block (``context``, ``dockerfile``), read as
+``dockerfile`` reads any image; ``image_config`` (``image_config_command``... on the module)
+overrides its ``CMD``. An image from a registry is not checked.
+
 Parsing is lazy: a folder is read only when one of its files can declare a function (a
 byte prefilter), and then only its files that can declare what a function refers to.
 """
@@ -22,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
 from lambdalint.discovery.declarations import declaration_files
+from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
 from lambdalint.registry import UNREADABLE_FILE
@@ -46,11 +54,16 @@ _INTERPOLATION = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
 _DECLARES_FUNCTION = re.compile(
     rb'resource\s+"?aws_lambda_function"?\s|source\s*=\s*"[^"\n]*lambda')
 _MAY_BE_REFERENCED = re.compile(rb"archive_file|\bvariable\b|\blocals\b|aws_lambda_"
-                                rb"|aws_s3_bucket_notification|aws_sns_topic_subscription")
+                                rb"|aws_s3_bucket_notification|aws_sns_topic_subscription"
+                                rb"|docker_image|docker_registry_image|docker-build")
 _HEREDOC_START = re.compile(r"<<-?([A-Za-z_][\w-]*)\s*$")
 _NAMED_VALUE = re.compile(r"^(var|local)\.([\w-]+)$")
 _TOSET = re.compile(r"^toset\((\[.*\])\)$", re.DOTALL)
-_PATH_PREFIXES = ("${path.module}", "${path.root}")
+_PATH_PREFIXES = ("${path.module}", "${path.root}", "${path.cwd}")
+# What an image_uri can name that builds the image from local files.
+_IMAGE_BUILDS = re.compile(r"\b(module|docker_image|docker_registry_image)\.([\w-]+)\.")
+_DOCKER_BUILD_MODULE = re.compile(r"(?:^|/)modules/docker-build(?:\?.*)?$")
+MAX_FOLLOW = 5  # references followed through other references: locals, registry images
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
@@ -223,7 +236,8 @@ def _shown(raw: Any) -> str:
 
 def _path(raw: Any, folder: Path) -> Optional[Path]:
     """A path written as a literal, with ``${path.module}`` standing for the file's folder
-    (and ``${path.root}`` too: the folder is taken as the root module, as everywhere here)."""
+    (and ``${path.root}``, ``${path.cwd}`` too: the folder is taken as the root module, where
+    Terraform runs, as everywhere here)."""
     if raw in _PATH_PREFIXES:
         return folder.resolve()
     if not isinstance(raw, str):
@@ -315,6 +329,16 @@ class _TerraformModule:
                           for labels, block in file.blocks("variable", 1) if "default" in block}
         self.locals = {name: raw for file in files for entry in file.body.get("locals", [])
                        if isinstance(entry, dict) for name, raw in entry.items()}
+        # what can build an image from local files, by address: docker-build modules, and
+        # the docker provider's images
+        self.image_builds: dict[tuple[str, str], tuple[_TerraformFile, dict[str, Any]]] = {}
+        for file in files:
+            for (name,), block in file.blocks("module", 1):
+                if _DOCKER_BUILD_MODULE.search(_string(block.get("source")) or ""):
+                    self.image_builds[("module", name)] = (file, block)
+            for (kind, name), block in file.blocks("resource", 2):
+                if kind in ("docker_image", "docker_registry_image"):
+                    self.image_builds[(kind, name)] = (file, block)
 
     def read(self) -> None:
         for file in self.files:
@@ -338,7 +362,7 @@ class _TerraformModule:
 
     def _named(self, raw: Any) -> Any:
         """raw, or the literal that ``var.x`` (its default) or ``local.x`` stands for."""
-        for _ in range(5):  # locals may name locals; Terraform forbids cycles
+        for _ in range(MAX_FOLLOW):  # locals may name locals; Terraform forbids cycles
             expression = _expression(raw) if isinstance(raw, str) else None
             named = _NAMED_VALUE.match(expression or "")
             table = self.variables if named and named.group(1) == "var" else self.locals
@@ -395,8 +419,6 @@ class _TerraformModule:
             declared.function = replace(declared.function, **{setting: value})
         if (_string(block.get("package_type")) or "Zip") == "Image" or "image_uri" in block:
             declared.function = replace(declared.function, package_type="Image")
-            image = f" {_shown(block['image_uri'])}" if "image_uri" in block else ""
-            declared.note("image_uri", f"code is the container image{image}; not checked")
         self.declared[declared.function.name] = declared
         return declared
 
@@ -406,6 +428,9 @@ class _TerraformModule:
         environment = _first_block(block.get("environment")).get("variables")
         self._set_environment(declared, environment, "environment")
         if declared.function.package_type == "Image":
+            config = _first_block(block.get("image_config"))
+            self._image(declared, block.get("image_uri"), "image_config", *(
+                config.get(key) for key in ("command", "entry_point", "working_directory")))
             return
         if "filename" in block:
             self._code_from_file(declared, block["filename"])
@@ -468,6 +493,9 @@ class _TerraformModule:
             if isinstance(mapping, dict) and "event_source_arn" in mapping:
                 self._add_event(declared, _mapped_event(mapping["event_source_arn"]))
         if declared.function.package_type == "Image":
+            self._image(declared, block.get("image_uri"), "image_config_command",
+                        *(block.get(f"image_config_{key}")
+                          for key in ("command", "entry_point", "working_directory")))
             return
         if block.get("create_package") is False:
             package = block.get("local_existing_package", block.get("s3_existing_package"))
@@ -481,6 +509,68 @@ class _TerraformModule:
             declared.note("source_path", f"source_path lists {len(paths)} paths; the first,"
                                          f" {_shown(first)}, is taken as the code root")
         self._set_code(declared, "source_path", "source_path", first, file.path.parent)
+
+    def _image(self, declared: _Declared, image_uri: Any, overrides: str, command: Any,
+               entry_point: Any, working_directory: Any) -> None:
+        """An image function's handler and code: what the Dockerfile of the local build its
+        image_uri names gives it, with its command, entry point and working directory."""
+        build = self._local_build(self._named(image_uri))
+        if build is None:
+            image = f" {_shown(image_uri)}" if image_uri is not None else ""
+            declared.note("image_uri", f"code is the container image{image}; not checked")
+            return
+        folder, settings = build
+        context = _path(self._named(settings.get("context")), folder)
+        dockerfile = (_string(self._named(settings["dockerfile"])) if settings.get("dockerfile")
+                      is not None else DEFAULT_DOCKERFILE)
+        if context is None or dockerfile is None:
+            unread = settings.get("context") if context is None else settings.get("dockerfile")
+            shown = "(none)" if unread is None else _shown(unread)
+            declared.note("image_uri", f"the build context or Dockerfile {shown} of its image"
+                                       " cannot be read without running Terraform; not checked")
+            return
+        words: dict[str, Optional[list[str]]] = {}
+        for name, raw in (("command", command), ("entry point", entry_point)):
+            items = self._named(raw)
+            texts = [_string(self._named(item)) for item in
+                     (items if isinstance(items, list) else [])]
+            words[name] = command_words(texts)
+            if raw is not None and words[name] is None:
+                declared.note(overrides, f"{name} {_shown(raw)} cannot be read without running"
+                                         " Terraform; not checked")
+                return
+        line = declared.file.attribute_line(
+            declared.header, overrides if command is not None else "image_uri")
+        build_args = _environment(self._named(settings.get("build_args"))) or {}
+        declared.function = image_function(
+            declared.function, context / dockerfile, context, self.root, line, words["command"],
+            words["entry point"], _string(self._named(working_directory)),
+            {key: value for key, value in build_args.items() if isinstance(value, str)})
+
+    def _local_build(self, raw: Any) -> Optional[tuple[Path, dict[str, Any]]]:
+        """The folder and build settings (context, dockerfile, build_args) of the local build
+        an image reference names by address, or whose image has that very name; a registry
+        image is followed to the image it pushes."""
+        for _ in range(MAX_FOLLOW):
+            if not isinstance(raw, str):
+                return None
+            found = [self.image_builds[key] for key in _IMAGE_BUILDS.findall(raw)
+                     if key in self.image_builds] + [
+                (file, block) for file, block in self.image_builds.values()
+                if "build" in block and self._named(block.get("name")) == raw]
+            if not found:
+                return None
+            file, block = found[0]
+            if "source" in block:  # the docker-build module: its context is its source_path
+                return file.path.parent, {"context": block.get("source_path"),
+                                          "dockerfile": block.get("docker_file_path"),
+                                          "build_args": block.get("build_args")}
+            build = _first_block(block.get("build"))
+            if build:  # provider 2.x named the context ``path``
+                context = build.get("context", build.get("path"))
+                return file.path.parent, {**build, "context": context}
+            raw = block.get("name")  # a registry image pushes the image of that name
+        return None
 
     def _set_environment(self, declared: _Declared, raw: Any, attribute: str) -> None:
         if raw is None:

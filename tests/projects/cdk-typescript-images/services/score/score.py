@@ -1,0 +1,2 @@
+def score(event, context):
+    return {"score": 1}
