@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
                           help="record every finding in FILE, to be accepted by --baseline")
     handlers = commands.add_parser(
-        "handlers", help="list the functions deployment templates declare, and how each resolves")
+        "handlers", help="list the functions deployment templates declare, and how each resolves,"
+                    " then the handlers found by naming convention")
     handlers.add_argument("path", nargs="?", default=".", metavar="PATH",
                           help="the project directory (default: .)")
     handlers.add_argument("--format", choices=("text", "json"), default="text")
@@ -110,7 +111,7 @@ def _explain(code: str) -> int:
 
 def _handlers(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError
-    from lambdalint.handler_table import render_json, render_text
+    from lambdalint.handler_table import conventional_rows, render_json, render_text
     from lambdalint.runner import Options, Run, UsageError
 
     directory = Path(args.path)
@@ -119,11 +120,12 @@ def _handlers(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.path}: not a directory")
         run = Run(Options(paths=[args.path], config=args.config))
         project = run.project_for(directory / "__init__.py")  # the directory's own project
+        conventional = conventional_rows(run)
     except (ConfigError, UsageError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
     render = render_json if args.format == "json" else render_text
-    sys.stdout.write(render(project.discovery))
+    sys.stdout.write(render(project.discovery, conventional))
     return EXIT_CLEAN
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Optional, Union
 
 # What handlers name their parameters; `events` and `e` are too common in other code.
@@ -60,13 +60,9 @@ def looks_like_handler(definition: Definition) -> bool:
             or definition.context_type == CONTEXT_TYPE)
 
 
-def is_test_file(path: Path, root: Path) -> bool:
-    """test_*.py, *_test.py, conftest.py, or anything in a tests/ or test/ folder of the
-    project (the folders above its root do not count)."""
-    try:
-        relative = PurePath(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        relative = PurePath(path.name)
+def is_test_file(relative: PurePath) -> bool:
+    """test_*.py, *_test.py, conftest.py, or anything in a tests/ or test/ folder, by the
+    file's path from its project root (the folders above the root do not count)."""
     name = relative.name
     return (name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
             or any(part in TEST_FOLDERS for part in relative.parts[:-1]))

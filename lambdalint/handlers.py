@@ -49,7 +49,7 @@ class Unresolved:
 class HandlerMap:
     """Which files of a project hold which declared handlers."""
 
-    root: Path  # the project's: its tests/ folders hold no handler by convention
+    root: Path  # the project's, resolved: its tests/ folders hold no handler by convention
     by_file: dict[Path, list[HandlerTarget]] = field(default_factory=dict)
     # handlers whose module is a template's inline code: checked as a virtual file each
     inline: list[HandlerTarget] = field(default_factory=list)
@@ -58,10 +58,15 @@ class HandlerMap:
     def targets(self, path: Path) -> Optional[tuple[HandlerTarget, ...]]:
         """The handlers of one file: only the declared ones in a file a declaration names;
         none in a test file; else None, "find them by naming convention"."""
-        declared = self.by_file.get(path.resolve())
+        resolved = path.resolve()
+        declared = self.by_file.get(resolved)
         if declared is not None:
             return tuple(declared)
-        return () if is_test_file(path, self.root) else None
+        try:
+            relative = resolved.relative_to(self.root)
+        except ValueError:
+            relative = Path(path.name)
+        return () if is_test_file(relative) else None
 
 
 def module_file(code_root: Path, module: str) -> Optional[Path]:
@@ -146,7 +151,7 @@ def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
 
 
 def build_map(specs: list[HandlerSpec], root: Path) -> HandlerMap:
-    handler_map = HandlerMap(root)
+    handler_map = HandlerMap(root.resolve())
     for spec in specs:
         resolution = resolve(spec)
         if isinstance(resolution, Unresolved):
