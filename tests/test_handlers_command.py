@@ -31,6 +31,7 @@ ResizeImageFunction    -           -                         not checked: image 
 PrebuiltFunction       python3.12  prebuilt.handler          not checked: no local code                       template.yaml:143                 -
 ExportFunction         python3.12  export.handler            not checked: no local code                       template.yaml:151                 -
 SharedFunction         python3.12  shared.handler            LAM007: code folder not found                    template.yaml:157                 -
+scripts.backfill       -           scripts.backfill.handler  scripts/backfill.py:handler                      scripts/backfill.py:2             -
 
 stacks/broken.yaml:8: invalid YAML: expected ',' or ']', but got ':'
 stacks/legacy.json:30: function OrphanFunction has no Handler; Lambda cannot invoke it: set Handler to module.function
