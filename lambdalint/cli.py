@@ -111,6 +111,7 @@ def _explain(code: str) -> int:
 
 def _handlers(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError
+    from lambdalint.discovery.model import Discovery
     from lambdalint.handler_table import conventional_rows, render_json, render_text
     from lambdalint.runner import Options, Run, UsageError
 
@@ -124,8 +125,20 @@ def _handlers(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
-    render = render_json if args.format == "json" else render_text
-    sys.stdout.write(render(project.discovery, conventional))
+    # the project may reach above the directory (its .git or pyproject.toml): list what the
+    # directory declares
+    declared_here = Discovery(
+        [function for function in project.discovery.functions if run.in_scope(function.declared_in)],
+        [note for note in project.discovery.notes if run.in_scope(note.path)])
+    if args.format == "json":
+        # the JSON stays one row per function for tools; what text prints below the table
+        # (notes not about one function) goes to stderr
+        for note in declared_here.notes:
+            print(f"lambdalint: note: {display_path(note.path)}:{note.line}: {note.message}",
+                  file=sys.stderr)
+        sys.stdout.write(render_json(declared_here, conventional))
+    else:
+        sys.stdout.write(render_text(declared_here, conventional))
     return EXIT_CLEAN
 
 
@@ -165,6 +178,8 @@ def _check(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError, BaselineError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
+    for skipped in result.skipped:
+        print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
     color = (output_format == "text" and output_file is None and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR"))
     report = renderer(output_format)(result.diagnostics, color)

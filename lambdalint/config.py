@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
+from lambdalint.files import regular_file
 from lambdalint.output import FORMATS, display_path
 
 if TYPE_CHECKING:
@@ -74,21 +77,64 @@ KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignor
 
 
 def find_config(start: Path) -> Optional[Path]:
-    """The nearest pyproject.toml with a [tool.lambdalint] table, from start upwards."""
+    """The pyproject.toml of start's project (see ``project_root``), when it has one."""
+    return project_root(start)[1]
+
+
+def project_root(start: Path) -> tuple[Optional[Path], Optional[Path]]:
+    """The project a path belongs to: the nearest folder from start upwards with a
+    pyproject.toml that has a [tool.lambdalint] table, or with ``.git``; returned as
+    (folder, its pyproject.toml or None), or (None, None) when no folder above has either.
+
+    Every pyproject.toml on the way is read, so one that is not TOML is a ConfigError.
+    """
     directory = start if start.is_dir() else start.parent
+    directory = Path(os.path.abspath(directory))
     for candidate_dir in [directory, *directory.parents]:
         candidate = candidate_dir / "pyproject.toml"
-        if candidate.is_file() and _mentions_table(candidate):
-            return candidate
-    return None
+        if _has_table(candidate):
+            return candidate_dir, candidate
+        if (candidate_dir / ".git").exists():
+            return candidate_dir, None
+    return None, None
 
 
-def _mentions_table(path: Path) -> bool:
+def mentions_table(path: Path) -> bool:
+    """A byte look for a [tool.lambdalint] header, for files lambdalint does not own (nested
+    projects' configs are their own run's business)."""
+    if not regular_file(path):
+        return False
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*lambdalint\s*[\].]", text, re.MULTILINE) is not None
+    return re.search(r"^\s*\[\s*tool\s*\.\s*lambdalint\b", text, re.MULTILINE) is not None
+
+
+def _has_table(path: Path) -> bool:
+    if not regular_file(path):
+        return False
+    tool = _parsed(path.resolve())[1].get("tool")
+    return isinstance(tool, dict) and "lambdalint" in tool
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path) -> tuple[str, dict[str, Any]]:
+    """A pyproject.toml's text and document, read once per run; a ConfigError when it is not
+    readable UTF-8 TOML, whatever it contains."""
+    shown = display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise ConfigError(f"{shown}: cannot read configuration: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{shown}: configuration is not UTF-8 ({error.reason})") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error), text)
+        raise ConfigError(f"{shown}:{line}: invalid TOML: {_toml_reason(str(error))}") from None
+    return text, document
 
 
 def run_config(explicit: Optional[Path]) -> Config:
@@ -102,21 +148,13 @@ def default_config(root: Path) -> Config:
 
 
 def load_config(path: Path) -> Config:
-    shown = display_path(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise ConfigError(f"{shown}: cannot read configuration: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ConfigError(f"{shown}: configuration is not UTF-8 ({error.reason})") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error), text)
-        raise ConfigError(f"{shown}:{line}: invalid TOML: {_toml_reason(str(error))}") from None
-    table = document.get("tool", {}).get("lambdalint", {})
+    if path.exists() and not regular_file(path):
+        raise ConfigError(f"{display_path(path)}: cannot read configuration: not a regular file")
+    text, document = _parsed(path.resolve())
+    tool = document.get("tool", {})
+    table = tool.get("lambdalint", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        raise ConfigError(f"{shown}: [tool.lambdalint] must be a table")
+        raise ConfigError(f"{display_path(path)}: [tool.lambdalint] must be a table")
     return _build(path.resolve(), text, table)
 
 

@@ -65,7 +65,12 @@ def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarg
     if task.targets is not None:
         return task.targets
     found = conventional_handlers(source)
-    return None if found is None else tuple(HandlerTarget(definition.name) for definition in found)
+    if found is None:
+        from lambdalint.discovery.templates import is_generator_template
+
+        # a generator's template (cookiecutter, Jinja) is code only once rendered: no finding
+        return () if is_generator_template(task.path) else None
+    return tuple(HandlerTarget(definition.name) for definition in found)
 
 
 def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:

@@ -91,7 +91,7 @@ def _code(function: DeployedFunction) -> str:
         return why_unchecked(function) or ""
     resolution = resolve(spec)
     if isinstance(resolution, Unresolved):
-        return f"LAM007: {resolution.summary}"
+        return f"{'LAM007' if resolution.reported else 'not checked'}: {resolution.summary}"
     where = display_path(resolution.path)
     if resolution.inline:
         where += " (inline)"

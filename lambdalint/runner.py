@@ -3,20 +3,23 @@ handler map -> per-file tasks (and one per template's inline code)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
 from lambdalint.baseline import Baseline, load_baseline
-from lambdalint.config import Config, HandlerSpec, default_config, find_config, load_config
+from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileTask, check_file
-from lambdalint.files import matches_any, python_files
+from lambdalint.files import Skipped, matches_any, python_files, regular_file
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.registry import all_codes, rule_by_code
-from lambdalint.suppression import UnknownCodeError, enabled_codes, validate_prefixes
+from lambdalint.suppression import (
+    DECLARATION_NOQA, UnknownCodeError, enabled_codes, noqa_suppresses, validate_prefixes,
+)
 
 
 class UsageError(Exception):
@@ -50,6 +53,7 @@ class Project:
 @dataclass
 class Result:
     diagnostics: list[Diagnostic]
+    skipped: list[Skipped] = field(default_factory=list)  # what the walk could not read
 
 
 class Run:
@@ -65,34 +69,46 @@ class Run:
                 raise UsageError(str(error)) from None
         # keyed by the project's pyproject.toml, or its root folder when it has none
         self.projects: dict[Path, Project] = {}
-        self._config_of_dir: dict[Path, Optional[Path]] = {}
+        self._root_of_dir: dict[Path, tuple[Optional[Path], Optional[Path]]] = {}
+        stdin_path = Path(options.stdin_filename or "stdin.py")
+        self.scope = [Path(os.path.abspath(stdin_path if raw == "-" else raw))
+                      for raw in options.paths]
+        self.skipped: list[Skipped] = []
+        self._declaration_lines: dict[Path, list[str]] = {}
         self._discoveries: dict[tuple, Discovery] = {}
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
 
     def project_for(self, path: Path) -> Project:
+        """The project that owns path: --config's, else the nearest folder above it with a
+        [tool.lambdalint] pyproject.toml or .git, else the checked directory that holds it
+        (or its own folder); never the current directory, so results do not depend on it."""
         if self._explicit_config is not None:
-            config_path = self._explicit_config.path
+            config_path: Optional[Path] = self._explicit_config.path
+            root = self._explicit_config.root
         else:
-            directory = path.parent.resolve()
-            if directory not in self._config_of_dir:
-                self._config_of_dir[directory] = find_config(directory)
-            config_path = self._config_of_dir[directory]
-        key = config_path or self._argument_root(path)
+            directory = Path(os.path.abspath(path.parent))
+            if directory not in self._root_of_dir:
+                self._root_of_dir[directory] = project_root(directory)
+            found_root, config_path = self._root_of_dir[directory]
+            root = found_root or self._argument_root(path)
+        key = config_path or root
         if key not in self.projects:
-            self.projects[key] = self._project(config_path, key)
+            self.projects[key] = self._project(config_path, root)
         return self.projects[key]
 
     def _argument_root(self, path: Path) -> Path:
-        """An unconfigured project's root: the checked directory that holds path, else the
-        current directory (for files named one by one)."""
-        resolved = path.resolve()
-        for raw in self.options.paths:
-            argument = Path(raw).resolve()
-            inside = argument == resolved or argument in resolved.parents
-            if raw != "-" and argument.is_dir() and inside:
+        """An unmarked project's root: the checked directory that holds path, else its folder."""
+        resolved = Path(os.path.abspath(path))
+        for argument in self.scope:
+            if argument.is_dir() and (argument == resolved or argument in resolved.parents):
                 return argument
-        return Path.cwd().resolve()
+        return resolved.parent
+
+    def in_scope(self, path: Path) -> bool:
+        """Whether path is one of the checked paths or lies under one of them."""
+        resolved = Path(os.path.abspath(path))
+        return any(argument == resolved or argument in resolved.parents for argument in self.scope)
 
     def _project(self, config_path: Optional[Path], root: Path) -> Project:
         if self._explicit_config is not None:
@@ -147,18 +163,27 @@ class Run:
                 continue
             project = self.project_for(path / "__init__.py")
             excluded = [*project.config.exclude, *project.config.extend_exclude]
-            found.extend(python_files(path, excluded, project.config.root))
-        return list(dict.fromkeys(found))
+            found.extend(python_files(path, excluded, project.config.root, self.skipped))
+        # one path per file, however many arguments or links reach it
+        by_real_path: dict[Path, Path] = {}
+        for path in found:
+            by_real_path.setdefault(Path(os.path.realpath(path)), path)
+        return list(by_real_path.values())
 
     def task(self, path: Path) -> FileTask:
+        project = self.project_for(path)
+        return FileTask(path, project.handler_map.targets(path), self._enabled_for(path),
+                        tuple(project.config.extra_client_factories))
+
+    def _enabled_for(self, path: Path) -> frozenset[str]:
+        """The project's enabled codes less the file's per-file-ignores."""
         project = self.project_for(path)
         enabled = project.enabled
         for glob, codes in project.config.per_file_ignores.items():
             if matches_any(path, project.config.root, [glob]):
                 enabled = frozenset(code for code in enabled
                                     if not any(code.startswith(prefix) for prefix in codes))
-        return FileTask(path, project.handler_map.targets(path), enabled,
-                        tuple(project.config.extra_client_factories))
+        return enabled
 
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
@@ -169,11 +194,30 @@ class Run:
             diagnostics.extend(check_file(self.task(name), self.options.stdin))
         for project in list(self.projects.values()):
             diagnostics.extend(self._inline_code(project))
+        # a declaration outside the checked paths is the business of the run that checks it
         diagnostics.extend(self._unresolved_handlers())
         diagnostics.extend(self._discovery_findings())
+        diagnostics = [item for item in diagnostics
+                       if item.path.suffix == ".py" or not self._suppressed_in_declaration(item)]
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
-        return Result(diagnostics)
+        return Result(diagnostics, list(dict.fromkeys(self.skipped)))
+
+    def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
+        """A finding in a template or config file, under its per-file-ignores or behind a
+        noqa comment on its line (#, or // in HCL)."""
+        if diagnostic.code not in self._enabled_for(diagnostic.path):
+            return True
+        path = diagnostic.path.resolve()
+        if path not in self._declaration_lines:
+            try:
+                text = path.read_text(encoding="utf-8-sig", errors="replace") if regular_file(path) else ""
+            except OSError:
+                text = ""
+            self._declaration_lines[path] = text.splitlines()
+        lines = self._declaration_lines[path]
+        line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
+        return noqa_suppresses(line, diagnostic.code, DECLARATION_NOQA)
 
     def _not_in_baselines(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         new: list[Diagnostic] = []
@@ -193,6 +237,8 @@ class Run:
         found = []
         for target in project.handler_map.inline:
             function = target.spec.deployment
+            if not self.in_scope(function.declared_in):
+                continue
             lines, indent = inline_placement(function)
             task = replace(self.task(function.declared_in), targets=(target,),
                            embedding=Embedding(lines, indent))
@@ -207,6 +253,8 @@ class Run:
             notes = [*project.discovery.notes,
                      *(note for function in project.discovery.functions for note in function.notes)]
             for note in notes:
+                if not self.in_scope(note.path):
+                    continue
                 rule = rule_by_code(note.code) if note.code in project.enabled else None
                 if rule is not None:
                     found[Diagnostic(note.path, note.line, 1, note.line, 1, rule.code, rule.name,
@@ -222,6 +270,8 @@ class Run:
                 continue
             for unresolved in project.handler_map.unresolved:
                 spec = unresolved.spec
+                if not self.in_scope(spec.declared_in or spec.code_root):
+                    continue
                 found.append(HandlerNotFound.declaration_diagnostic(
                     spec, spec.declared_in or spec.code_root, unresolved.reason))
         return found

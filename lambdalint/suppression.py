@@ -6,8 +6,10 @@ import re
 from typing import Iterable, Sequence
 
 # flake8's own noqa syntax, so one comment serves both tools
-NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?",
-                  re.IGNORECASE)
+NOQA_CODES = r"noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?"
+NOQA = re.compile(r"#\s*" + NOQA_CODES, re.IGNORECASE)
+# in YAML, TOML and HCL files, behind their comment markers (HCL also has //)
+DECLARATION_NOQA = re.compile(r"(?:#|//)\s*" + NOQA_CODES, re.IGNORECASE)
 
 
 class UnknownCodeError(ValueError):
@@ -33,8 +35,8 @@ def enabled_codes(known: Sequence[str], select: Sequence[str], extend_select: Se
     return frozenset(enabled)
 
 
-def noqa_suppresses(line_text: str, code: str) -> bool:
-    match = NOQA.search(line_text)
+def noqa_suppresses(line_text: str, code: str, pattern: re.Pattern[str] = NOQA) -> bool:
+    match = pattern.search(line_text)
     if match is None:
         return False
     codes = match.group("codes")

@@ -97,3 +97,17 @@ def test_a_file_python_cannot_parse_is_reported_when_it_could_hold_a_handler(
     check = lambdalint("check", cwd=tmp_path)
     assert check.stdout == "broken.py:2:12: LAM900 syntax error: '(' was never closed\n"
     assert lambdalint("handlers", cwd=tmp_path).stdout.splitlines()[1:] == []
+
+
+def test_a_generators_template_python_cannot_parse_is_not_reported(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": "[tool.lambdalint]\n",
+        "{{cookiecutter.project_name}}/hello_world/app.py":
+            "{%- if cookiecutter.tracing == 'enabled' %}\nfrom aws_xray_sdk.core import patch_all\n"
+            "{%- endif %}\n\n\ndef lambda_handler(event, context):\n    return {}\n",
+        "{{cookiecutter.project_name}}/hello_world/plain.py": ASYNC.format(name="lambda_handler"),
+    })
+    check = lambdalint("check", cwd=tmp_path)
+    # the template that parses is code as it is; the one that does not is code once rendered
+    assert check.stdout.splitlines() == [
+        f"{{{{cookiecutter.project_name}}}}/hello_world/plain.py:1:1: {async_message()}"]

@@ -66,8 +66,9 @@ EXPECTED = [
     # serverless-python-requirements with package.individually: each module folder is its code root
     function("charge", 20, PAYMENTS, handler="app.handler", code_root=PAYMENTS.parent / "charge"),
     function("refund", 23, PAYMENTS, handler="app.handler", notes=(
-        Note(PAYMENTS, 24, "module 'refund' does not exist, so the handler cannot be found; point"
-                           " module at the folder that holds the code", "LAM007"),)),
+        Note(PAYMENTS, 24, "module 'refund' does not exist in the repository (a build output, or"
+                           " not built yet); its code is not checked",
+             unchecked="code folder not found"),)),
     function("webhook", 25, PAYMENTS, code_root=PAYMENTS.parent, events=(EventSource("Api"),), notes=(
         Note(PAYMENTS, 25, "function webhook has no handler; set handler to module.function"),)),
 ]
@@ -197,10 +198,11 @@ def test_other_providers_and_broken_files_do_not_stop_the_rest(tmp_path: Path) -
     write(tmp_path, {
         "azure/serverless.yml": "service: a\nprovider: {name: azure, runtime: python3.8}\n"
                                 "functions:\n  f:\n    handler: app.handler\n",
-        "broken/serverless.yaml": "service: b\nprovider: {name: aws\n",
+        "broken/serverless.yaml": "service: b\nprovider: {name: aws\nfunctions:\n",
+        "nofunctions/serverless.yml": "service: d\nprovider: {name: aws\n",
         "python/serverless.yml": "service: c\nprovider: {name: aws, runtime: python3.12}\n"
                                  "functions:\n  f:\n    handler: app.handler\n",
-        "unsafe/serverless.yml": "service: !!python/object/apply:os.getcwd []\n",
+        "unsafe/serverless.yml": "service: !!python/object/apply:os.getcwd []\nfunctions:\n",
     })
     found = serverless.discover(tmp_path)
     assert [(f.declared_in.parent.name, f.name) for f in found.functions] == [("python", "f")]

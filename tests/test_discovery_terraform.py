@@ -21,6 +21,28 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
     discovery = discover(PROJECT)
 
     assert discovery.functions == [
+        *(DeployedFunction(
+            name=f'module.api["{route}"]', source="terraform", declared_in=INFRA / "api.tf",
+            line=15, runtime="python3.12", handler=f"{route}.lambda_handler", code_root=SRC / "api")
+          for route in ("users", "teams")),
+        DeployedFunction(
+            name="aws_lambda_function.billing", source="terraform",
+            declared_in=INFRA / "billing.tf", line=29, runtime="python3.12",
+            handler="invoices.handler", code_root=SRC / "billing"),
+        DeployedFunction(
+            name="module.cleanup", source="terraform", declared_in=INFRA / "jobs.tf", line=6,
+            runtime="python3.12", handler="cleanup.handler", code_root=SRC / "jobs" / "cleanup.py"),
+        DeployedFunction(
+            name="module.nightly", source="terraform", declared_in=INFRA / "jobs.tf", line=15,
+            runtime="python3.12", handler="nightly.run", code_root=SRC / "jobs" / "nightly.py"),
+        DeployedFunction(
+            name="module.audit", source="terraform", declared_in=INFRA / "jobs.tf", line=24,
+            runtime="python3.12", handler="audit.lambda_handler",
+            code_root=SRC / "jobs" / "audit.py"),
+        DeployedFunction(
+            name="module.purge", source="terraform", declared_in=INFRA / "jobs.tf", line=36,
+            runtime="python3.12", handler="jobs.purge.handler",
+            code_root=SRC / "jobs" / "purge.py"),
         DeployedFunction(
             name="aws_lambda_function.orders", source="terraform", declared_in=INFRA / "main.tf",
             line=41, runtime="python3.12", handler="app.handler", code_root=SRC / "orders",
@@ -35,7 +57,8 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
             environment={"REPORT_BUCKET": "acme-reports", "STAGE": terraform("var.stage")},
             events=(EventSource("DynamoDB", terraform("aws_dynamodb_table.orders.stream_arn")),),
             notes=(Note(INFRA / "modules.tf", 9, "module.reports: source_path lists 2 paths; the"
-                                                 " first, reports/, is taken as the code root"),)),
+                                                 ' first, "${path.module}/../src/reports", is'
+                                                 " taken as the code root"),)),
         DeployedFunction(
             name="module.legacy", source="terraform", declared_in=INFRA / "modules.tf", line=31,
             runtime="python3.9", handler="legacy.handler",
@@ -56,7 +79,10 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
                                                " acme-artifacts; not checked"),)),
         DeployedFunction(
             name="aws_lambda_function.renderer", source="terraform",
-            declared_in=INFRA / "other.tf", line=10, package_type="Image"),
+            declared_in=INFRA / "other.tf", line=10, package_type="Image",
+            notes=(Note(INFRA / "other.tf", 14, "aws_lambda_function.renderer: code is the"
+                                                ' container image "${aws_ecr_repository.renderer'
+                                                '.repository_url}:latest"; not checked'),)),
         DeployedFunction(
             name="aws_lambda_function.notifier", source="terraform",
             declared_in=INFRA / "other.tf", line=21, runtime="nodejs20.x", handler="index.handler",
@@ -75,7 +101,7 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
         DeployedFunction(
             name="aws_lambda_function.thumbnail", source="terraform",
             declared_in=INFRA / "thumbnails.tf", line=15, runtime="python3.11",
-            handler="resize.lambda_handler", code_root=SRC / "thumbnail",
+            handler="resize.lambda_handler", code_root=SRC / "thumbnail" / "resize.py",
             environment={"BUCKET": terraform("aws_s3_bucket.uploads.id")},
             events=(EventSource("S3", terraform("aws_s3_bucket.uploads.id"), prefix="incoming/",
                                 suffix=".jpg", s3_events=("s3:ObjectCreated:*",)),),
@@ -89,8 +115,10 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
                                      " its trigger is not recorded"),
     ]
     checkable = [function.name for function in discovery.functions if function.checkable]
-    assert checkable == ["aws_lambda_function.orders", "module.reports", "module.exporter",
-                         "aws_lambda_function.thumbnail"]
+    assert checkable == ['module.api["users"]', 'module.api["teams"]',
+                         "aws_lambda_function.billing", "module.cleanup", "module.nightly",
+                         "module.audit", "module.purge", "aws_lambda_function.orders",
+                         "module.reports", "module.exporter", "aws_lambda_function.thumbnail"]
 
 
 def test_literal_paths_strings_and_escapes_are_read_and_templates_stay_references(
@@ -116,7 +144,7 @@ data "archive_file" "code" {
   source_dir  = "lambda"
   output_path = "build/code.zip"
 }
-'''})
+''', "lambda/app.py": ""})
     [function] = discover(tmp_path).functions
     assert function.code_root == (tmp_path / "lambda").resolve()
     assert function.environment == {"QUOTED-KEY": 'say "hi"',
@@ -159,20 +187,113 @@ module "not_lambda" {
   source  = "terraform-aws-modules/s3-bucket/aws"
   handler = "nothing.here"
 }
-'''})
+''', "fn/main.py": ""})
     [function] = discover(tmp_path).functions
     assert (function.name, function.handler, function.code_root, function.line) == (
         "module.from_git", "main.handler", (tmp_path / "fn").resolve(), 3)
 
 
-def test_an_unreadable_file_is_a_lam900_note(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_lam900_only_when_it_declares_a_function(tmp_path: Path) -> None:
     write(tmp_path, {"ok.tf": 'resource "aws_lambda_function" "ok" {\n  handler = "a.b"\n}\n'})
     (tmp_path / "latin1.tf").write_bytes(b'locals {\n  name = "caf\xe9"\n}\n')
+    (tmp_path / "fn.tf").write_bytes(b'resource "aws_lambda_function" "x" {\n  name = "\xe9"\n}\n')
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["aws_lambda_function.ok"]
-    [note] = discovery.notes
-    assert (note.path, note.line, note.code) == (tmp_path / "latin1.tf", 1, "LAM900")
-    assert note.message.startswith("cannot read Terraform file: 'utf-8' codec can't decode")
+    assert [(note.path.name, note.line, note.code, note.message[:50])
+            for note in discovery.notes] == [
+        ("fn.tf", 1, "LAM900", "cannot read Terraform file: 'utf-8' codec can't de"),
+        ("latin1.tf", 1, None, "cannot read Terraform file: 'utf-8' codec can't de")]
+
+
+def test_only_folders_that_declare_a_function_are_parsed(tmp_path: Path) -> None:
+    """A folder without a function is never read; in one with a function, a file that only
+    declares what functions may use is a plain note when it does not parse, and a file that
+    cannot matter (no archive, variable, local or trigger) is not read."""
+    broken = 'resource "aws_cloudwatch_metric_alarm" "errors" {\n  threshold =\n}\n'
+    write(tmp_path, {
+        "network/vpc.tf": broken,
+        "app/fn.tf": 'resource "aws_lambda_function" "fn" {\n  handler = "app.handler"\n'
+                     '  filename = data.archive_file.fn.output_path\n}\n',
+        "app/alarms.tf": broken,
+        "app/archive.tf": 'data "archive_file" "fn" {\n  source_dir =\n}\n',
+    })
+    discovery = discover(tmp_path)
+    assert [(note.path.name, note.line, note.code) for note in discovery.notes] == [
+        ("archive.tf", 2, None)]
+
+
+def test_heredoc_terminators_with_trailing_blanks_parse_as_in_terraform(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": 'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{}\nEOF   \n}\n'
+                                'resource "aws_lambda_function" "fn" {\n  handler = <<-H\n'
+                                '    app.handler\n    H \t\n  runtime = "python3.12"\n}\n'})
+    discovery = discover(tmp_path)
+    assert discovery.notes == []
+    [function] = discovery.functions
+    assert (function.line, function.runtime) == (7, "python3.12")
+
+
+def test_a_filename_naming_an_archive_output_is_that_archives_code(tmp_path: Path) -> None:
+    write(tmp_path, {"infra/main.tf": '''\
+resource "archive_file" "by_resource" {
+  type        = "zip"
+  source_file = "${path.root}/../handler.py"
+  output_path = "${path.module}/dist/handler.zip"
+}
+
+resource "aws_lambda_function" "literal_output" {
+  filename = "dist/handler.zip"
+  handler  = "handler.main"
+}
+
+resource "aws_lambda_function" "by_reference" {
+  filename = archive_file.by_resource.output_path
+  handler  = "handler.main"
+}
+
+resource "aws_lambda_function" "missing_source" {
+  filename = data.archive_file.gone.output_path
+  handler  = "handler.main"
+}
+
+data "archive_file" "gone" {
+  type        = "zip"
+  source_dir  = "${path.module}/../not-built-yet"
+  output_path = "gone.zip"
+}
+''', "handler.py": "def main(event, context):\n    pass\n"})
+    functions = discover(tmp_path).functions
+    assert [(function.code_root, function.notes) for function in functions] == [
+        ((tmp_path / "handler.py").resolve(), ()),
+        ((tmp_path / "handler.py").resolve(), ()),
+        (None, (Note(tmp_path / "infra" / "main.tf", 18, "aws_lambda_function.missing_source:"
+                     " data.archive_file.gone's source_dir \"${path.module}/../not-built-yet\""
+                     " does not exist; its code is not checked"),))]
+
+
+def test_for_each_over_literal_keys_declares_one_function_per_key(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": '''\
+locals {
+  names = local.workers
+  workers = { fast = "python3.12", slow = "python3.9" }
+}
+
+resource "aws_lambda_function" "worker" {
+  for_each = local.names
+  handler  = "${each.key}.handle"
+  runtime  = each.value
+}
+
+module "unknown_keys" {
+  source   = "terraform-aws-modules/lambda/aws"
+  for_each = var.queues
+  handler  = "${each.key}.handle"
+}
+'''})
+    functions = discover(tmp_path).functions
+    assert [(function.name, function.runtime, function.handler) for function in functions] == [
+        ('aws_lambda_function.worker["fast"]', "python3.12", "fast.handle"),
+        ('aws_lambda_function.worker["slow"]', "python3.9", "slow.handle"),
+        ("module.unknown_keys", None, None)]
 
 
 def test_bucket_notifications_record_their_literal_event_names(tmp_path: Path) -> None:

@@ -30,15 +30,16 @@ FrontendFunction       nodejs20.x  index.handler             not checked: nodejs
 ResizeImageFunction    -           -                         not checked: image                               template.yaml:130                 -
 PrebuiltFunction       python3.12  prebuilt.handler          not checked: no local code                       template.yaml:143                 -
 ExportFunction         python3.12  export.handler            not checked: no local code                       template.yaml:151                 -
-SharedFunction         python3.12  shared.handler            LAM007: code folder not found                    template.yaml:157                 -
+SharedFunction         python3.12  shared.handler            not checked: code folder not found               template.yaml:157                 -
 scripts.backfill       -           scripts.backfill.handler  scripts/backfill.py:handler                      scripts/backfill.py:2             -
 
 stacks/broken.yaml:8: invalid YAML: expected ',' or ']', but got ':'
 stacks/legacy.json:30: function OrphanFunction has no Handler; Lambda cannot invoke it: set Handler to module.function
 stacks/legacy.json:34: Code names an S3 object; its code is not local and is not checked
+template.yaml:136: ResizeImageFunction: the image built from resize/Dockerfile is not checked: the Dockerfile does not exist
 template.yaml:142: CodeUri names an S3 object; its code is not local and is not checked
 template.yaml:148: CodeUri names an S3 object; its code is not local and is not checked
-template.yaml:156: CodeUri '../shared' does not exist, so the handler cannot be found; point CodeUri at the folder that holds the code
+template.yaml:156: CodeUri '../shared' does not exist in the repository (a build output, or not built yet); its code is not checked
 """
 SERVERLESS_TABLE = """\
 NAME          RUNTIME     HANDLER                         CODE                                     DECLARED IN                           TRIGGERS                 INTENT
@@ -54,7 +55,7 @@ report        python3.12  -                               not checked: no handle
 export        python3.12  export.handler                  not checked: no local code               serverless.yml:88                     -
 notify        nodejs      handler.notify                  not checked: nodejs                      services/notifier/serverless.yml:8    -
 charge        python3.13  app.handler                     services/payments/charge/app.py:handler  services/payments/serverless.yaml:20  -
-refund        python3.13  app.handler                     LAM007: code folder not found            services/payments/serverless.yaml:23  -
+refund        python3.13  app.handler                     not checked: code folder not found       services/payments/serverless.yaml:23  -
 webhook       python3.13  -                               not checked: no handler                  services/payments/serverless.yaml:25  Api
 
 serverless.yml:85: handler is ${env:REPORT_HANDLER}, which lambdalint cannot resolve statically; it is not checked
@@ -62,7 +63,7 @@ serverless.yml:90: the function is deployed from the prebuilt artifact dist/expo
 services/legacy/serverless.yml:8: invalid YAML: expected <block end>, but found '<block mapping start>'
 services/notifier/serverless.yml:4: no runtime is set, so the Serverless Framework deploys the function on Node.js; it is not checked
 services/payments/serverless.yaml:16: environment is ${file(./env.yml)}, which lambdalint cannot resolve statically; its variables are unknown
-services/payments/serverless.yaml:24: module 'refund' does not exist, so the handler cannot be found; point module at the folder that holds the code
+services/payments/serverless.yaml:24: module 'refund' does not exist in the repository (a build output, or not built yet); its code is not checked
 services/payments/serverless.yaml:25: function webhook has no handler; set handler to module.function
 """
 CDK_TABLE = """\
@@ -82,21 +83,30 @@ stacks/pipeline_stack.py:52: Configured: handler self.node.try_get_context("hand
 stacks/pipeline_stack.py:53: Configured: code comes from Code.from_bucket(self.artifacts, "configured.zip"), not from local files; not checked
 """
 TERRAFORM_TABLE = """\
-NAME                           RUNTIME     HANDLER                CODE                                    DECLARED IN             TRIGGERS          INTENT
-aws_lambda_function.orders     python3.12  app.handler            src/orders/app.py:handler               infra/main.tf:41        SQS, FunctionUrl
-module.reports                 python3.12  index.lambda_handler   src/reports/index.py:lambda_handler     infra/modules.tf:6      DynamoDB
-module.legacy                  python3.9   legacy.handler         not checked: no local code              infra/modules.tf:31     -
-module.exporter                python3.12  export.handler         LAM007: module not found                infra/modules.tf:46     -
-aws_lambda_function.archiver   python3.12  archiver.handler       not checked: no local code              infra/other.tf:6        SNS, HttpApi
-aws_lambda_function.renderer   -           -                      not checked: image                      infra/other.tf:10       -
-aws_lambda_function.notifier   nodejs20.x  index.handler          not checked: nodejs20.x                 infra/other.tf:21       -
-aws_lambda_function.dynamic    python3.12  -                      not checked: no handler                 infra/other.tf:29       -
-aws_lambda_function.thumbnail  python3.11  resize.lambda_handler  src/thumbnail/resize.py:lambda_handler  infra/thumbnails.tf:15  S3                recursion allowed
+NAME                           RUNTIME     HANDLER                 CODE                                    DECLARED IN             TRIGGERS          INTENT
+module.api["users"]            python3.12  users.lambda_handler    src/api/users.py:lambda_handler         infra/api.tf:15         -
+module.api["teams"]            python3.12  teams.lambda_handler    src/api/teams.py:lambda_handler         infra/api.tf:15         -
+aws_lambda_function.billing    python3.12  invoices.handler        src/billing/invoices.py:handler         infra/billing.tf:29     -
+module.cleanup                 python3.12  cleanup.handler         src/jobs/cleanup.py:handler             infra/jobs.tf:6         -
+module.nightly                 python3.12  nightly.run             src/jobs/nightly.py:run                 infra/jobs.tf:15        -
+module.audit                   python3.12  audit.lambda_handler    src/jobs/audit.py:lambda_handler        infra/jobs.tf:24        -
+module.purge                   python3.12  jobs.purge.handler      LAM007: module not found                infra/jobs.tf:36        -
+aws_lambda_function.orders     python3.12  app.handler             src/orders/app.py:handler               infra/main.tf:41        SQS, FunctionUrl
+module.reports                 python3.12  index.lambda_handler    src/reports/index.py:lambda_handler     infra/modules.tf:6      DynamoDB
+module.legacy                  python3.9   legacy.handler          not checked: no local code              infra/modules.tf:31     -
+module.exporter                python3.12  export.handler          LAM007: module not found                infra/modules.tf:46     -
+aws_lambda_function.archiver   python3.12  archiver.handler        not checked: no local code              infra/other.tf:6        SNS, HttpApi
+aws_lambda_function.renderer   -           -                       not checked: image                      infra/other.tf:10       -
+aws_lambda_function.notifier   nodejs20.x  index.handler           not checked: nodejs20.x                 infra/other.tf:21       -
+aws_lambda_function.dynamic    python3.12  -                       not checked: no handler                 infra/other.tf:29       -
+aws_lambda_function.thumbnail  python3.11  resize.lambda_handler   src/thumbnail/resize.py:lambda_handler  infra/thumbnails.tf:15  S3                recursion allowed
+src.jobs.purge                 -           src.jobs.purge.handler  src/jobs/purge.py:handler               src/jobs/purge.py:1     -
 
 infra/broken.tf:3: cannot parse Terraform file: unexpected end of file
-infra/modules.tf:9: module.reports: source_path lists 2 paths; the first, reports/, is taken as the code root
+infra/modules.tf:9: module.reports: source_path lists 2 paths; the first, "${path.module}/../src/reports", is taken as the code root
 infra/modules.tf:33: module.legacy: code is the prebuilt package legacy.zip; lambdalint cannot tell which sources it was built from
 infra/other.tf:4: aws_lambda_function.archiver: code is the S3 object "archiver/${var.stage}.zip" in bucket acme-artifacts; not checked
+infra/other.tf:14: aws_lambda_function.renderer: code is the container image "${aws_ecr_repository.renderer.repository_url}:latest"; not checked
 infra/other.tf:20: aws_lambda_function.notifier: code is the prebuilt package notifier.zip; lambdalint cannot tell which sources it was built from
 infra/other.tf:29: aws_lambda_function.dynamic: handler var.dynamic_handler cannot be read without running Terraform
 infra/other.tf:31: aws_lambda_function.dynamic: environment var.dynamic_environment cannot be read without running Terraform

@@ -1,15 +1,15 @@
 """## What it does
-Reports a declared handler the runtime cannot load: its module file is missing under
-the code root, its module has no such top-level name, or the handler string has no
-dot. For handlers a deployment template declares (see `docs/discovery.md`) it also
-reports what the runtime's own resolution rejects: a first module name built into
-Python (`time.handler`) or already imported by the runtime (`json.handler`), a handler
-that names an attribute of a class (`app.Handler.handle`: point it at a module-level
-function instead), inline code whose handler is
-not in module `index`, a Datadog or New Relic wrapper without the environment
-variable that names the real handler, and a code folder that does not exist (SAM
-`CodeUri`, serverless-python-requirements' `module`). The finding points at the
-declaration: the line of `pyproject.toml`, or the template's `Handler` (or `CodeUri`) line.
+Reports a handler that deploys and then fails at invoke: a Python function whose
+code is in the repository as source, but whose handler the runtime cannot load. Its
+module file is missing under the code root, its module has no such top-level name, or
+the handler string has no dot. For handlers a deployment template declares (see
+`docs/discovery.md`) it also reports what the runtime's own resolution rejects: a first
+module name built into Python (`time.handler`) or already imported by the runtime
+(`json.handler`), a handler that names an attribute of a class (`app.Handler.handle`:
+point it at a module-level function instead), inline code whose handler is not in module
+`index`, and a Datadog or New Relic wrapper without the environment variable that names
+the real handler. The finding points at the declaration: the line of `pyproject.toml`,
+or the template's `Handler` line.
 
 ## Why is this bad?
 The runtime resolves the handler as `modname, fname = handler.rsplit(".", 1)`, refuses
@@ -34,9 +34,18 @@ handlers = ["orders.lambda_handler"]
 Only handlers that a configuration names are checked: handlers found by naming
 convention exist by construction. A module that defines the name in a way the
 runtime would also find (a `def`, a class, any top-level assignment) satisfies it.
-A template function whose code is not local (S3, an image, a folder outside the project
-being checked), whose runtime is not Python, or whose handler is an unresolved reference
-is not checked; `lambdalint handlers` says why.
+
+Never reported, and listed by `lambdalint handlers` with the reason instead, because
+lambdalint does not check that code or the build fails before any invocation: a
+non-Python runtime; code that is not source in the repository (an S3 object, a `.zip`
+or `.jar`, a build output such as `target/` or `bin/Release/`, a code folder that does
+not exist, a folder outside the project); a container image whose Dockerfile lambdalint
+cannot follow; a handler that is a script (Lambda Web Adapter's `run.sh`, `bootstrap`);
+a module a plugin generates at build time (serverless-wsgi's `wsgi_handler`); a module
+missing while `AWS_LAMBDA_EXEC_WRAPPER` wraps the runtime; a handler the template only
+knows at deploy time (`!Ref`, `${opt:...}`, `var.x`); and templates with cookiecutter or
+Jinja placeholders. `# noqa: LAM007` on the template or `pyproject.toml` line, or
+`per-file-ignores` matching that file, silences one that is intended.
 
 ## Fix
 None: correct the handler string or the code root.

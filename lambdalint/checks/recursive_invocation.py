@@ -153,9 +153,14 @@ LOOPS = {
     "SQS": ("sends to", "queue", "every message", "send to another queue"),
     "SNS": ("publishes to", "topic", "every message", "publish to another topic"),
 }
-# CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``.
-CDK_RESOURCE_ATTRIBUTES = frozenset({"bucket_name", "bucket_arn", "queue_url", "queue_arn",
-                                     "queue_name", "topic_arn", "topic_name"})
+# CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``, in
+# Python and in TypeScript (``queue.queueUrl``).
+CDK_RESOURCE_ATTRIBUTES = {
+    "python": frozenset({"bucket_name", "bucket_arn", "queue_url", "queue_arn", "queue_name",
+                         "topic_arn", "topic_name"}),
+    "typescript": frozenset({"bucketName", "bucketArn", "queueUrl", "queueArn", "queueName",
+                             "topicArn", "topicName"}),
+}
 TERRAFORM_ATTRIBUTE = re.compile(r"(aws_\w+\.\w+)\.\w+")  # aws_sqs_queue.jobs.url
 SUB_OF_RESOURCE = re.compile(r"\$\{(\w+)(?:\.\w+)?\}")  # !Sub "${Queue}", "${Queue.Arn}"
 SQS_QUEUE = re.compile(r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
@@ -348,8 +353,8 @@ def _resource(value: Value) -> tuple[str, str]:
     if address is not None:
         return "terraform", address.group(1)
     owner, _, attribute = target.rpartition(".")
-    if value.kind == "python" and attribute in CDK_RESOURCE_ATTRIBUTES:
-        return "python", owner
+    if attribute in CDK_RESOURCE_ATTRIBUTES.get(value.kind, ()):
+        return value.kind, owner
     return value.kind, target
 
 

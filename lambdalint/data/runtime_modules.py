@@ -37,3 +37,18 @@ WRAPPER_HANDLERS = {
 
 # The module Lambda writes inline code (CloudFormation Code.ZipFile, CDK Code.from_inline) to.
 INLINE_MODULE = "index"
+
+# Handler modules that a deployment plugin writes into the package at build time, so they
+# are never in the source tree: (the module, what generates it).
+GENERATED_HANDLER_MODULES = {
+    "wsgi_handler": "the serverless-wsgi plugin",
+    "serverless_wsgi": "the serverless-wsgi plugin",
+    "unzip_requirements": "serverless-python-requirements",
+    "s_handler": "the Serverless Framework dashboard",
+}
+
+# An exec wrapper (a layer's script run in place of the runtime's own start) may run
+# something other than the Python runtime; Lambda Web Adapter's handler is a shell script.
+EXEC_WRAPPER_VARIABLE = "AWS_LAMBDA_EXEC_WRAPPER"
+SCRIPT_HANDLER_SUFFIXES = (".sh", ".bash")
+SCRIPT_HANDLERS = frozenset({"bootstrap"})

@@ -59,13 +59,13 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     """Why lambdalint does not check a deployed function's code, or None when it does."""
     if not function.is_python:
         return f"not checked: {function.runtime}"
-    if function.package_type == "Image":
-        return "not checked: image"
+    if function.package_type == "Image" and function.code_root is None:
+        return "not checked: image"  # no Dockerfile lambdalint can follow: its notes say why
     if function.handler is None:
         return "not checked: no handler"
     if function.code_root is None and function.inline_code is None:
-        missing = any(note.code == "LAM007" for note in function.notes)
-        return "LAM007: code folder not found" if missing else "not checked: no local code"
+        reason = next((note.unchecked for note in function.notes if note.unchecked), "no local code")
+        return f"not checked: {reason}"
     wrapper = WRAPPER_HANDLERS.get(function.handler)
     if wrapper is not None and isinstance(function.environment.get(wrapper[1]), Reference):
         return f"not checked: {wrapper[1]} unresolved"
@@ -120,5 +120,6 @@ def _verbatim_starts(template: list[str], code: list[str], first: int) -> Iterat
         if start >= 0 and start + len(code) <= len(template) and all(
                 template[start + offset] == " " * indent + text
                 or (not text.strip() and not template[start + offset].strip())
+                or (offset == 0 and template[start].endswith(text))  # the opening quote's line
                 for offset, text in enumerate(code)):
             yield start + 1, indent

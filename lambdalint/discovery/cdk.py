@@ -8,7 +8,10 @@ the enclosing function (``FileContext``). What cannot be read that way stays a
 
 Asset paths (``Code.from_asset("lambda")``, ``PythonFunction(entry=...)``) are relative to
 the CDK process's working directory, which the CDK CLI sets to the folder of ``cdk.json``:
-they are resolved from the nearest ``cdk.json`` above the app file, else from the file's folder.
+they are resolved from the nearest ``cdk.json`` above the stack file, else from the folder of
+the app file (the one that creates ``App()``) above it, else from the stack file's folder.
+
+Apps written in TypeScript or JavaScript are read by ``cdk_typescript``, which this source runs.
 
 Triggers refer to their construct by its Python expression: ``SqsEventSource(self.queue)``
 is ``Reference("python", "self.queue")``, and an environment value ``self.queue.queue_url``
@@ -17,9 +20,10 @@ names the same queue.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Optional, Sequence
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
 from lambdalint.discovery.declarations import declaration_files
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
 
     Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
 
+APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): the app file
 LAMBDA = "aws_cdk.aws_lambda."
 S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
 LAMBDA_INTEGRATION = "aws_cdk.aws_apigateway.LambdaIntegration"
@@ -62,19 +67,30 @@ IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnet
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
-    """Every Lambda function the Python CDK app files under root declare."""
+    """Every Lambda function the CDK app files under root declare, in Python, then in
+    TypeScript and JavaScript."""
     import libcst as cst
 
+    from lambdalint.discovery import cdk_typescript
+
     discovery = Discovery()
-    for path in declaration_files(root, (".py",), excluded):
+    sources: dict[Path, bytes] = {}
+    other_languages: list[Path] = []  # one walk of the tree for both
+    for path in declaration_files(root, (".py", *cdk_typescript.SUFFIXES), excluded):
+        if path.suffix != ".py":
+            other_languages.append(path)
+            continue
         try:
             source = path.read_bytes()
         except OSError as error:
             discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}",
                                         UNREADABLE_FILE.code))
             continue
-        if b"aws_cdk" not in source:
-            continue
+        if b"aws_cdk" in source:
+            sources[path] = source
+    app_folders = {path.resolve().parent for path, source in sources.items()
+                   if APP_CONSTRUCTION.search(source)}
+    for path, source in sources.items():
         try:
             module = cst.parse_module(source)
         except cst.ParserSyntaxError as error:
@@ -84,7 +100,10 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             discovery.notes.append(Note(path, 1, f"cannot decode file: {error}",
                                         UNREADABLE_FILE.code))
             continue
-        discovery.functions.extend(_AppFile(path, module).functions())
+        discovery.functions.extend(_AppFile(path, module, app_folders).functions())
+    typescript = cdk_typescript.discover(root, other_languages)
+    discovery.functions += typescript.functions
+    discovery.notes += typescript.notes
     return discovery
 
 
@@ -93,11 +112,14 @@ def _syntax_error(path: Path, source: bytes, error) -> Note:
     return Note(path, line, message, None if python_accepts else UNREADABLE_FILE.code)
 
 
-def _asset_base(path: Path) -> Path:
-    for folder in path.resolve().parents:
+def asset_base(path: Path, app_folders: Collection[Path]) -> Path:
+    """The folder relative asset paths in path start from: the CDK CLI runs the app in the
+    folder of ``cdk.json``; without one, ``python app.py`` runs in the app file's folder."""
+    folders = path.resolve().parents
+    for folder in folders:
         if (folder / "cdk.json").is_file():
             return folder
-    return path.resolve().parent
+    return next((folder for folder in folders if folder in app_folders), folders[0])
 
 
 def _runtime_name(constant: str) -> str:
@@ -111,13 +133,13 @@ def _runtime_name(constant: str) -> str:
 class _AppFile:
     """One CDK app file: its function constructs, then the calls that configure them."""
 
-    def __init__(self, path: Path, module: cst.Module) -> None:
+    def __init__(self, path: Path, module: cst.Module, app_folders: Collection[Path]) -> None:
         from lambdalint.analysis import FileContext
 
         self.path = path
         self.module = module
         self.context: FileContext = FileContext(module, path)
-        self.asset_base = _asset_base(path)
+        self.asset_base = asset_base(path, app_folders)
         self.declared: dict[int, DeployedFunction] = {}  # by id() of the construct call
         self.attributes: dict[tuple[int, str], cst.Call] = {}  # self.<name> per class
 
@@ -274,7 +296,7 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, keywords, scope, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = replace(function, package_type="Image")
+            function = self._image(replace(function, package_type="Image"), keywords, scope, notes)
         else:
             function = self._code(function, keywords, scope, notes)
         if "environment" in keywords:
@@ -371,6 +393,48 @@ class _AppFile:
                 self._unreadable(notes, "entry", keywords["entry"])
             return function
         return replace(function, code_root=entry.resolve())
+
+    def _image(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
+               scope: Scope, notes: Pending) -> DeployedFunction:
+        """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``:
+        the handler and code the asset's Dockerfile (or ``cmd``) gives the function."""
+        import libcst as cst
+
+        from lambdalint.constants import argument
+        from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, image_function
+
+        code = self.context.follow(keywords["code"], scope)[0] if "code" in keywords else None
+        if not isinstance(code, cst.Call) or self._member(
+                code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset":
+            return function  # from_ecr: an image in a registry
+        directory = argument(code, 0, "directory")
+        folder = self._path(directory, scope) if directory is not None else None
+        file = argument(code, None, "file")
+        dockerfile = self._string(file, scope) if file is not None else DEFAULT_DOCKERFILE
+        if folder is None or dockerfile is None:
+            self._unreadable(notes, "image asset", code)
+            return function
+        options = {key: argument(code, None, key) for key in ("cmd", "entrypoint", "working_directory")}
+        words = {key: self._strings(value, scope) if value is not None else None
+                 for key, value in options.items() if key != "working_directory"}
+        for key, value in words.items():
+            if options[key] is not None and value is None:
+                self._unreadable(notes, key, options[key])  # type: ignore[arg-type]
+                return function
+        working_directory = options["working_directory"]
+        build_args = argument(code, None, "build_args")
+        arguments = self._environment(build_args, scope, []) if build_args is not None else {}
+        return image_function(
+            function, folder / dockerfile, folder, None,
+            self.context.line_of(options["cmd"] or code), words["cmd"], words["entrypoint"],
+            self._string(working_directory, scope) if working_directory is not None else None,
+            {key: value for key, value in arguments.items() if isinstance(value, str)})
+
+    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> Optional[list[str]]:
+        """A list of string literals (or names of them), or None."""
+        followed = self.context.follow(expression, scope)[0]
+        strings = [self._string(element, scope) for element in self._elements(followed, scope)]
+        return [text for text in strings if text is not None] if strings and None not in strings else None
 
     def _environment(self, expression: cst.BaseExpression, scope: Scope,
                      notes: Pending) -> dict[str, Value]:

@@ -7,18 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from lambdalint.config import find_config
+from lambdalint.config import mentions_table
 from lambdalint.files import project_files
 
 
 def declaration_files(root: Path, suffixes: tuple[str, ...], excluded: Sequence[str] = ()
                       ) -> Iterator[Path]:
     root = root.resolve()
-    nested: dict[Path, bool] = {}  # by folder: whether a project below root owns it
+    owned: dict[Path, bool] = {}  # by folder: whether a project below root owns it
+
+    def nested(folder: Path) -> bool:
+        if folder == root or root not in folder.parents:
+            return False
+        if folder not in owned:
+            owned[folder] = mentions_table(folder / "pyproject.toml") or nested(folder.parent)
+        return owned[folder]
+
     for path in project_files(root, suffixes, excluded):
-        folder = path.parent.resolve()
-        if folder not in nested:
-            config = find_config(folder)
-            nested[folder] = config is not None and root in config.parent.resolve().parents
-        if not nested[folder]:
+        if not nested(path.parent.resolve()):
             yield path

@@ -56,6 +56,8 @@ class Note:
     line: int
     message: str
     code: Optional[str] = None
+    # a few words for `lambdalint handlers` when the note is why the function is not checked
+    unchecked: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ class DeployedFunction:
     line: int  # the line of the handler setting, or of the function when it has none
     runtime: Optional[str] = None
     handler: Optional[str] = None
-    code_root: Optional[Path] = None  # None: the code is not local (S3 object, image)
+    # None: the code is not local (S3 object, unfollowed image); a file: the package holds
+    # only that file
+    code_root: Optional[Path] = None
     package_type: str = "Zip"  # "Image" for container-image functions
     inline_code: Optional[str] = None  # CloudFormation Code.ZipFile: module "index"
     environment: Mapping[str, Value] = field(default_factory=dict)
@@ -80,8 +84,9 @@ class DeployedFunction:
 
     @property
     def checkable(self) -> bool:
-        """Whether lambdalint can check its code: a local Python zip package."""
-        return (self.is_python and self.package_type != "Image" and self.handler is not None
+        """Whether lambdalint can check its code: a local Python package, or the code an image's
+        Dockerfile copies."""
+        return (self.is_python and self.handler is not None
                 and (self.code_root is not None or self.inline_code is not None))
 
 

@@ -1,11 +1,13 @@
 """AWS SAM and CloudFormation templates: the Lambda functions they declare.
 
-A template is ``template.yaml``/``.yml``/``.json``, or any YAML/JSON file that mentions
-``AWSTemplateFormatVersion`` or ``AWS::Serverless`` (a byte search decides before any
-parsing). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
+A template is any YAML/JSON file that names ``AWS::Serverless::Function`` or
+``AWS::Lambda::Function`` (a byte search decides before any parsing, so a file that
+declares no function is never parsed, and never an error). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
 Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
 ``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
-CodeUri or Code is the template's folder, as in ``sam build``. Triggers come
+CodeUri or Code is the template's folder, as in ``sam build``. An image function
+(``PackageType: Image``) built from ``Metadata`` (``DockerContext``, ``Dockerfile``) gets its
+handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD. Triggers come
 from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind from the
 resources that point at it: ``AWS::Lambda::EventSourceMapping``, ``AWS::Lambda::Url``,
 an ``AWS::S3::Bucket``'s notification configuration and SNS subscriptions.
@@ -15,20 +17,21 @@ everything else unresolved stays a ``Reference``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
+from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
-    Located, as_value, event_names, loaded, unresolved,
+    Located, as_value, event_names, loaded, scalar, unresolved,
 )
 
-TEMPLATE_NAMES = {"template.yaml", "template.yml", "template.json"}
-TEMPLATE_MARKERS = (b"AWSTemplateFormatVersion", b"AWS::Serverless")
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
+FUNCTION_TYPES = (SERVERLESS_FUNCTION.encode(), LAMBDA_FUNCTION.encode())
 INHERITED_FROM_GLOBALS = {"Runtime", "Handler", "CodeUri", "Environment", "FunctionUrlConfig",
                           "RecursiveLoop"}
 
@@ -58,13 +61,12 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
 
 
 def _looks_like_template(path: Path) -> bool:
-    if path.name in TEMPLATE_NAMES:
-        return True
+    """A byte look before any parsing: only a file that names a function type can declare one."""
     try:
         content = path.read_bytes()
     except OSError:
         return False
-    return any(marker in content for marker in TEMPLATE_MARKERS)
+    return any(marker in content for marker in FUNCTION_TYPES)
 
 
 class _Template:
@@ -112,7 +114,7 @@ class _Template:
         events = [*self._sam_events(properties), *triggers] if is_sam else triggers
         if is_sam and setting("FunctionUrlConfig")[0] is not None:
             events.append(EventSource("FunctionUrl"))
-        return DeployedFunction(
+        function = DeployedFunction(
             name=name, source="sam", declared_in=self.path,
             line=self.resources.line_of(name) if handler is None else handler_line,
             runtime=runtime if isinstance(runtime, str) else None,
@@ -122,6 +124,39 @@ class _Template:
             events=tuple(events),
             allows_recursion=setting("RecursiveLoop")[0] == "Allow", notes=tuple(notes),
         )
+        return self._image(function, resource, properties) if is_image else function
+
+    def _image(self, function: DeployedFunction, resource: Located, properties: Located
+               ) -> DeployedFunction:
+        """An image function with the handler and code its Dockerfile gives it, as `sam build`
+        builds it from ``Metadata`` (``DockerContext``, ``Dockerfile``, ``DockerBuildArgs``),
+        with ``ImageConfig``'s ``Command``, ``EntryPoint`` and ``WorkingDirectory``."""
+        metadata = resource.section("Metadata")
+        if "DockerContext" not in metadata:
+            return function  # built elsewhere: ImageUri names an image in a registry
+        config = properties.section("ImageConfig")
+        context, dockerfile = (self._resolved(metadata.get(key, default)) for key, default in (
+            ("DockerContext", None), ("Dockerfile", DEFAULT_DOCKERFILE)))
+        overrides = {key: command_words(config.get(key)) for key in ("Command", "EntryPoint")}
+        unreadable = [(owner, key) for owner, key, readable in (
+            (metadata, "DockerContext", isinstance(context, str)),
+            (metadata, "Dockerfile", isinstance(dockerfile, str)),
+            *((config, key, key not in config or words is not None) for key, words in overrides.items()),
+        ) if not readable]
+        if unreadable:
+            owner, key = unreadable[0]
+            return replace(function, notes=(*function.notes, self._note(
+                owner.line_of(key), unresolved(key, owner.get(key), "its code is not checked"))))
+        folder = self.path.parent / str(context)
+        line = config.line_of("Command") if overrides["Command"] else metadata.line_of(
+            "Dockerfile" if "Dockerfile" in metadata else "DockerContext")
+        working_directory = self._resolved(config.get("WorkingDirectory"))
+        build_args = {str(key): text for key, value in metadata.section("DockerBuildArgs").items()
+                      if (text := scalar(value)) is not None}
+        return image_function(function, folder / str(dockerfile), folder, self.root, line,
+                              overrides["Command"], overrides["EntryPoint"],
+                              working_directory if isinstance(working_directory, str) else None,
+                              build_args)
 
     def _resolved(self, value: Any) -> Optional[Value]:
         """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""

@@ -9,6 +9,9 @@ runs Node.js, the framework's default), ``handler`` as written (dotted or a path
 ``recursiveLoop`` (or ``RecursiveLoop`` set on the function's CloudFormation resource
 under ``resources``).
 
+An ``image`` that names one of ``provider.ecr.images`` is built from its ``path`` and
+``file``: its handler and code come from the Dockerfile, or from the image's ``command``.
+
 The code root is the service's folder, except for a function packaged from an artifact
 (``package.artifact``: not checked) and serverless-python-requirements' ``module``
 option: with ``package.individually`` and without ``layer``, the plugin moves the
@@ -24,11 +27,13 @@ when the variable is part of a longer one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
+from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
 from lambdalint.discovery.templates import (
     Located, as_value, event_names, loaded, shown, unresolved,
@@ -50,11 +55,19 @@ MAX_VARIABLE_DEPTH = 10  # ${self:a} -> ${self:b} -> ... cycles stay opaque
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
     services = (path for path in declaration_files(root, (".yml", ".yaml"), excluded)
-                if path.name in SERVICE_FILE_NAMES)
+                if path.name in SERVICE_FILE_NAMES and _declares_functions(path))
     for path, document in loaded(services, discovery):
         if isinstance(document, Located):
             _Service(path, root.resolve(), document).add_to(discovery)
     return discovery
+
+
+def _declares_functions(path: Path) -> bool:
+    """A byte look before parsing: a service without a functions section deploys none."""
+    try:
+        return b"functions:" in path.read_bytes()
+    except OSError:
+        return False
 
 
 class _Service:
@@ -98,7 +111,7 @@ class _Service:
         elif handler is None and not is_image:
             notes.append(self._note(name_line, f"function {name} has no handler; set handler to"
                                     " module.function"))
-        return DeployedFunction(
+        function = DeployedFunction(
             name=name, source="serverless", declared_in=self.path,
             line=name_line if handler is None else config.line_of("handler"),
             runtime=None if is_image else self._runtime(config, notes),
@@ -109,6 +122,33 @@ class _Service:
             events=tuple(self._events(config)),
             allows_recursion=self._allows_recursion(name, config), notes=tuple(notes),
         )
+        return self._image(function, config) if is_image else function
+
+    def _image(self, function: DeployedFunction, config: Located) -> DeployedFunction:
+        """An image function built from ``provider.ecr.images.<name>`` (``path``, ``file``,
+        ``buildArgs``), with the handler and code its Dockerfile or ``command`` gives it."""
+        image = self._resolved(config.get("image"))
+        settings = image if isinstance(image, Located) else Located(config.line_of("image"))
+        name = self._resolved(settings.get("name") if isinstance(image, Located) else image)
+        build = self.provider.section("ecr").section("images").get(name) if isinstance(name, str) else None
+        if not isinstance(build, Located):
+            return function  # an image URI: built and pushed elsewhere
+        path, file = (self._resolved(build.get(key, default))
+                      for key, default in (("path", "."), ("file", DEFAULT_DOCKERFILE)))
+        if not isinstance(path, str) or not isinstance(file, str):
+            return replace(function, notes=(*function.notes, self._note(
+                build.line, unresolved(f"image {name}", build, "its code is not checked"))))
+        command, entry_point = (command_words(self._resolved(settings.get(key)))
+                                for key in ("command", "entryPoint"))
+        working_directory = self._resolved(settings.get("workingDirectory"))
+        build_args = {str(key): str(value) for key, value in (
+            (key, self._resolved(value)) for key, value in build.section("buildArgs").items())
+            if isinstance(value, (str, int, float))}
+        folder = self.path.parent / path
+        line = settings.line_of("command") if command else config.line_of("image")
+        return image_function(function, folder / file, folder, self.root, line, command, entry_point,
+                              working_directory if isinstance(working_directory, str) else None,
+                              build_args)
 
     def _runtime(self, config: Located, notes: list[Note]) -> Optional[str]:
         owner = config if "runtime" in config else self.provider

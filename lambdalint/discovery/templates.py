@@ -18,6 +18,7 @@ import bisect
 import json
 import json.decoder
 import json.scanner
+import re
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
@@ -66,12 +67,33 @@ def load_template(path: Path) -> Any:
 
 
 def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, Any]]:
-    """Each path with its document; a file that does not load is a LAM900 note instead."""
+    """Each path with its document; a file that does not load is a LAM900 note instead, or a
+    plain note when it is a generator's template (cookiecutter, Jinja) that only becomes
+    YAML once rendered: the deployment tool never sees it as it is."""
     for path in paths:
         try:
             yield path, load_template(path)
         except TemplateError as error:
-            discovery.notes.append(Note(path, error.line, error.message, code=UNREADABLE_FILE.code))
+            if is_generator_template(path):
+                discovery.notes.append(Note(path, error.line, f"{error.message}; the file holds"
+                                            " template placeholders ({{ }} or {% %}) and is read"
+                                            " only once rendered; not checked"))
+            else:
+                discovery.notes.append(Note(path, error.line, error.message,
+                                            code=UNREADABLE_FILE.code))
+
+
+GENERATOR_PLACEHOLDER = re.compile(rb"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def is_generator_template(path: Path) -> bool:
+    """A file with cookiecutter/Jinja placeholders, in its text or its path."""
+    if GENERATOR_PLACEHOLDER.search(str(path).encode("utf-8", "replace")):
+        return True
+    try:
+        return GENERATOR_PLACEHOLDER.search(path.read_bytes()) is not None
+    except OSError:
+        return False
 
 
 def load_yaml(text: str) -> Any:

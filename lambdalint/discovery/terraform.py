@@ -8,6 +8,9 @@ Terraform module, so references between them (``data.archive_file.x.output_path`
 
 Relative paths are read from the ``.tf`` file's folder: Terraform resolves them from the
 directory it runs in, which is the root module's folder (child modules use ``path.module``).
+
+Parsing is lazy: a folder is read only when one of its files can declare a function (a
+byte prefilter), and then only its files that can declare what a function refers to.
 """
 
 from __future__ import annotations
@@ -36,20 +39,39 @@ EVENT_SOURCE_TYPES = {
 _RESOURCE_ARN = re.compile(r"^(?:data\.)?(aws_[a-z0-9_]+)\.")
 _LITERAL_ARN = re.compile(r"^arn:aws[a-z-]*:([a-z0-9]+):")
 _FUNCTION_ADDRESS = re.compile(r"^(aws_lambda_function\.[\w-]+|module\.[\w-]+)\.")
-_ARCHIVE_OUTPUT = re.compile(r"^data\.archive_file\.([\w-]+)\.output_path$")
+_ARCHIVE_OUTPUT = re.compile(r"^(?:data\.)?archive_file\.([\w-]+)\.output_path$")
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
+# Bytes of a file that can declare a function, and of one that can declare what a function
+# refers to: its archive, a variable's default, a local, a trigger.
+_DECLARES_FUNCTION = re.compile(
+    rb'resource\s+"?aws_lambda_function"?\s|source\s*=\s*"[^"\n]*lambda')
+_MAY_BE_REFERENCED = re.compile(rb"archive_file|\bvariable\b|\blocals\b|aws_lambda_"
+                                rb"|aws_s3_bucket_notification|aws_sns_topic_subscription")
+_HEREDOC_START = re.compile(r"<<-?([A-Za-z_][\w-]*)\s*$")
+_NAMED_VALUE = re.compile(r"^(var|local)\.([\w-]+)$")
+_TOSET = re.compile(r"^toset\((\[.*\])\)$", re.DOTALL)
+_PATH_PREFIXES = ("${path.module}", "${path.root}")
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     """Every Lambda function the ``.tf`` files under root declare."""
     discovery = Discovery()
-    folders: dict[Path, list[_TerraformFile]] = {}
+    folders: dict[Path, list[tuple[Path, bytes]]] = {}
     for path in declaration_files(root, (".tf",), excluded):
-        loaded = _load(path, discovery)
-        if loaded is not None:
-            folders.setdefault(path.parent, []).append(loaded)
-    for files in folders.values():
-        _TerraformModule(files, discovery).read()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}",
+                                        UNREADABLE_FILE.code))
+            continue
+        folders.setdefault(path.parent, []).append((path, data))
+    for folder in folders.values():
+        if not any(_DECLARES_FUNCTION.search(data) for _, data in folder):
+            continue
+        files = [loaded for path, data in folder
+                 if _DECLARES_FUNCTION.search(data) or _MAY_BE_REFERENCED.search(data)
+                 for loaded in [_load(path, data, discovery)] if loaded is not None]
+        _TerraformModule(root.resolve(), files, discovery).read()
     return discovery
 
 
@@ -94,19 +116,21 @@ class _TerraformFile:
         return header
 
 
-def _load(path: Path, discovery: Discovery) -> Optional[_TerraformFile]:
+def _load(path: Path, data: bytes, discovery: Discovery) -> Optional[_TerraformFile]:
+    """A parsed file, or None with a note: LAM900 when the file declares a function (its
+    syntax is broken for Terraform too), a plain note when it only holds what one may use."""
     import hcl2
     from lark.exceptions import UnexpectedInput
 
+    code = UNREADABLE_FILE.code if _DECLARES_FUNCTION.search(data) else None
     try:
-        text = path.read_text(encoding="utf-8")  # Terraform requires UTF-8
-    except (OSError, UnicodeDecodeError) as error:
-        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}",
-                                    UNREADABLE_FILE.code))
+        text = data.decode("utf-8")  # Terraform requires UTF-8
+    except UnicodeDecodeError as error:
+        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}", code))
         return None
     options = hcl2.SerializationOptions(with_comments=False, preserve_heredocs=False)
     try:
-        body = hcl2.loads(text, serialization_options=options)
+        body = hcl2.loads(_terraform_heredocs(text), serialization_options=options)
     except UnexpectedInput as error:
         token = getattr(error, "token", None)
         if token is not None and token.type == "$END":
@@ -115,13 +139,27 @@ def _load(path: Path, discovery: Discovery) -> Optional[_TerraformFile]:
             shown = token if token is not None else getattr(error, "char", "")
             reason = f"unexpected {str(shown).strip()[:40]!r}"
         discovery.notes.append(Note(path, max(error.line, 1),
-                                    f"cannot parse Terraform file: {reason}", UNREADABLE_FILE.code))
+                                    f"cannot parse Terraform file: {reason}", code))
         return None
     except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
-        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}",
-                                    UNREADABLE_FILE.code))
+        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}", code))
         return None
     return _TerraformFile(path, body, text.splitlines())
+
+
+def _terraform_heredocs(text: str) -> str:
+    """text with heredoc terminator lines stripped of trailing blanks, which Terraform
+    accepts and python-hcl2 rejects; line numbers stay as they are."""
+    lines = text.split("\n")
+    terminator: Optional[str] = None
+    for number, line in enumerate(lines):
+        if terminator is None:
+            start = _HEREDOC_START.search(line)
+            terminator = start.group(1) if start else None
+        elif line.strip() == terminator:
+            lines[number] = line.rstrip()
+            terminator = None
+    return "\n".join(lines)
 
 
 def _labelled(entry: Any, count: int, labels: tuple[str, ...]
@@ -184,10 +222,15 @@ def _shown(raw: Any) -> str:
 
 
 def _path(raw: Any, folder: Path) -> Optional[Path]:
-    """A path written as a literal, with ``${path.module}`` standing for the file's folder."""
-    if raw == "${path.module}":
+    """A path written as a literal, with ``${path.module}`` standing for the file's folder
+    (and ``${path.root}`` too: the folder is taken as the root module, as everywhere here)."""
+    if raw in _PATH_PREFIXES:
         return folder.resolve()
-    text = _literal(raw.replace("${path.module}", ".")) if isinstance(raw, str) else None
+    if not isinstance(raw, str):
+        return None
+    for prefix in _PATH_PREFIXES:
+        raw = raw.replace(prefix, ".")
+    text = _literal(raw)
     return (folder / text).resolve() if text is not None else None
 
 
@@ -202,6 +245,24 @@ def _event_names(raw: Any) -> tuple[str, ...]:
         return ()
     names = tuple(name for name in map(_string, raw) if name is not None)
     return names if len(names) == len(raw) else ()
+
+
+def _each(raw: Any, key: str, value: Optional[str]) -> Any:
+    """raw with ``each.key`` (and ``each.value`` when it is a string) of one instance."""
+    if isinstance(raw, dict):
+        return {name: _each(item, key, value) for name, item in raw.items()}
+    if isinstance(raw, list):
+        return [_each(item, key, value) for item in raw]
+    if not isinstance(raw, str):
+        return raw
+    for name, text in (("each.key", key), ("each.value", value)):
+        if text is None:
+            continue
+        quoted = json.dumps(text)
+        if raw == f"${{{name}}}":
+            return quoted
+        raw = raw.replace(f"${{{name}}}", quoted[1:-1].replace("${", "$${"))
+    return raw
 
 
 def _first_block(raw: Any) -> dict[str, Any]:
@@ -241,21 +302,31 @@ class _Declared:
 
 
 class _TerraformModule:
-    def __init__(self, files: list[_TerraformFile], discovery: Discovery) -> None:
+    def __init__(self, root: Path, files: list[_TerraformFile], discovery: Discovery) -> None:
+        self.root = root
         self.files = files
         self.discovery = discovery
         self.declared: dict[str, _Declared] = {}
+        # archive_file data sources (and the archive provider's resource of the same name)
         self.archives = {labels[1]: (file, block) for file in files
-                         for labels, block in file.blocks("data", 2) if labels[0] == "archive_file"}
+                         for kind in ("data", "resource")
+                         for labels, block in file.blocks(kind, 2) if labels[0] == "archive_file"}
+        self.variables = {labels[0]: block["default"] for file in files
+                          for labels, block in file.blocks("variable", 1) if "default" in block}
+        self.locals = {name: raw for file in files for entry in file.body.get("locals", [])
+                       if isinstance(entry, dict) for name, raw in entry.items()}
 
     def read(self) -> None:
         for file in self.files:
             for (kind, name), block in file.blocks("resource", 2):
                 if kind == "aws_lambda_function":
-                    self._resource_function(file, name, block)
+                    for labels, instance in self._instances((kind, name), block):
+                        self._resource_function(file, labels, instance)
             for (name,), block in file.blocks("module", 1):
-                if LAMBDA_MODULE_SOURCES.match(_string(block.get("source")) or ""):
-                    self._module_function(file, name, block)
+                if (LAMBDA_MODULE_SOURCES.match(_string(block.get("source")) or "")
+                        and not _only_a_layer(block)):
+                    for labels, instance in self._instances((name,), block):
+                        self._module_function(file, labels, instance)
         for file in self.files:
             for (kind, name), block in file.blocks("resource", 2):
                 self._trigger(file, kind, name, block)
@@ -263,68 +334,124 @@ class _TerraformModule:
             self.discovery.functions.append(replace(
                 declared.function, notes=(*declared.function.notes, *declared.notes)))
 
+    # -- values known without running Terraform -------------------------------------------------
+
+    def _named(self, raw: Any) -> Any:
+        """raw, or the literal that ``var.x`` (its default) or ``local.x`` stands for."""
+        for _ in range(5):  # locals may name locals; Terraform forbids cycles
+            expression = _expression(raw) if isinstance(raw, str) else None
+            named = _NAMED_VALUE.match(expression or "")
+            table = self.variables if named and named.group(1) == "var" else self.locals
+            if named is None or named.group(2) not in table:
+                return raw
+            raw = table[named.group(2)]
+        return raw
+
+    def _instances(self, labels: tuple[str, ...], block: dict[str, Any]
+                   ) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+        """One block per ``for_each`` key when the keys are literals, else the block itself."""
+        keys = self._for_each(block["for_each"]) if "for_each" in block else None
+        if keys is None:
+            yield labels, block
+            return
+        for key, value in keys.items():
+            yield (*labels[:-1], f"{labels[-1]}[{json.dumps(key)}]"), _each(block, key, value)
+
+    def _for_each(self, raw: Any) -> Optional[dict[str, Optional[str]]]:
+        """each.key -> each.value (None unless a string) of a literal set, list or map."""
+        raw = self._named(raw)
+        expression = _expression(raw) if isinstance(raw, str) else None
+        as_set = _TOSET.match(expression or "")
+        if as_set is not None:
+            try:
+                raw = [json.dumps(item) for item in json.loads(as_set.group(1))]
+            except ValueError:
+                return None
+        if isinstance(raw, list):
+            items = [_literal(item) for item in raw]
+            keys = [item for item in items if item is not None]
+            return {key: key for key in keys} if len(keys) == len(raw) else None
+        if isinstance(raw, dict):
+            return {_unquote(key): _literal(value) for key, value in raw.items()
+                    if not key.startswith("__")}
+        return None
+
     # -- functions ------------------------------------------------------------------------------
 
     def _declare(self, file: _TerraformFile, kind: str, labels: tuple[str, ...],
                  block: dict[str, Any]) -> _Declared:
-        header = file.header_line(kind, labels)
+        header = file.header_line(kind, tuple(label.split("[")[0] for label in labels))
         address = ".".join((kind, *labels) if kind == "module" else labels)
         declared = _Declared(DeployedFunction(
             name=address, source="terraform", declared_in=file.path,
             line=file.attribute_line(header, "handler")), file, header,
             function_name=_string(block.get("function_name")))
         for setting in ("handler", "runtime"):
-            raw = block.get(setting)
+            raw = self._named(block.get(setting))
             value = _string(raw)
             if raw is not None and value is None:
                 declared.note(setting, f"{setting} {_shown(raw)} cannot be read without running"
                                        " Terraform")
             declared.function = replace(declared.function, **{setting: value})
-        if (_string(block.get("package_type")) or "Zip") == "Image":
+        if (_string(block.get("package_type")) or "Zip") == "Image" or "image_uri" in block:
             declared.function = replace(declared.function, package_type="Image")
+            image = f" {_shown(block['image_uri'])}" if "image_uri" in block else ""
+            declared.note("image_uri", f"code is the container image{image}; not checked")
         self.declared[declared.function.name] = declared
         return declared
 
-    def _resource_function(self, file: _TerraformFile, name: str, block: dict[str, Any]) -> None:
-        declared = self._declare(file, "resource", ("aws_lambda_function", name), block)
+    def _resource_function(self, file: _TerraformFile, labels: tuple[str, ...],
+                           block: dict[str, Any]) -> None:
+        declared = self._declare(file, "resource", labels, block)
         environment = _first_block(block.get("environment")).get("variables")
         self._set_environment(declared, environment, "environment")
-        if declared.function.package_type == "Image" or "image_uri" in block:
-            declared.function = replace(declared.function, package_type="Image")
-        elif "filename" in block:
+        if declared.function.package_type == "Image":
+            return
+        if "filename" in block:
             self._code_from_file(declared, block["filename"])
         elif "s3_bucket" in block:
             declared.note("s3_bucket", f"code is the S3 object {_shown(block.get('s3_key'))} in"
                                        f" bucket {_shown(block['s3_bucket'])}; not checked")
 
     def _code_from_file(self, declared: _Declared, raw: Any) -> None:
+        """The code of ``filename``: the sources of the archive_file that builds it, if any."""
         folder = declared.file.path.parent
+        raw = self._named(raw)
         expression = _expression(raw) if isinstance(raw, str) else None
-        archive = _ARCHIVE_OUTPUT.match(expression or "")
-        if archive is None:
+        by_label = _ARCHIVE_OUTPUT.match(expression or "")
+        package = _path(raw, folder)
+        name = by_label.group(1) if by_label else next(
+            (label for label, (file, block) in self.archives.items() if package is not None
+             and _path(self._named(block.get("output_path")), file.path.parent) == package), None)
+        if name is None:
             self._prebuilt(declared, "filename", raw)
             return
-        if archive.group(1) not in self.archives:
-            declared.note("filename", f"data.archive_file.{archive.group(1)} is not declared in"
-                                      f" {folder.name}/")
+        if name not in self.archives:
+            declared.note("filename", f"data.archive_file.{name} is not declared in {folder.name}/")
             return
-        archive_file, archive_block = self.archives[archive.group(1)]
-        archive_folder = archive_file.path.parent
-        if "source_dir" in archive_block:
-            code_root = _path(archive_block["source_dir"], archive_folder)
-            setting = "source_dir"
-        else:
-            # A single-file archive holds the file at its root: its folder is the code root.
-            source_file = _path(archive_block.get("source_file"), archive_folder)
-            code_root = source_file.parent if source_file is not None else None
-            setting = "source_file"
-        if code_root is None:
-            raw_source = archive_block.get(setting)
-            shown = _shown(raw_source) if raw_source is not None else "source blocks"
-            declared.note("filename", f"the code of data.archive_file.{archive.group(1)} ({shown})"
+        file, block = self.archives[name]
+        setting = "source_dir" if "source_dir" in block else "source_file"
+        if setting not in block:
+            declared.note("filename", f"the code of data.archive_file.{name} (source blocks)"
                                       " cannot be read without running Terraform")
             return
-        declared.function = replace(declared.function, code_root=code_root)
+        self._set_code(declared, "filename", f"data.archive_file.{name}'s {setting}",
+                       block[setting], file.path.parent)
+
+    def _set_code(self, declared: _Declared, attribute: str, setting: str, raw: Any,
+                  folder: Path) -> None:
+        """Take raw (a folder, or a file alone at the package root) as the function's code."""
+        code = _path(self._named(raw), folder)
+        problem = ("cannot be read without running Terraform" if code is None
+                   else "does not exist" if not code.exists()
+                   else "lies outside the project being checked"
+                   if code != self.root and self.root not in code.parents
+                   else "is neither a folder nor a Python file"
+                   if code.is_file() and code.suffix != ".py" else None)
+        if problem is not None:
+            declared.note(attribute, f"{setting} {_shown(raw)} {problem}; its code is not checked")
+            return
+        declared.function = replace(declared.function, code_root=code)
 
     @staticmethod
     def _prebuilt(declared: _Declared, attribute: str, package: Any) -> None:
@@ -333,8 +460,9 @@ class _TerraformModule:
         declared.note(attribute, f"code is the prebuilt package {shown}; lambdalint cannot tell"
                                  " which sources it was built from")
 
-    def _module_function(self, file: _TerraformFile, name: str, block: dict[str, Any]) -> None:
-        declared = self._declare(file, "module", (name,), block)
+    def _module_function(self, file: _TerraformFile, labels: tuple[str, ...],
+                         block: dict[str, Any]) -> None:
+        declared = self._declare(file, "module", labels, block)
         self._set_environment(declared, block.get("environment_variables"), "environment_variables")
         for mapping in _first_block(block.get("event_source_mapping")).values():
             if isinstance(mapping, dict) and "event_source_arn" in mapping:
@@ -345,18 +473,14 @@ class _TerraformModule:
             package = block.get("local_existing_package", block.get("s3_existing_package"))
             self._prebuilt(declared, "create_package", package)
             return
-        raw = block.get("source_path")
+        raw = self._named(block.get("source_path"))
         paths = raw if isinstance(raw, list) else [raw]
         first = paths[0] if paths else None
         first = first.get("path") if isinstance(first, dict) else first
-        code_root = _path(first, file.path.parent)
-        if code_root is None:
-            declared.note("source_path", f"source_path {_shown(first)} cannot be read without"
-                                         " running Terraform")
-        elif len(paths) > 1:
+        if len(paths) > 1:
             declared.note("source_path", f"source_path lists {len(paths)} paths; the first,"
-                                         f" {code_root.name}/, is taken as the code root")
-        declared.function = replace(declared.function, code_root=code_root)
+                                         f" {_shown(first)}, is taken as the code root")
+        self._set_code(declared, "source_path", "source_path", first, file.path.parent)
 
     def _set_environment(self, declared: _Declared, raw: Any, attribute: str) -> None:
         if raw is None:
@@ -422,6 +546,12 @@ class _TerraformModule:
                                          f"{kind}.{name}: the function {_shown(reference)} is not"
                                          " declared in this folder; its trigger is not recorded"))
         return None
+
+
+def _only_a_layer(block: dict[str, Any]) -> bool:
+    """Whether a lambda module call builds a layer or nothing, not a function."""
+    return (block.get("create_layer") is True or block.get("create_function") is False
+            or block.get("create") is False)
 
 
 def _mapped_event(raw: Any) -> EventSource:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
@@ -16,8 +17,16 @@ def renderer(name: str) -> Callable[[list[Diagnostic], bool], str]:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the current directory where possible, always with forward slashes."""
+    """Relative to the current directory where possible, always with forward slashes; a
+    link is shown as itself (it may be dangling or a loop), not as what it points to."""
+    cwd = Path.cwd()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        candidates = [Path(os.path.abspath(path)), path.resolve()]
+    except (OSError, RuntimeError):  # a symlink loop
+        candidates = [Path(os.path.abspath(path))]
+    for candidate in candidates:
+        try:
+            return candidate.relative_to(cwd).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -1,0 +1,1 @@
+print("a web server, not a Lambda handler")

@@ -1,0 +1,2 @@
+async def run(event, context):
+    return {"done": True}

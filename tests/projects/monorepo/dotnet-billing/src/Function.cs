@@ -1,0 +1,2 @@
+namespace Billing;
+public class Function { public string Handle(string input) => input; }

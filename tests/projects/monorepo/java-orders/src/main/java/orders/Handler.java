@@ -1,0 +1,5 @@
+package orders;
+
+public class Handler {
+    public String handleRequest(Object event, Object context) { return "ok"; }
+}

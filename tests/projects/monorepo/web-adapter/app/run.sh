@@ -1,0 +1,2 @@
+#!/bin/bash
+exec python -m uvicorn main:app --port=$PORT
