@@ -187,7 +187,7 @@ def _run_checks(task: FileTask, module) -> list[Diagnostic]:
     from lambdalint.analysis import FileContext
 
     context = FileContext(module, task.path, task.extra_client_factories)
-    missing = context.find_handlers(task.targets)
+    missing = context.find_handlers(task.targets or ())
     diagnostics = [_missing_handler(task, target) for target in missing]
     checks = [check(context) for check in all_checks() if check.code in task.enabled]
     failures: dict[str, BaseException] = {}
