@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from lambdalint.discovery.model import DeployedFunction
 
-EVENT_PARAMETER_NAMES = ("event", "_event", "evt")
 BUILTIN_NAMES = frozenset(dir(builtins))
 Function = Union[cst.FunctionDef, cst.Lambda]
 FUNCTION_NODES = (cst.FunctionDef, cst.Lambda)
@@ -434,23 +433,16 @@ class FileContext:
 
     # -- handlers and reachability ----------------------------------------------------------
 
-    def find_handlers(self, targets: Optional[Sequence[HandlerTarget]]) -> list[HandlerTarget]:
+    def find_handlers(self, targets: Sequence[HandlerTarget]) -> list[HandlerTarget]:
         """Fill ``handlers`` and ``reached``; return the targets this file does not define."""
         definitions = _top_level_definitions(self.module)
         missing = []
-        if targets is None:
-            for name, node in definitions.items():
-                handler = _handler_from(name, node, None)
-                if handler is not None and _is_conventional(handler):
-                    self.handlers.append(handler)
-        else:
-            for target in targets:
-                node = definitions.get(target.function)
-                handler = _handler_from(target.function, node, target) if node else None
-                if handler is None:
-                    missing.append(target)
-                else:
-                    self.handlers.append(handler)
+        for target in targets:
+            node = definitions.get(target.function)
+            if node is None:
+                missing.append(target)
+            else:
+                self.handlers.append(_handler_from(target.function, node, target))
         self._compute_reach()
         return missing
 
@@ -491,23 +483,9 @@ def _top_level_definitions(module: cst.Module) -> dict[str, cst.CSTNode]:
     return definitions
 
 
-def _handler_from(name: str, node: cst.CSTNode,
-                  target: Optional[HandlerTarget]) -> Optional[Handler]:
+def _handler_from(name: str, node: cst.CSTNode, target: HandlerTarget) -> Handler:
     if isinstance(node, cst.FunctionDef):
         return Handler(name, node, function=node, target=target)
-    if isinstance(node, (cst.Assign, cst.AnnAssign)):
-        value = node.value
-        if isinstance(value, cst.Lambda):
-            return Handler(name, node, lambda_=value, target=target)
-        return Handler(name, node, target=target)
-    return Handler(name, node, target=target) if target is not None else None
-
-
-def _is_conventional(handler: Handler) -> bool:
-    if handler.name == "lambda_handler":
-        return True
-    parameters = handler.parameters
-    if not handler.name.endswith("handler") or parameters is None:
-        return False
-    positional = [*parameters.posonly_params, *parameters.params]
-    return bool(positional) and positional[0].name.value in EVENT_PARAMETER_NAMES
+    if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Lambda):
+        return Handler(name, node, lambda_=node.value, target=target)
+    return Handler(name, node, target=target)

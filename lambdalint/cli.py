@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
                           help="record every finding in FILE, to be accepted by --baseline")
     handlers = commands.add_parser(
-        "handlers", help="list the functions deployment templates declare, and how each resolves")
+        "handlers", help="list the functions deployment templates declare, and how each resolves,"
+                    " then the handlers found by naming convention")
     handlers.add_argument("path", nargs="?", default=".", metavar="PATH",
                           help="the project directory (default: .)")
     handlers.add_argument("--format", choices=("text", "json"), default="text")
@@ -111,7 +112,7 @@ def _explain(code: str) -> int:
 def _handlers(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError
     from lambdalint.discovery.model import Discovery
-    from lambdalint.handler_table import render_json, render_text
+    from lambdalint.handler_table import conventional_rows, render_json, render_text
     from lambdalint.runner import Options, Run, UsageError
 
     directory = Path(args.path)
@@ -120,6 +121,7 @@ def _handlers(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.path}: not a directory")
         run = Run(Options(paths=[args.path], config=args.config))
         project = run.project_for(directory / "__init__.py")  # the directory's own project
+        conventional = conventional_rows(run)
     except (ConfigError, UsageError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -134,9 +136,9 @@ def _handlers(args: argparse.Namespace) -> int:
         for note in declared_here.notes:
             print(f"lambdalint: note: {display_path(note.path)}:{note.line}: {note.message}",
                   file=sys.stderr)
-        sys.stdout.write(render_json(declared_here))
+        sys.stdout.write(render_json(declared_here, conventional))
     else:
-        sys.stdout.write(render_text(declared_here))
+        sys.stdout.write(render_text(declared_here, conventional))
     return EXIT_CLEAN
 
 

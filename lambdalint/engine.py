@@ -13,10 +13,11 @@ import re
 import sys
 import threading
 import tokenize
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Optional, TypeVar, Union
 
+from lambdalint.convention import conventional_handlers
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.handlers import HandlerTarget, described
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
@@ -57,16 +58,19 @@ class FileTask:
     honour_noqa: bool = True  # False under flake8, which applies noqa (and --disable-noqa) itself
 
 
-# A top-level def or assignment whose name ends in "handler": all the naming convention finds.
-CONVENTIONAL_HANDLER = re.compile(rb"^(?:async[ \t]+)?def[ \t]+\w*handler\b|^\w*handler[ \t]*[:=]",
-                                  re.MULTILINE)
-
-
-def could_hold_handler(task: FileTask, source: bytes) -> bool:
-    """Microsecond prefilter: skip parsing files that cannot define a handler."""
+def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarget, ...]]:
+    """The handlers to check in the file: the declared ones, else those the naming convention
+    finds (a byte prefilter, then Python's own parser); None when Python cannot parse the file,
+    which libcst's parse then reports."""
     if task.targets is not None:
-        return bool(task.targets)
-    return CONVENTIONAL_HANDLER.search(source) is not None
+        return task.targets
+    found = conventional_handlers(source)
+    if found is None:
+        from lambdalint.discovery.templates import is_generator_template
+
+        # a generator's template (cookiecutter, Jinja) is code only once rendered: no finding
+        return () if is_generator_template(task.path) else None
+    return tuple(HandlerTarget(definition.name) for definition in found)
 
 
 def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
@@ -76,8 +80,10 @@ def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnosti
         except OSError as error:
             problem = _problem(task, UNREADABLE_FILE, 1, 1, f"cannot read file: {error.strerror}")
             return [problem] if _wanted(problem, task) else []
-    if not could_hold_handler(task, source):
-        return []
+    targets = handler_targets(task, source)
+    if targets == ():
+        return []  # nothing to check: the file is not even decoded
+    task = replace(task, targets=targets or ())
     text_or_problem = _decode(task, source)
     if isinstance(text_or_problem, Diagnostic):
         return [text_or_problem] if _wanted(text_or_problem, task) else []
@@ -181,7 +187,7 @@ def _run_checks(task: FileTask, module) -> list[Diagnostic]:
     from lambdalint.analysis import FileContext
 
     context = FileContext(module, task.path, task.extra_client_factories)
-    missing = context.find_handlers(task.targets)
+    missing = context.find_handlers(task.targets or ())
     diagnostics = [_missing_handler(task, target) for target in missing]
     checks = [check(context) for check in all_checks() if check.code in task.enabled]
     failures: dict[str, BaseException] = {}

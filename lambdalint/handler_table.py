@@ -1,25 +1,76 @@
 """``lambdalint handlers``: every function the deployment templates declare, and what
-lambdalint makes of it (the file and function the runtime loads, or why it is not checked)."""
+lambdalint makes of it (the file and function the runtime loads, or why it is not checked),
+then every handler ``check`` finds by naming convention in the files no declaration names."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from lambdalint.convention import Definition, conventional_handlers
 from lambdalint.discovery import deployed_spec, why_unchecked
 from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note
 from lambdalint.handlers import Unresolved, resolve
 from lambdalint.output import display_path
 
+if TYPE_CHECKING:
+    from lambdalint.runner import Run
 
-def rows(discovery: Discovery) -> list[dict[str, Any]]:
-    """One row per deployed function, in the order of their templates and lines."""
+Row = dict[str, Any]
+
+
+def rows(discovery: Discovery, conventional: Sequence[Row] = ()) -> list[Row]:
+    """One row per deployed function, in the order of their templates and lines, then the
+    handlers found by convention."""
     functions = sorted(discovery.functions,
                        key=lambda function: (display_path(function.declared_in), function.line))
-    return [_row(function) for function in functions]
+    return [*map(_row, functions), *conventional]
 
 
-def _row(function: DeployedFunction) -> dict[str, Any]:
+def conventional_rows(run: Run) -> list[Row]:
+    """One row per handler ``check`` finds by naming convention in the run's files."""
+    found = []
+    for path in run.files():
+        project = run.project_for(path)
+        if project.handler_map.targets(path) is not None:
+            continue  # declared, or a test file
+        try:
+            source = path.read_bytes()
+        except OSError:
+            continue  # check reports it
+        found += [_conventional_row(path, project.config.root, definition)
+                  for definition in conventional_handlers(source) or ()]
+    return found
+
+
+def _conventional_row(path: Path, root: Path, definition: Definition) -> Row:
+    module = _module_name(path, root)
+    return {
+        "name": module,
+        "source": "convention",
+        "runtime": None,
+        "handler": f"{module}.{definition.name}",
+        "code": f"{display_path(path)}:{definition.name}",
+        "declared_in": f"{display_path(path)}:{definition.line}",
+        "triggers": [],
+        "recursion_allowed": False,
+        "notes": [],
+    }
+
+
+def _module_name(path: Path, root: Path) -> str:
+    """The dotted module of a file, from the project root (its name, outside the root)."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).with_suffix("").parts
+    except ValueError:
+        parts = (path.stem,)
+    if len(parts) > 1 and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _row(function: DeployedFunction) -> Row:
     return {
         "name": function.name,
         "source": function.source,
@@ -58,13 +109,13 @@ def _note(note: Note) -> dict[str, Any]:
             "code": note.code}
 
 
-def render_json(discovery: Discovery) -> str:
-    return json.dumps(rows(discovery), indent=2) + "\n"
+def render_json(discovery: Discovery, conventional: Sequence[Row] = ()) -> str:
+    return json.dumps(rows(discovery, conventional), indent=2) + "\n"
 
 
-def render_text(discovery: Discovery) -> str:
+def render_text(discovery: Discovery, conventional: Sequence[Row] = ()) -> str:
     table = [["NAME", "RUNTIME", "HANDLER", "CODE", "DECLARED IN", "TRIGGERS", "INTENT"]]
-    for row in rows(discovery):
+    for row in rows(discovery, conventional):
         triggers = ", ".join(trigger["type"] for trigger in row["triggers"])
         table.append([row["name"], row["runtime"] or "-", row["handler"] or "-", row["code"],
                       row["declared_in"], triggers or "-",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from lambdalint.config import HandlerSpec
+from lambdalint.convention import is_test_file
 from lambdalint.data.runtime_modules import (
     BUILTIN_MODULES, EXEC_WRAPPER_VARIABLE, GENERATED_HANDLER_MODULES, INLINE_MODULE,
     PRELOADED_MODULES, SCRIPT_HANDLER_SUFFIXES, SCRIPT_HANDLERS, WRAPPER_HANDLERS,
@@ -50,19 +51,26 @@ class Unresolved:
 
 @dataclass
 class HandlerMap:
-    """Which files hold handlers. ``by_convention`` when nothing declares any."""
+    """Which files of a project hold which declared handlers."""
 
+    root: Path  # the project's, resolved: its tests/ folders hold no handler by convention
     by_file: dict[Path, list[HandlerTarget]] = field(default_factory=dict)
     # handlers whose module is a template's inline code: checked as a virtual file each
     inline: list[HandlerTarget] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
-    by_convention: bool = True
 
     def targets(self, path: Path) -> Optional[tuple[HandlerTarget, ...]]:
-        """The handlers of one file; None means "find them by naming convention"."""
-        if self.by_convention:
-            return None
-        return tuple(self.by_file.get(path.resolve(), ()))
+        """The handlers of one file: only the declared ones in a file a declaration names;
+        none in a test file; else None, "find them by naming convention"."""
+        resolved = path.resolve()
+        declared = self.by_file.get(resolved)
+        if declared is not None:
+            return tuple(declared)
+        try:
+            relative = resolved.relative_to(self.root)
+        except ValueError:
+            relative = Path(path.name)
+        return () if is_test_file(relative) else None
 
 
 def module_file(code_root: Path, module: str) -> Optional[Path]:
@@ -189,8 +197,8 @@ def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
                       f" {display_path(spec.code_root)}", "module not found")
 
 
-def build_map(specs: list[HandlerSpec], by_convention: bool) -> HandlerMap:
-    handler_map = HandlerMap(by_convention=by_convention)
+def build_map(specs: list[HandlerSpec], root: Path) -> HandlerMap:
+    handler_map = HandlerMap(root.resolve())
     for spec in specs:
         resolution = resolve(spec)
         if isinstance(resolution, Unresolved):

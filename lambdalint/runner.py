@@ -123,7 +123,7 @@ class Run:
         cli_specs = [HandlerSpec(handler, handler_root) for handler in self.options.handlers]
         discovery = self._discovery(config)
         specs = declared_handlers(config, discovery.functions, cli_specs)
-        handler_map = build_map(specs, by_convention=not specs and not discovery.functions)
+        handler_map = build_map(specs, config.root)
         for unresolved in handler_map.unresolved:
             if unresolved.spec.declared_in is None:
                 raise UsageError(f"{self.options.handlers_flag}: {unresolved.reason}")

@@ -10,13 +10,15 @@ import libcst as cst
 import pytest
 
 from lambdalint.analysis import FileContext, Function
+from lambdalint.engine import FileTask, handler_targets
 from lambdalint.walk import walk
 
 
 def context_of(source: str) -> FileContext:
     """The context of a module whose lambda_handler is reached, as the engine builds it."""
-    context = FileContext(cst.parse_module(textwrap.dedent(source)), Path("app.py"))
-    context.find_handlers(None)
+    code = textwrap.dedent(source)
+    context = FileContext(cst.parse_module(code), Path("app.py"))
+    context.find_handlers(handler_targets(FileTask(Path("app.py"), None, frozenset()), code.encode()))
     return context
 
 

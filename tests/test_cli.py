@@ -126,8 +126,9 @@ def test_handler_flag_takes_dotted_and_path_forms_and_repeats(tmp_path: Path) ->
     })
     run = lambdalint("check", "--handler", "pkg.app.handler.main",
                      "--handler", "functions/jobs/nightly.run", cwd=tmp_path)
-    # naming one handler turns the naming convention off: other.py is not a handler
+    # other.py, which no --handler names, is still checked by naming convention
     assert run.stdout == (f"functions/jobs/nightly.py:1:1: {async_message('run')}\n"
+                          f"other.py:1:1: {async_message()}\n"
                           f"pkg/app/handler.py:1:1: {async_message('main')}\n")
 
 

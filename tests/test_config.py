@@ -74,7 +74,7 @@ def test_handlers_as_strings_and_tables_with_their_own_code_root(tmp_path: Path)
                           ' code-root = "services/orders" },\n]\n',
         "src/app.py": ASYNC,
         "services/orders/api.py": ASYNC,
-        "services/orders/helper.py": ASYNC,  # not declared, and the convention is off
+        "services/orders/helper.py": ASYNC,  # not declared: a handler by convention
     })
     config = load_config(tmp_path / "pyproject.toml")
     assert [(spec.handler, spec.code_root, spec.declared_line) for spec in config.handlers] == [
@@ -83,6 +83,7 @@ def test_handlers_as_strings_and_tables_with_their_own_code_root(tmp_path: Path)
     ]
     run = lambdalint("check", cwd=tmp_path)
     assert run.stdout == (f"services/orders/api.py:1:1: {async_message()}\n"
+                          f"services/orders/helper.py:1:1: {async_message()}\n"
                           f"src/app.py:1:1: {async_message()}\n")
 
 

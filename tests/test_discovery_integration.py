@@ -51,31 +51,36 @@ def test_each_format_checks_its_declared_handlers(project: str, expected: list[s
     assert (run.stdout.splitlines(), run.stderr, run.code) == (expected, "", 1 if expected else 0)
 
 
-def test_a_sam_project_checks_exactly_the_templates_python_handlers(tmp_path: Path) -> None:
+def test_a_declared_file_holds_only_its_declared_handlers_and_the_others_are_by_convention(
+        tmp_path: Path) -> None:
     write(tmp_path, {
         "template.yaml": "Transform: AWS::Serverless-2016-10-31\nResources:\n"
                          "  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                          "      Runtime: python3.12\n      CodeUri: src/\n      Handler: app.handler\n"
                          "  Web:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                          "      Runtime: nodejs20.x\n      CodeUri: web/\n      Handler: index.handler\n",
-        "src/app.py": ASYNC,
+        "src/app.py": ASYNC + "\n\nasync def lambda_handler(event, context):\n    pass\n",
         "src/helpers.py": "async def lambda_handler(event, context):\n    pass\n",
         "scripts/backfill.py": ASYNC,
-        "web/index.py": ASYNC,
+        "web/index.py": ASYNC,  # a Python file no declaration names, whatever deploys its folder
     })
     run = lambdalint("check", ".", cwd=tmp_path)
-    assert run.stdout.splitlines() == [f"src/app.py:1:1: {async_message('handler')}"]
+    assert run.stdout.splitlines() == [f"scripts/backfill.py:1:1: {async_message('handler')}",
+                                       f"src/app.py:1:1: {async_message('handler')}",
+                                       f"src/helpers.py:1:1: {async_message()}",
+                                       f"web/index.py:1:1: {async_message('handler')}"]
 
 
 def test_checking_a_project_from_elsewhere_reads_its_templates(tmp_path: Path) -> None:
     write(tmp_path / "app", {
         "template.yaml": "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                          "      Runtime: python3.12\n      Handler: jobs.run\n",
-        "jobs.py": "async def run(event, context):\n    pass\n",
+        "jobs.py": "async def run(event, context):\n    pass\n\n\n" + PLAIN_HANDLER,
         "other.py": ASYNC,
     })
     run = lambdalint("check", "app", cwd=tmp_path)
-    assert run.stdout.splitlines() == [f"app/jobs.py:1:1: {async_message('run')}"]
+    assert run.stdout.splitlines() == [f"app/jobs.py:1:1: {async_message('run')}",
+                                       f"app/other.py:1:1: {async_message('handler')}"]
 
 
 def test_configured_and_discovered_handlers_merge_without_duplicates(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from lambdalint import checks, cli
 from lambdalint.check import Check
 
 ASYNC = ASYNC_HANDLER.format(name="lambda_handler")
-NOT_A_HANDLER = "def helper(event):\n    return (1\n"
+NOT_A_HANDLER = "def helper(item):\n    return (1\n"
 
 
 def test_unreadable_files_are_lam900_and_the_run_goes_on(tmp_path: Path) -> None:

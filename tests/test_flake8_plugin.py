@@ -24,7 +24,9 @@ CLIENT_AND_BUCKET = (
     '    s3 = boto3.client("s3")\n'
     '    s3.put_object(Bucket="acme-archive", Key="k", Body=b"")\n'
 )
-NOT_CONVENTIONAL = "import asyncio\n\n\nasync def process(event, context):\n    await asyncio.sleep(0)\n"
+# a client created in a function no convention calls a handler
+CLIENT_IN_HELPER = CLIENT_AND_BUCKET.replace("def lambda_handler(event, context)", "def upload(key)")
+NOT_CONVENTIONAL = "import asyncio\n\n\nasync def process(message, context):\n    await asyncio.sleep(0)\n"
 
 
 class Finding(NamedTuple):
@@ -229,14 +231,14 @@ def test_a_syntax_error_is_reported_once_by_flake8(tmp_path: Path) -> None:
 
 
 def test_files_without_handlers_produce_nothing(tmp_path: Path) -> None:
-    client_in_helper = CLIENT_AND_BUCKET.replace("def lambda_handler", "def upload")
     write(tmp_path, {
         "by_convention/pyproject.toml": "[tool.lambdalint]\n",
-        "by_convention/helpers.py": client_in_helper,
+        "by_convention/helpers.py": CLIENT_IN_HELPER,
         "configured/pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
-        "configured/app.py": "def lambda_handler(event, context):\n    return {}\n",
-        # a handler by its name, but the project names its handlers and this is not one
-        "configured/legacy.py": CLIENT_AND_BUCKET,
+        # main is shaped like a handler, but this file's handlers are the configured ones
+        "configured/app.py": "def lambda_handler(event, context):\n    return {}\n\n\n"
+                             "async def main(event, context):\n    pass\n",
+        "configured/legacy.py": CLIENT_IN_HELPER,
     })
     run = flake8("--isolated", "--select", "LAM", ".", cwd=tmp_path)
     assert (run.code, run.stdout, run.stderr) == (0, "", "")
@@ -289,7 +291,7 @@ def test_a_file_that_is_not_a_handler_module_is_never_parsed(tmp_path: Path, mon
     import libcst
 
     write(tmp_path, {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
-                     "app.py": CLIENT_AND_BUCKET, "helpers.py": CLIENT_AND_BUCKET})
+                     "app.py": CLIENT_AND_BUCKET, "helpers.py": CLIENT_IN_HELPER})
     flake8_plugin.Plugin.parse_options(argparse.Namespace(lambdalint_handlers=[]))
     assert len(plugin_findings(tmp_path / "app.py")) == 2
 

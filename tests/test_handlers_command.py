@@ -31,6 +31,7 @@ ResizeImageFunction    -           -                         not checked: image 
 PrebuiltFunction       python3.12  prebuilt.handler          not checked: no local code                       template.yaml:143                 -
 ExportFunction         python3.12  export.handler            not checked: no local code                       template.yaml:151                 -
 SharedFunction         python3.12  shared.handler            not checked: code folder not found               template.yaml:157                 -
+scripts.backfill       -           scripts.backfill.handler  scripts/backfill.py:handler                      scripts/backfill.py:2             -
 
 stacks/broken.yaml:8: invalid YAML: expected ',' or ']', but got ':'
 stacks/legacy.json:30: function OrphanFunction has no Handler; Lambda cannot invoke it: set Handler to module.function
@@ -82,23 +83,24 @@ stacks/pipeline_stack.py:52: Configured: handler self.node.try_get_context("hand
 stacks/pipeline_stack.py:53: Configured: code comes from Code.from_bucket(self.artifacts, "configured.zip"), not from local files; not checked
 """
 TERRAFORM_TABLE = """\
-NAME                           RUNTIME     HANDLER                CODE                                    DECLARED IN             TRIGGERS          INTENT
-module.api["users"]            python3.12  users.lambda_handler   src/api/users.py:lambda_handler         infra/api.tf:15         -
-module.api["teams"]            python3.12  teams.lambda_handler   src/api/teams.py:lambda_handler         infra/api.tf:15         -
-aws_lambda_function.billing    python3.12  invoices.handler       src/billing/invoices.py:handler         infra/billing.tf:29     -
-module.cleanup                 python3.12  cleanup.handler        src/jobs/cleanup.py:handler             infra/jobs.tf:6         -
-module.nightly                 python3.12  nightly.run            src/jobs/nightly.py:run                 infra/jobs.tf:15        -
-module.audit                   python3.12  audit.lambda_handler   src/jobs/audit.py:lambda_handler        infra/jobs.tf:24        -
-module.purge                   python3.12  jobs.purge.handler     LAM007: module not found                infra/jobs.tf:36        -
-aws_lambda_function.orders     python3.12  app.handler            src/orders/app.py:handler               infra/main.tf:41        SQS, FunctionUrl
-module.reports                 python3.12  index.lambda_handler   src/reports/index.py:lambda_handler     infra/modules.tf:6      DynamoDB
-module.legacy                  python3.9   legacy.handler         not checked: no local code              infra/modules.tf:31     -
-module.exporter                python3.12  export.handler         LAM007: module not found                infra/modules.tf:46     -
-aws_lambda_function.archiver   python3.12  archiver.handler       not checked: no local code              infra/other.tf:6        SNS, HttpApi
-aws_lambda_function.renderer   -           -                      not checked: image                      infra/other.tf:10       -
-aws_lambda_function.notifier   nodejs20.x  index.handler          not checked: nodejs20.x                 infra/other.tf:21       -
-aws_lambda_function.dynamic    python3.12  -                      not checked: no handler                 infra/other.tf:29       -
-aws_lambda_function.thumbnail  python3.11  resize.lambda_handler  src/thumbnail/resize.py:lambda_handler  infra/thumbnails.tf:15  S3                recursion allowed
+NAME                           RUNTIME     HANDLER                 CODE                                    DECLARED IN             TRIGGERS          INTENT
+module.api["users"]            python3.12  users.lambda_handler    src/api/users.py:lambda_handler         infra/api.tf:15         -
+module.api["teams"]            python3.12  teams.lambda_handler    src/api/teams.py:lambda_handler         infra/api.tf:15         -
+aws_lambda_function.billing    python3.12  invoices.handler        src/billing/invoices.py:handler         infra/billing.tf:29     -
+module.cleanup                 python3.12  cleanup.handler         src/jobs/cleanup.py:handler             infra/jobs.tf:6         -
+module.nightly                 python3.12  nightly.run             src/jobs/nightly.py:run                 infra/jobs.tf:15        -
+module.audit                   python3.12  audit.lambda_handler    src/jobs/audit.py:lambda_handler        infra/jobs.tf:24        -
+module.purge                   python3.12  jobs.purge.handler      LAM007: module not found                infra/jobs.tf:36        -
+aws_lambda_function.orders     python3.12  app.handler             src/orders/app.py:handler               infra/main.tf:41        SQS, FunctionUrl
+module.reports                 python3.12  index.lambda_handler    src/reports/index.py:lambda_handler     infra/modules.tf:6      DynamoDB
+module.legacy                  python3.9   legacy.handler          not checked: no local code              infra/modules.tf:31     -
+module.exporter                python3.12  export.handler          LAM007: module not found                infra/modules.tf:46     -
+aws_lambda_function.archiver   python3.12  archiver.handler        not checked: no local code              infra/other.tf:6        SNS, HttpApi
+aws_lambda_function.renderer   -           -                       not checked: image                      infra/other.tf:10       -
+aws_lambda_function.notifier   nodejs20.x  index.handler           not checked: nodejs20.x                 infra/other.tf:21       -
+aws_lambda_function.dynamic    python3.12  -                       not checked: no handler                 infra/other.tf:29       -
+aws_lambda_function.thumbnail  python3.11  resize.lambda_handler   src/thumbnail/resize.py:lambda_handler  infra/thumbnails.tf:15  S3                recursion allowed
+src.jobs.purge                 -           src.jobs.purge.handler  src/jobs/purge.py:handler               src/jobs/purge.py:1     -
 
 infra/broken.tf:3: cannot parse Terraform file: unexpected end of file
 infra/modules.tf:9: module.reports: source_path lists 2 paths; the first, "${path.module}/../src/reports", is taken as the code root

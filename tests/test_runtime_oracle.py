@@ -32,6 +32,7 @@ from awslambdaric.lambda_runtime_marshaller import LambdaMarshaller
 
 from cases import Case, all_cases
 from lambdalint.analysis import FileContext
+from lambdalint.engine import handler_targets
 from lambdalint.runner import Options, Run, lint
 from oracle_fakes import install_fake_aws
 
@@ -84,8 +85,9 @@ def handler_locations(case: Case) -> list[HandlerLocation]:
     run = Run(Options(paths=[str(case.path)]))
     locations = []
     for file in run.files():
-        context = FileContext(cst.parse_module(file.read_text(encoding="utf-8")), file)
-        context.find_handlers(run.task(file).targets)
+        source = file.read_bytes()
+        context = FileContext(cst.parse_module(source), file)
+        context.find_handlers(handler_targets(run.task(file), source) or ())
         for handler in context.handlers:
             spec = handler.target.spec if handler.target is not None else None
             if spec is None:  # found by naming convention: the file's own directory

@@ -1,0 +1,7 @@
+# A module-level function taking (event, context) is a handler by convention whatever its name: main is async, reported.
+import asyncio
+
+
+async def main(event, context):  # error: [LAM002]
+    await asyncio.sleep(0)
+    return {"ok": True}
