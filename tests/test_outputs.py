@@ -196,14 +196,18 @@ def test_github_annotations_of_the_example_project() -> None:
     assert len(messages) == 8 and run.stdout.endswith("\n")
 
 
+# A client whose service name is any text: the message quotes the call as written.
+CLIENT_OF = "import boto3\n\n\ndef lambda_handler(event, context):\n    return boto3.client({service})\n"
+
+
 def test_github_escapes_properties_and_message_as_the_runner_decodes_them(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
-                     "a,b:c/app.py": HARDCODED_BUCKET.format(bucket='"x%0Ay,z:w"')})
+                     "a,b:c/app.py": CLIENT_OF.format(service='"x%0Ay,z:w"')})
     run = lambdalint("check", "--format", "github", cwd=tmp_path)
     assert run.stdout == (
-        "::warning file=a%2Cb%3Ac/app.py,line=7,col=26,endLine=7,endColumn=37,"
-        "title=LAM005 hardcoded-bucket::bucket name \"x%250Ay,z:w\" is hard-coded;"
-        " read it from an environment variable (os.environ[\"BUCKET_NAME\"])\n")
+        "::warning file=a%2Cb%3Ac/app.py,line=5,col=12,endLine=5,endColumn=37,"
+        "title=LAM004 client-in-handler::boto3.client(\"x%250Ay,z:w\") is created on every"
+        " invocation; create it once at module level and reuse it\n")
 
 
 def test_github_escapes_line_breaks_no_rule_produces_today() -> None:
@@ -224,22 +228,22 @@ def test_github_of_a_clean_run_prints_nothing(tmp_path: Path) -> None:
 
 def test_junit_document_line_by_line(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
-                     "app.py": HARDCODED_BUCKET.format(bucket='"a<b&c"'),
+                     "app.py": CLIENT_OF.format(service='"a<b&c"'),
                      "notify.py": ASYNC_HANDLER.format(name="lambda_handler")})
     run = lambdalint("check", "--format", "junit", cwd=tmp_path)
-    bucket = ("bucket name &quot;a&lt;b&amp;c&quot; is hard-coded; read it from an environment"
-              " variable (os.environ[&quot;BUCKET_NAME&quot;])")
+    client = ("boto3.client(&quot;a&lt;b&amp;c&quot;) is created on every invocation; create it"
+              " once at module level and reuse it")
     coroutine = async_message()[7:]
     assert run.code == 1
     assert run.stdout.splitlines() == [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<testsuites name="lambdalint" tests="2" failures="2" errors="0">',
         '  <testsuite name="lambdalint" tests="2" failures="2" errors="0" skipped="0">',
-        '    <testcase classname="app.py" name="LAM005 hardcoded-bucket at line 7, column 26"'
-        ' file="app.py" line="7">',
-        f'      <failure type="LAM005" message="{bucket}">app.py:7:26: LAM005'
-        ' bucket name "a&lt;b&amp;c" is hard-coded; read it from an environment variable'
-        ' (os.environ["BUCKET_NAME"])</failure>',
+        '    <testcase classname="app.py" name="LAM004 client-in-handler at line 5, column 12"'
+        ' file="app.py" line="5">',
+        f'      <failure type="LAM004" message="{client}">app.py:5:12: LAM004'
+        ' boto3.client("a&lt;b&amp;c") is created on every invocation; create it once at module'
+        ' level and reuse it</failure>',
         "    </testcase>",
         '    <testcase classname="notify.py" name="LAM002 async-handler at line 1, column 1"'
         ' file="notify.py" line="1">',
