@@ -17,16 +17,20 @@ from typing import Iterator, Optional, Sequence
 from lambdalint.config import Config, HandlerSpec
 from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
 from lambdalint.discovery import pyproject
+from lambdalint.discovery.declarations import one_walk
 from lambdalint.discovery.model import DeployedFunction, Discovery, Reference
 
 
 def discover(root: Path, sources: Sequence[str], excluded: Sequence[str] = ()) -> Discovery:
     """Every function the enabled sources declare under root, in source order."""
     found = Discovery()
-    for name in sources:
-        part = import_module(f"lambdalint.discovery.{name}").discover(root, excluded)
-        found.functions += part.functions
-        found.notes += part.notes
+    if not sources:
+        return found
+    with one_walk(root, excluded):
+        for name in sources:
+            part = import_module(f"lambdalint.discovery.{name}").discover(root, excluded)
+            found.functions += part.functions
+            found.notes += part.notes
     return found
 
 

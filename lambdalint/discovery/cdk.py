@@ -158,43 +158,39 @@ class _AppFile:
             self._configure(call, scope, owner)
         return list(self.declared.values())
 
-    def _calls(self):
+    def _calls(self) -> list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]]:
         """Every call with its enclosing function and class; records ``self.x = Function(...)``."""
         import libcst as cst
 
+        from lambdalint.walk import walk
+
         found: list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]] = []
-        app = self
+        scopes: list[Scope] = [self.module]
+        classes: list[Optional[cst.ClassDef]] = [None]
 
-        class Visitor(cst.CSTVisitor):
-            def __init__(self) -> None:
-                self.scopes: list[Scope] = [app.module]
-                self.classes: list[Optional[cst.ClassDef]] = [None]
-
-            def visit_ClassDef(self, node: cst.ClassDef) -> None:
-                self.classes.append(node)
-
-            def leave_ClassDef(self, node: cst.ClassDef) -> None:
-                self.classes.pop()
-
-            def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        def visit(node: cst.CSTNode) -> None:
+            if isinstance(node, cst.ClassDef):
+                classes.append(node)
+            elif isinstance(node, cst.FunctionDef):
                 # FileContext links only functions it visits to their enclosing scope, and it
                 # skips class bodies: a stack's __init__ sees the module's imports.
-                app.context._enclosing.setdefault(id(node), self.scopes[-1])
-                self.scopes.append(node)
-
-            def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-                self.scopes.pop()
-
-            def visit_Assign(self, node: cst.Assign) -> None:
+                self.context._enclosing.setdefault(id(node), scopes[-1])
+                scopes.append(node)
+            elif isinstance(node, cst.Assign):
                 for target in node.targets:
-                    attribute = app._self_attribute(target.target)
+                    attribute = self._self_attribute(target.target)
                     if attribute is not None and isinstance(node.value, cst.Call):
-                        app.attributes[(id(self.classes[-1]), attribute)] = node.value
+                        self.attributes[(id(classes[-1]), attribute)] = node.value
+            elif isinstance(node, cst.Call):
+                found.append((node, scopes[-1], classes[-1]))
 
-            def visit_Call(self, node: cst.Call) -> None:
-                found.append((node, self.scopes[-1], self.classes[-1]))
+        def leave(node: cst.CSTNode) -> None:
+            if isinstance(node, cst.ClassDef):
+                classes.pop()
+            elif isinstance(node, cst.FunctionDef):
+                scopes.pop()
 
-        self.module.visit(Visitor())
+        walk(self.module, visit, leave)
         return found
 
     @staticmethod

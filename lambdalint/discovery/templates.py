@@ -100,6 +100,10 @@ def is_generator_template(path: Path) -> bool:
 
 def load_yaml(text: str) -> Any:
     try:
+        return yaml.load(text, Loader=FastTemplateLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, RecursionError):
+        pass  # say why in PyYAML's own words and lines, which libyaml's differ from
+    try:
         return yaml.load(text, Loader=TemplateLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -173,6 +177,16 @@ class TemplateLoader(yaml.SafeLoader):
 TemplateLoader.add_constructor("tag:yaml.org,2002:map", TemplateLoader.construct_located)
 TemplateLoader.add_constructor("tag:yaml.org,2002:timestamp", TemplateLoader.construct_scalar)
 TemplateLoader.add_multi_constructor("!", TemplateLoader.construct_tagged)
+
+
+class FastTemplateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same construction over libyaml's parser where PyYAML has it: several times faster,
+    with the same nodes and marks."""
+
+    yaml_constructors = TemplateLoader.yaml_constructors
+    yaml_multi_constructors = TemplateLoader.yaml_multi_constructors
+    construct_located = TemplateLoader.construct_located
+    construct_tagged = TemplateLoader.construct_tagged
 
 
 def _intrinsic_or_mapping(mapping: Located) -> Any:
