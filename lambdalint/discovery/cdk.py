@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Mapping, Optional, Sequence, TypeVar
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
 from lambdalint.discovery.declarations import declaration_files
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 # CDK v1 modules whose v2 successor has another name (most kept theirs)
 CDK_V1_MODULES = {"aws_cdk.aws_lambda_python.": "aws_cdk.aws_lambda_python_alpha."}
 CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
+N = TypeVar("N")  # a syntax node of the app's language (libcst's, tree-sitter's)
 APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): the app file
 LAMBDA = "aws_cdk.aws_lambda."
 S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
@@ -108,6 +109,34 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery.functions += typescript.functions
     discovery.notes += typescript.notes
     return discovery
+
+
+def python_function(function: DeployedFunction, properties: Mapping[str, N],
+                    string: Callable[[N], Optional[str]], path: Callable[[N], Optional[Path]],
+                    unreadable: Callable[[str, N], None], notes: list[tuple[N, str]]
+                    ) -> DeployedFunction:
+    """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
+    calls ``<index without .py, / as .>.<handler>`` in ``entry``."""
+    settings = {"index": "index.py", "handler": "handler"}
+    for setting in settings:
+        if setting in properties:
+            value = string(properties[setting])
+            if value is None:
+                unreadable(setting, properties[setting])
+                return function
+            settings[setting] = value
+    if not settings["index"].endswith(".py"):
+        notes.append((properties["index"],
+                      f"index {settings['index']!r} is not a .py file; CDK rejects it"))
+        return function
+    module = settings["index"][:-3].replace("/", ".")
+    function = replace(function, handler=f"{module}.{settings['handler']}")
+    entry = path(properties["entry"]) if "entry" in properties else None
+    if entry is None:
+        if "entry" in properties:
+            unreadable("entry", properties["entry"])
+        return function
+    return replace(function, code_root=entry.resolve())
 
 
 def _syntax_error(path: Path, source: bytes, error) -> Note:
@@ -388,27 +417,9 @@ class _AppFile:
 
     def _python_function(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
                          scope: Scope, notes: Pending) -> DeployedFunction:
-        """PythonFunction: the runtime calls ``<index without .py, / as .>.<handler>`` in entry."""
-        settings = {"index": "index.py", "handler": "handler"}
-        for setting in settings:
-            if setting in keywords:
-                value = self._string(keywords[setting], scope)
-                if value is None:
-                    self._unreadable(notes, setting, keywords[setting])
-                    return function
-                settings[setting] = value
-        if not settings["index"].endswith(".py"):
-            notes.append((keywords["index"],
-                          f"index {settings['index']!r} is not a .py file; CDK rejects it"))
-            return function
-        module = settings["index"][:-3].replace("/", ".")
-        function = replace(function, handler=f"{module}.{settings['handler']}")
-        entry = self._path(keywords["entry"], scope) if "entry" in keywords else None
-        if entry is None:
-            if "entry" in keywords:
-                self._unreadable(notes, "entry", keywords["entry"])
-            return function
-        return replace(function, code_root=entry.resolve())
+        return python_function(function, keywords, lambda node: self._string(node, scope),
+                               lambda node: self._path(node, scope),
+                               lambda what, node: self._unreadable(notes, what, node), notes)
 
     def _image(self, function: DeployedFunction, expression: Optional[cst.BaseExpression],
                scope: Scope, notes: Pending) -> DeployedFunction:

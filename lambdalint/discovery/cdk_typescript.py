@@ -28,7 +28,7 @@ from lambdalint.data.s3_events import CDK_EVENT_TYPES
 from lambdalint.discovery.cdk import (APP_CONSTRUCTION, EVENT_SOURCES, FIXED_NOTIFICATIONS,
                                       FUNCTION_CONSTRUCTS, FUNCTION_TRIGGERS, LAMBDA,
                                       LAMBDA_INTEGRATION, S3_EVENT_TYPE, _runtime_name,
-                                      asset_base)
+                                      asset_base, python_function)
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
                                         Value)
 from lambdalint.registry import UNREADABLE_FILE
@@ -314,23 +314,7 @@ class _AppFile:
             return None
         node = self._follow(node)
         if node.type in ("string", "template_string"):
-            parts = []
-            for child in node.named_children:
-                if child.type == "string_fragment":
-                    parts.append(self._text(child))
-                elif child.type == "escape_sequence":
-                    escaped = self._text(child)[1:]
-                    if escaped not in ESCAPES:
-                        return None
-                    parts.append(ESCAPES[escaped])
-                elif child.type == "template_substitution" and child.named_children:
-                    part = self._string(child.named_children[0])
-                    if part is None:
-                        return None
-                    parts.append(part)
-                else:
-                    return None
-            return "".join(parts)
+            return self._joined(node.named_children)
         if node.type == "binary_expression" and self._text(
                 node.child_by_field_name("operator")) == "+":
             left = self._string(node.child_by_field_name("left"))
@@ -379,20 +363,27 @@ class _AppFile:
 
     def _string_after(self, template: Node, first: Node) -> Optional[str]:
         """The text of a template literal after its first substitution."""
-        parts = []
-        for child in template.named_children:
-            if child == first:
-                continue
+        return self._joined([child for child in template.named_children if child != first])
+
+    def _joined(self, parts: Sequence[Node]) -> Optional[str]:
+        """The text of a string's or template literal's parts, when each one is known."""
+        texts = []
+        for child in parts:
             if child.type == "string_fragment":
-                parts.append(self._text(child))
+                texts.append(self._text(child))
+            elif child.type == "escape_sequence":
+                escaped = self._text(child)[1:]
+                if escaped not in ESCAPES:
+                    return None
+                texts.append(ESCAPES[escaped])
             elif child.type == "template_substitution" and child.named_children:
                 part = self._string(child.named_children[0])
                 if part is None:
                     return None
-                parts.append(part)
+                texts.append(part)
             else:
                 return None
-        return "".join(parts)
+        return "".join(texts)
 
     def _arguments(self, call: Node) -> list[Node]:
         arguments = call.child_by_field_name("arguments")
@@ -633,27 +624,8 @@ class _AppFile:
 
     def _python_function(self, function: DeployedFunction, properties: dict[str, Node],
                          notes: Pending) -> DeployedFunction:
-        """PythonFunction: the runtime calls ``<index without .py, / as .>.<handler>`` in entry."""
-        settings = {"index": "index.py", "handler": "handler"}
-        for setting in settings:
-            if setting in properties:
-                value = self._string(properties[setting])
-                if value is None:
-                    self._unreadable(notes, setting, properties[setting])
-                    return function
-                settings[setting] = value
-        if not settings["index"].endswith(".py"):
-            notes.append((properties["index"],
-                          f"index {settings['index']!r} is not a .py file; CDK rejects it"))
-            return function
-        module = settings["index"][:-3].replace("/", ".")
-        function = replace(function, handler=f"{module}.{settings['handler']}")
-        entry = self._path(properties["entry"]) if "entry" in properties else None
-        if entry is None:
-            if "entry" in properties:
-                self._unreadable(notes, "entry", properties["entry"])
-            return function
-        return replace(function, code_root=entry.resolve())
+        return python_function(function, properties, self._string, self._path,
+                               lambda what, node: self._unreadable(notes, what, node), notes)
 
     def _environment(self, node: Node, notes: Pending) -> dict[str, Value]:
         followed = self._follow(node)
