@@ -59,6 +59,12 @@ def all_checks() -> list[type[Check]]:
     return sorted(CHECKS, key=lambda check: check.code)
 
 
+def all_rules() -> list:
+    """Every code's rule, as ``lambdalint rules`` lists them: the rule classes, then the
+    input problems."""
+    return [*all_checks(), *INPUT_PROBLEMS]
+
+
 def all_codes() -> list[str]:
     return [check.code for check in all_checks()] + [p.code for p in INPUT_PROBLEMS]
 
