@@ -12,19 +12,10 @@ from pathlib import Path
 import pytest
 
 from cases import REPO
-from lambdalint.registry import INPUT_PROBLEMS, all_checks, documentation
+from lambdalint.registry import all_checks, all_rules, documentation
 from lambdalint.runner import Options, lint
 
 SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead", "Exceptions", "Fix"]
-CORE_RULES = {
-    "LAM001": "handler-signature",
-    "LAM002": "async-handler",
-    "LAM003": "unserializable-return",
-    "LAM004": "client-in-handler",
-    "LAM005": "hardcoded-bucket",
-    "LAM006": "recursive-invocation",
-    "LAM007": "handler-not-found",
-}
 # LAM007's examples are configuration: they name a handler in this module.
 CONFIGURED_MODULE = "def lambda_handler(event, context):\n    return {}\n"
 CHECKS = all_checks()
@@ -61,22 +52,29 @@ def test_committed_rule_pages_are_current() -> None:
 
 def test_check_mode_names_every_drifted_page(tmp_path: Path, capsys) -> None:
     generator = load_generator()
-    shutil.copytree(generator.RULE_DOCS, tmp_path, dirs_exist_ok=True)
-    edited, removed = tmp_path / "LAM002.md", tmp_path / "LAM007.md"
+    pages, readme = tmp_path / "rules", tmp_path / "README.md"
+    shutil.copytree(generator.RULE_DOCS, pages)
+    edited, removed = pages / "LAM002.md", pages / "LAM007.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nhand edit\n", encoding="utf-8")
     removed.unlink()
-    (tmp_path / "LAM099.md").write_text("# a retired rule\n", encoding="utf-8")
+    (pages / "LAM099.md").write_text("# a retired rule\n", encoding="utf-8")
+    # a hand-added row in the README's table
+    readme.write_text(generator.README.read_text(encoding="utf-8").replace(
+        generator.TABLE_END, "| LAM099 | `retired` | error | gone |\n" + generator.TABLE_END),
+        encoding="utf-8")
 
-    assert generator.main(["--check"], tmp_path) == 1
+    assert generator.main(["--check"], pages, readme) == 1
     printed = capsys.readouterr().out.splitlines()
-    assert f"{tmp_path.as_posix()}/LAM002.md: out of date" in printed
-    assert f"{tmp_path.as_posix()}/LAM007.md: missing" in printed
-    assert f"{tmp_path.as_posix()}/LAM099.md: no rule has this code any more" in printed
+    assert f"{pages.as_posix()}/LAM002.md: out of date" in printed
+    assert f"{pages.as_posix()}/LAM007.md: missing" in printed
+    assert f"{pages.as_posix()}/LAM099.md: no rule has this code any more" in printed
+    assert f"{readme.as_posix()}: out of date" in printed
     assert edited.read_text(encoding="utf-8").endswith("hand edit\n"), "--check writes nothing"
 
-    assert generator.main([], tmp_path) == 0
-    assert generator.main(["--check"], tmp_path) == 0
-    assert not (tmp_path / "LAM099.md").exists()
+    assert generator.main([], pages, readme) == 0
+    assert generator.main(["--check"], pages, readme) == 0
+    assert not (pages / "LAM099.md").exists()
+    assert readme.read_text(encoding="utf-8") == generator.README.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.code)
@@ -118,7 +116,7 @@ def installed_lambdalint(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([executable, *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("rule", [*CHECKS, *INPUT_PROBLEMS], ids=lambda rule: rule.code)
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
 def test_explain_prints_the_documentation(rule) -> None:
     result = installed_lambdalint("explain", rule.code)
     assert result.returncode == 0, result.stderr
@@ -126,8 +124,8 @@ def test_explain_prints_the_documentation(rule) -> None:
     assert documentation(rule).strip() in result.stdout
 
 
-def test_rules_lists_the_core_rules_by_name() -> None:
+def test_rules_lists_every_rule_by_name() -> None:
     result = installed_lambdalint("rules")
     assert result.returncode == 0, result.stderr
-    listed = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
-    assert {code: listed.get(code) for code in CORE_RULES} == CORE_RULES
+    listed = [line.split()[:3] for line in result.stdout.splitlines()]
+    assert listed == [[rule.code, rule.name, rule.severity] for rule in all_rules()]
