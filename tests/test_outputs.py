@@ -94,11 +94,11 @@ def test_sarif_has_one_rule_per_code_with_its_documentation() -> None:
 def test_sarif_results_meet_github_code_scanning_requirements() -> None:
     run = sarif(EXAMPLE, cwd=REPO)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    levels = {"LAM004": "warning", "LAM005": "warning"}
+    levels = {rule.code: rule.severity for rule in all_rules()}
     assert len(run["results"]) == 8
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["level"] == levels.get(result["ruleId"], "error")
+        assert result["level"] == levels[result["ruleId"]]
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert not urlsplit(uri).scheme and not uri.startswith("/") and ".." not in uri
         assert (REPO / unquote(uri)).is_file()
