@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
     from lambdalint.check import Check
@@ -59,7 +59,7 @@ def all_checks() -> list[type[Check]]:
     return sorted(CHECKS, key=lambda check: check.code)
 
 
-def all_rules() -> list:
+def all_rules() -> list[Union[type[Check], InputProblem]]:
     """Every code's rule, as ``lambdalint rules`` lists them: the rule classes, then the
     input problems."""
     return [*all_checks(), *INPUT_PROBLEMS]
