@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Mapping, Optional, Sequence, TypeVar, Union
 
 import libcst as cst
 
-from lambdalint.handlers import HandlerTarget
 from lambdalint.walk import walk
 
 if TYPE_CHECKING:
     from libcst.metadata import CodeRange
 
     from lambdalint.discovery.model import DeployedFunction
+    from lambdalint.handlers import HandlerTarget
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 Function = Union[cst.FunctionDef, cst.Lambda]

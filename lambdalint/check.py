@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Union
+from typing import TYPE_CHECKING, ClassVar, Iterator, Union
 
 import libcst as cst
 
 if TYPE_CHECKING:
     from lambdalint.analysis import FileContext, Handler
+    from lambdalint.diagnostics import Diagnostic
+    from lambdalint.runner import Project
 
 
 class Check(cst.BatchableCSTVisitor):
@@ -18,6 +20,9 @@ class Check(cst.BatchableCSTVisitor):
     rules, calling the rule's ``visit_<Node>`` methods. ``self.context`` holds the
     shared analysis of the file (imports, reachable functions, bindings) and
     ``self.context.current_function`` the reached function being walked.
+
+    A project rule instead overrides ``check_project``, called once per project with its
+    deployment model (discovery, handler map): it needs no file's code.
     """
 
     code: ClassVar[str]
@@ -30,6 +35,11 @@ class Check(cst.BatchableCSTVisitor):
         super().__init__()
         self.context = context
         self.reports: list[tuple[cst.CSTNode, str]] = []
+
+    @classmethod
+    def check_project(cls, project: Project) -> Iterator[Diagnostic]:
+        """Findings about the project's declarations, wherever they are."""
+        return iter(())
 
     def check_handler(self, handler: Handler) -> None:
         """Called once for every handler defined in the file."""

@@ -6,21 +6,20 @@ pool and be cached by content hash.
 
 from __future__ import annotations
 
-import ast
 import functools
-import io
-import re
 import sys
 import threading
-import tokenize
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional, TypeVar, Union
 
+from lambdalint.config import HandlerSpec
 from lambdalint.convention import conventional_handlers
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.handlers import HandlerTarget, described
+from lambdalint.paths import display_path
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
+from lambdalint.source import LINE_BREAK, Undecodable, decode, describe_syntax_error
 from lambdalint.suppression import noqa_suppresses
 
 T = TypeVar("T")
@@ -29,8 +28,6 @@ T = TypeVar("T")
 # Python itself compiles ~3000-term expressions and long implicit string concatenations
 DEEP_RECURSION_LIMIT = 60_000
 DEEP_STACK_BYTES = 512 * 1024 * 1024
-# CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -58,6 +55,22 @@ class FileTask:
     honour_noqa: bool = True  # False under flake8, which applies noqa (and --disable-noqa) itself
 
 
+@dataclass(frozen=True)
+class MissingTarget:
+    """A declared handler the checked file does not define: a fact about the deployment,
+    which the LAM007 rule reports at the declaration."""
+
+    spec: Optional[HandlerSpec]
+    path: Path  # the checked file
+    reason: str
+
+
+@dataclass
+class FileResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    missing: list[MissingTarget] = field(default_factory=list)
+
+
 def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarget, ...]]:
     """The handlers to check in the file: the declared ones, else those the naming convention
     finds (a byte prefilter, then Python's own parser); None when Python cannot parse the file,
@@ -73,20 +86,20 @@ def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarg
     return tuple(HandlerTarget(definition.name) for definition in found)
 
 
-def check_file(task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
+def check_file(task: FileTask, source: Optional[bytes] = None) -> FileResult:
     if source is None:
         try:
             source = task.path.read_bytes()
         except OSError as error:
             problem = _problem(task, UNREADABLE_FILE, 1, 1, f"cannot read file: {error.strerror}")
-            return [problem] if _wanted(problem, task) else []
+            return FileResult([problem] if _wanted(problem, task) else [])
     targets = handler_targets(task, source)
     if targets == ():
-        return []  # nothing to check: the file is not even decoded
+        return FileResult()  # nothing to check: the file is not even decoded
     task = replace(task, targets=targets or ())
     text_or_problem = _decode(task, source)
     if isinstance(text_or_problem, Diagnostic):
-        return [text_or_problem] if _wanted(text_or_problem, task) else []
+        return FileResult([text_or_problem] if _wanted(text_or_problem, task) else [])
     text = text_or_problem
     return _on_deep_stack(lambda: _check_text(task, text))
 
@@ -116,48 +129,33 @@ def _on_deep_stack(work: Callable[[], T]) -> T:
     return outcome["result"]  # type: ignore[return-value]
 
 
-def _decode(task: FileTask, source: bytes):
-    if b"\0" in source:
-        line, column = _line_and_column(source, source.index(b"\0"))
-        return _problem(task, UNREADABLE_FILE, line, column, "file contains a null byte")
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
-        return source.decode(encoding)
-    except SyntaxError as error:
-        return _problem(task, UNREADABLE_FILE, error.lineno or 1, 1, f"cannot decode file: {error.msg}")
-    except UnicodeDecodeError as error:
-        line, column = _line_and_column(source, error.start)
-        return _problem(task, UNREADABLE_FILE, line, column,
-                        f"cannot decode file as {error.encoding} (byte {source[error.start]:#04x}:"
-                        f" {error.reason}); save it as UTF-8 or declare its encoding")
-    except LookupError as error:
-        return _problem(task, UNREADABLE_FILE, 1, 1, f"cannot decode file: {error}")
+def _decode(task: FileTask, source: bytes) -> Union[str, Diagnostic]:
+    text = decode(source)
+    if isinstance(text, Undecodable):
+        return _problem(task, UNREADABLE_FILE, text.line, text.column, text.message)
+    return text
 
 
-def _line_and_column(source: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and byte column of a byte offset."""
-    line_start = source.rfind(b"\n", 0, offset) + 1
-    return source.count(b"\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _check_text(task: FileTask, text: str) -> list[Diagnostic]:
+def _check_text(task: FileTask, text: str) -> FileResult:
     import libcst as cst
 
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         problem = _syntax_problem(task, text, error)
-        return [problem] if _wanted(problem, task) else []
+        return FileResult([problem] if _wanted(problem, task) else [])
     try:
-        diagnostics = _run_checks(task, module)
+        result = _run_checks(task, module)
     except RecursionError:
-        return [_problem(task, INTERNAL_ERROR, 1, 1, "the code is nested too deeply for"
-                         " lambdalint's analysis; this file was not checked")]
+        return FileResult([_problem(task, INTERNAL_ERROR, 1, 1, "the code is nested too deeply"
+                                    " for lambdalint's analysis; this file was not checked")])
     except Exception as error:  # noqa: BLE001 - one file's problem must not stop the run
-        return [_problem(task, INTERNAL_ERROR, 1, 1, f"analysing this file failed:"
-                         f" {type(error).__name__}: {error}; this file was not checked")]
+        return FileResult([_problem(task, INTERNAL_ERROR, 1, 1, f"analysing this file failed:"
+                                    f" {type(error).__name__}: {error}; this file was not checked")])
     lines = LINE_BREAK.split(text)
-    return [d for d in diagnostics if _wanted(d, task) and not _noqa(d, task, lines)]
+    result.diagnostics = [d for d in result.diagnostics
+                          if _wanted(d, task) and not _noqa(d, task, lines)]
+    return result
 
 
 def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
@@ -166,42 +164,24 @@ def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
                     message)
 
 
-def describe_syntax_error(source: Union[str, bytes], error) -> tuple[int, int, str, bool]:
-    """Line, column and reason of a libcst parse error, in CPython's own words (what the
-    runtime reports when it imports the file); the flag says Python itself accepts it."""
-    try:
-        ast.parse(source)
-    except SyntaxError as python_error:
-        return (python_error.lineno or 1, python_error.offset or 1,
-                f"syntax error: {python_error.msg}", False)
-    except (RecursionError, MemoryError, ValueError):
-        pass
-    else:
-        return (error.raw_line, error.raw_column + 1,
-                "libcst cannot parse this file although Python can; it was not checked", True)
-    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
-    return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
-
-
-def _run_checks(task: FileTask, module) -> list[Diagnostic]:
+def _run_checks(task: FileTask, module) -> FileResult:
     from lambdalint.analysis import FileContext
 
     context = FileContext(module, task.path, task.extra_client_factories)
-    missing = context.find_handlers(task.targets or ())
-    diagnostics = [_missing_handler(task, target) for target in missing]
+    missing = [_missing(task, target) for target in context.find_handlers(task.targets or ())]
     checks = [check(context) for check in all_checks() if check.code in task.enabled]
     failures: dict[str, BaseException] = {}
     for handler in context.handlers:
         for check in checks:
             _guarded(check, failures, lambda: check.check_handler(handler))
     _walk_reached(context, checks, failures)
-    diagnostics += _located(task, context, checks, failures)
+    diagnostics = _located(task, context, checks, failures)
     names = {check.code: check.name for check in checks}
     diagnostics += [_problem(task, INTERNAL_ERROR, 1, 1,
                              f"rule {code} {names[code]} failed on this file:"
                              f" {type(error).__name__}: {error}; please report this bug")
                     for code, error in failures.items()]
-    return diagnostics
+    return FileResult(diagnostics, missing)
 
 
 def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
@@ -266,18 +246,14 @@ def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic
     return located
 
 
-def _missing_handler(task: FileTask, target: HandlerTarget) -> Diagnostic:
-    from lambdalint.checks.handler_not_found import HandlerNotFound
-
-    from lambdalint.output import display_path
-
+def _missing(task: FileTask, target: HandlerTarget) -> MissingTarget:
     spec = target.spec
     module = display_path(task.path)
     if task.embedding is not None:
         module = f"the inline code (module index) in {module}"
     named = described(spec) if spec else f"handler '{target.function}'"
     message = f"{named}: {module} has no top-level '{target.function}'"
-    return HandlerNotFound.declaration_diagnostic(spec, task.path, message)
+    return MissingTarget(spec, task.path, message)
 
 
 def _problem(task: FileTask, problem, line: int, column: int, message: str) -> Diagnostic:

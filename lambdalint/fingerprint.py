@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from lambdalint.diagnostics import Diagnostic
 # the line breaks the engine counts lines by, so line N here is the line N the rules report
-from lambdalint.engine import LINE_BREAK
+from lambdalint.source import LINE_BREAK
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic], root: Optional[Path] = None) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator, Optional
 from lambdalint.baseline import BaselineError
 from lambdalint.config import ConfigError
 from lambdalint.engine import check_file
-from lambdalint.runner import Options, Run, UsageError
+from lambdalint.runner import Options, Run, UsageError, missing_target_findings
 
 if TYPE_CHECKING:
     import argparse
@@ -75,7 +75,9 @@ class Plugin:
         return cls._run
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        findings = [finding for finding in check_file(self.task, source_bytes(self.lines))
+        result = check_file(self.task, source_bytes(self.lines))
+        findings = [finding for finding in [*result.diagnostics,
+                                            *missing_target_findings(self.task, result)]
                     # not LAM007 at a pyproject.toml line: flake8 shows findings in this file only
                     if finding.path == self.task.path]
         findings += self.declared_here

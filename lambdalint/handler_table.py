@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from lambdalint.convention import Definition, conventional_handlers
 from lambdalint.discovery import deployed_spec, why_unchecked
-from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note
+from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, UnreadableFile
 from lambdalint.handlers import Unresolved, resolve
 from lambdalint.output import display_path
+from lambdalint.registry import UNREADABLE_FILE
 
 if TYPE_CHECKING:
     from lambdalint.runner import Run
@@ -106,7 +107,8 @@ def _trigger(event: EventSource) -> dict[str, Optional[str]]:
 
 def _note(note: Note) -> dict[str, Any]:
     return {"path": display_path(note.path), "line": note.line, "message": note.message,
-            "code": note.code}
+            # the finding an unreadable file also is
+            "code": UNREADABLE_FILE.code if isinstance(note, UnreadableFile) else None}
 
 
 def render_json(discovery: Discovery, conventional: Sequence[Row] = ()) -> str:

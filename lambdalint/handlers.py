@@ -19,7 +19,7 @@ from lambdalint.data.runtime_modules import (
     BUILTIN_MODULES, EXEC_WRAPPER_VARIABLE, GENERATED_HANDLER_MODULES, INLINE_MODULE,
     PRELOADED_MODULES, SCRIPT_HANDLER_SUFFIXES, SCRIPT_HANDLERS, WRAPPER_HANDLERS,
 )
-from lambdalint.output import display_path
+from lambdalint.paths import display_path
 
 
 @dataclass(frozen=True)

@@ -6,20 +6,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.model import Discovery
-from lambdalint.engine import Embedding, FileTask, check_file
+from lambdalint.engine import Embedding, FileResult, FileTask, check_file
 from lambdalint.files import Skipped, matches_any, python_files, regular_file
 from lambdalint.handlers import HandlerMap, build_map
-from lambdalint.registry import all_codes, rule_by_code
+from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
     DECLARATION_NOQA, UnknownCodeError, enabled_codes, noqa_suppresses, validate_prefixes,
 )
+
+if TYPE_CHECKING:
+    from lambdalint.check import Check
 
 
 class UsageError(Exception):
@@ -205,18 +208,18 @@ class Run:
     def _checked(self, task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
-        return [item for item in check_file(task, source)
-                if item.path == task.path or not self._suppressed_in_declaration(item)]
+        result = check_file(task, source)
+        return [*result.diagnostics, *(item for item in missing_target_findings(task, result)
+                                       if not self._suppressed_in_declaration(item))]
 
     def project_findings(self, project: Project) -> list[Diagnostic]:
         """What a project's declarations themselves get wrong (LAM007 for a handler the
         runtime cannot load, LAM900 for a template that does not parse), wherever they are,
         less those their file's noqa comments or per-file-ignores silence."""
         if project.findings is None:
-            project.findings = [
-                item for item in [*self._unresolved_handlers(project),
-                                  *self._discovery_findings(project)]
-                if not self._suppressed_in_declaration(item)]
+            project.findings = [item for rule in project_rules() if rule.code in project.enabled
+                                for item in rule.check_project(project)
+                                if not self._suppressed_in_declaration(item)]
         return project.findings
 
     def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
@@ -258,33 +261,28 @@ class Run:
             lines, indent = inline_placement(function)
             task = replace(self.task(function.declared_in), targets=(target,),
                            embedding=Embedding(lines, indent))
-            found.extend(check_file(task, function.inline_code.encode("utf-8")))
+            found.extend(self._checked(task, function.inline_code.encode("utf-8")))
         return found
 
-    @staticmethod
-    def _discovery_findings(project: Project) -> list[Diagnostic]:
-        """Template notes that carry a code (LAM900: a template that does not parse), once
-        each: functions inheriting one Globals setting share a note."""
-        found: dict[Diagnostic, None] = {}
-        notes = [*project.discovery.notes,
-                 *(note for function in project.discovery.functions for note in function.notes)]
-        for note in notes:
-            rule = rule_by_code(note.code) if note.code in project.enabled else None
-            if rule is not None:
-                found[Diagnostic(note.path, note.line, 1, note.line, 1, rule.code, rule.name,
-                                 note.message, rule.severity)] = None
-        return list(found)
 
-    @staticmethod
-    def _unresolved_handlers(project: Project) -> list[Diagnostic]:
-        from lambdalint.checks.handler_not_found import HandlerNotFound
+def project_rules() -> list[type[Check]]:
+    """The rules about a project's declarations rather than a file's code: the registry's
+    that define ``check_project``, then the template side of LAM900."""
+    from lambdalint.check import Check
+    from lambdalint.checks.unreadable_declaration import UnreadableDeclaration
 
-        if HandlerNotFound.code not in project.enabled:
-            return []
-        return [HandlerNotFound.declaration_diagnostic(
-                    unresolved.spec, unresolved.spec.declared_in or unresolved.spec.code_root,
-                    unresolved.reason)
-                for unresolved in project.handler_map.unresolved]
+    return [rule for rule in [*all_checks(), UnreadableDeclaration]
+            if rule.check_project.__func__ is not Check.check_project.__func__]
+
+
+def missing_target_findings(task: FileTask, result: FileResult) -> list[Diagnostic]:
+    """LAM007 at the declaration of each handler the checked file does not define, unless
+    the file's own per-file-ignores turn it off."""
+    from lambdalint.checks.handler_not_found import HandlerNotFound
+
+    if HandlerNotFound.code not in task.enabled:
+        return []
+    return [HandlerNotFound.missing_target(missing) for missing in result.missing]
 
 
 def lint(options: Options) -> Result:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lambdalint.discovery.cdk import discover
 from e2e import write
-from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
+from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference, UnreadableFile
 
 APP = (Path(__file__).parent / "projects" / "cdk-app").resolve()
 ORDERS = APP / "stacks" / "orders_stack.py"
@@ -150,7 +150,7 @@ aws_lambda.Function(None, "Good", handler="app.handler", code=aws_lambda.Code.fr
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["Good"]
     [note] = discovery.notes
-    assert (note.path, note.line, note.code) == (tmp_path / "broken.py", 3, "LAM900")
+    assert (note.path, note.line, type(note)) == (tmp_path / "broken.py", 3, UnreadableFile)
     assert note.message == "syntax error: invalid syntax"
 
 

@@ -178,7 +178,7 @@ const broken = {{;
 '''})
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["Kept"]
-    assert [(note.line, note.code) for note in discovery.notes] == [(4, None)]
+    assert [(note.line, type(note)) for note in discovery.notes] == [(4, Note)]
 
 
 def test_props_spread_from_a_literal_are_read_and_other_spreads_hide_the_runtime(

@@ -234,6 +234,16 @@ def test_inline_code_is_module_index_with_findings_at_template_lines(tmp_path: P
     ]
 
 
+def test_a_noqa_on_the_handler_line_silences_a_missing_inline_function(tmp_path: Path) -> None:
+    """LAM007 for inline code is a finding at the declaration, silenced there like any other."""
+    write(tmp_path, {"template.yaml": INLINE.replace("Handler: index.main",
+                                                     "Handler: index.main  # noqa: LAM007")})
+    run = lambdalint("check", ".", "--select", "LAM007", cwd=tmp_path)
+    assert run.stdout.splitlines() == [
+        "template.yaml:19:16: LAM007 handler 'app.handler': inline code is deployed as module"
+        " 'index', so the handler must be index.handler"]
+
+
 def test_a_nested_project_reads_its_own_templates_and_the_outer_one_skips_them(
         tmp_path: Path) -> None:
     write(tmp_path, {

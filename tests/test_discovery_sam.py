@@ -10,7 +10,7 @@ import pytest
 
 from e2e import lambdalint, write
 from lambdalint.discovery import sam
-from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
+from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference, UnreadableFile
 
 PROJECT = (Path(__file__).parent / "projects" / "sam-app").resolve()
 TEMPLATE = PROJECT / "template.yaml"
@@ -104,8 +104,8 @@ def test_the_project_s_templates_declare_exactly_these_functions() -> None:
     assert [f.name for f in found.functions] == [f.name for f in EXPECTED]
     for actual, expected in zip(found.functions, EXPECTED):
         assert actual == expected
-    assert found.notes == [Note(PROJECT / "stacks" / "broken.yaml", 8,
-                                "invalid YAML: expected ',' or ']', but got ':'", "LAM900")]
+    assert found.notes == [UnreadableFile(PROJECT / "stacks" / "broken.yaml", 8,
+                                          "invalid YAML: expected ',' or ']', but got ':'")]
 
 
 def test_only_local_python_zip_functions_are_checkable() -> None:
@@ -191,7 +191,7 @@ def test_a_python_object_tag_constructs_nothing_and_the_template_is_unreadable(t
     found = sam.discover(tmp_path)
     assert not marker.exists()
     assert found.functions == []
-    assert [(n.line, n.code) for n in found.notes] == [(5, "LAM900")]
+    assert [(n.line, type(n)) for n in found.notes] == [(5, UnreadableFile)]
     assert "python/object/apply:os.mkdir" in found.notes[0].message
 
 
@@ -203,9 +203,10 @@ def test_one_broken_template_does_not_hide_the_others(tmp_path: Path) -> None:
                            "    Properties: {Handler: app.handler, Code: .}\n",
     })
     found = sam.discover(tmp_path)
-    assert [(n.path.relative_to(tmp_path).as_posix(), n.line, n.message, n.code) for n in found.notes] == [
-        ("a/template.json", 3, "invalid JSON: Expecting property name enclosed in double quotes", "LAM900"),
-        ("b/template.yaml", 1, "this file is not UTF-8 (invalid continuation byte)", "LAM900"),
+    assert [(n.path.relative_to(tmp_path).as_posix(), n.line, n.message, type(n)) for n in found.notes] == [
+        ("a/template.json", 3, "invalid JSON: Expecting property name enclosed in double quotes",
+         UnreadableFile),
+        ("b/template.yaml", 1, "this file is not UTF-8 (invalid continuation byte)", UnreadableFile),
     ]
     assert [(f.name, f.declared_in, f.handler) for f in found.functions] == [
         ("Fn", tmp_path / "c" / "template.yaml", "app.handler")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from e2e import write
-from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference
+from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference, UnreadableFile
 from lambdalint.discovery.terraform import discover
 
 PROJECT = (Path(__file__).parent / "projects" / "terraform-app").resolve()
@@ -108,8 +108,7 @@ def test_the_project_declares_every_function_with_its_code_and_triggers() -> Non
             allows_recursion=True),
     ]
     assert discovery.notes == [
-        Note(INFRA / "broken.tf", 3, "cannot parse Terraform file: unexpected end of file",
-             "LAM900"),
+        UnreadableFile(INFRA / "broken.tf", 3, "cannot parse Terraform file: unexpected end of file"),
         Note(INFRA / "other.tf", 50, "aws_lambda_event_source_mapping.external: the function"
                                      " var.external_function is not declared in this folder;"
                                      " its trigger is not recorded"),
@@ -199,10 +198,10 @@ def test_an_unreadable_file_is_lam900_only_when_it_declares_a_function(tmp_path:
     (tmp_path / "fn.tf").write_bytes(b'resource "aws_lambda_function" "x" {\n  name = "\xe9"\n}\n')
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["aws_lambda_function.ok"]
-    assert [(note.path.name, note.line, note.code, note.message[:50])
+    assert [(note.path.name, note.line, type(note), note.message[:50])
             for note in discovery.notes] == [
-        ("fn.tf", 1, "LAM900", "cannot read Terraform file: 'utf-8' codec can't de"),
-        ("latin1.tf", 1, None, "cannot read Terraform file: 'utf-8' codec can't de")]
+        ("fn.tf", 1, UnreadableFile, "cannot read Terraform file: 'utf-8' codec can't de"),
+        ("latin1.tf", 1, Note, "cannot read Terraform file: 'utf-8' codec can't de")]
 
 
 def test_only_folders_that_declare_a_function_are_parsed(tmp_path: Path) -> None:
@@ -218,8 +217,8 @@ def test_only_folders_that_declare_a_function_are_parsed(tmp_path: Path) -> None
         "app/archive.tf": 'data "archive_file" "fn" {\n  source_dir =\n}\n',
     })
     discovery = discover(tmp_path)
-    assert [(note.path.name, note.line, note.code) for note in discovery.notes] == [
-        ("archive.tf", 2, None)]
+    assert [(note.path.name, note.line, type(note)) for note in discovery.notes] == [
+        ("archive.tf", 2, Note)]
 
 
 def test_heredoc_terminators_with_trailing_blanks_parse_as_in_terraform(tmp_path: Path) -> None:

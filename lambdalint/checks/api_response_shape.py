@@ -88,7 +88,7 @@ import libcst as cst
 from lambdalint.analysis import FileContext, Function, Handler, Scope
 from lambdalint.check import Check
 from lambdalint.constants import string_value
-from lambdalint.output import display_path
+from lambdalint.paths import display_path
 from lambdalint.values import ValueAnalysis
 from lambdalint.walk import walk
 

@@ -54,11 +54,15 @@ None: correct the handler string or the code root.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from lambdalint.check import Check
-from lambdalint.config import HandlerSpec
 from lambdalint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from lambdalint.config import HandlerSpec
+    from lambdalint.engine import MissingTarget
+    from lambdalint.runner import Project
 
 
 class HandlerNotFound(Check):
@@ -66,6 +70,19 @@ class HandlerNotFound(Check):
     name = "handler-not-found"
     summary = "A configured handler's module or function does not exist"
     severity = "error"
+
+    @classmethod
+    def check_project(cls, project: Project) -> Iterator[Diagnostic]:
+        """Declared handlers the handler map could not resolve to a module."""
+        for unresolved in project.handler_map.unresolved:
+            spec = unresolved.spec
+            yield cls.declaration_diagnostic(spec, spec.declared_in or spec.code_root,
+                                             unresolved.reason)
+
+    @classmethod
+    def missing_target(cls, missing: MissingTarget) -> Diagnostic:
+        """A declared handler whose module the engine checked and found without it."""
+        return cls.declaration_diagnostic(missing.spec, missing.path, missing.reason)
 
     @classmethod
     def declaration_diagnostic(cls, spec: Optional[HandlerSpec], fallback: Path,

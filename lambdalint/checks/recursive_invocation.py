@@ -105,7 +105,7 @@ from lambdalint.constants import (
 )
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CREATED_BY_WRITE
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
-from lambdalint.output import display_path
+from lambdalint.paths import display_path
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource, Value

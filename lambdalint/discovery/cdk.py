@@ -20,17 +20,20 @@ names the same queue.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Collection, Optional, Sequence
 
-from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
+from lambdalint.data.s3_events import CDK_EVENT_TYPES
+from lambdalint.discovery.cdk_constructs import (APP_CONSTRUCTION, EVENT_SOURCES,
+                                                 FIXED_NOTIFICATIONS, FUNCTION_CONSTRUCTS,
+                                                 FUNCTION_TRIGGERS, LAMBDA, LAMBDA_INTEGRATION,
+                                                 S3_EVENT_TYPE, asset_base, python_function,
+                                                 runtime_name)
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        Value)
-from lambdalint.engine import describe_syntax_error
-from lambdalint.registry import UNREADABLE_FILE
+                                        UnreadableFile, Value)
+from lambdalint.source import describe_syntax_error
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -42,32 +45,6 @@ if TYPE_CHECKING:
 # CDK v1 modules whose v2 successor has another name (most kept theirs)
 CDK_V1_MODULES = {"aws_cdk.aws_lambda_python.": "aws_cdk.aws_lambda_python_alpha."}
 CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
-N = TypeVar("N")  # a syntax node of the app's language (libcst's, tree-sitter's)
-APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): the app file
-LAMBDA = "aws_cdk.aws_lambda."
-S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
-LAMBDA_INTEGRATION = "aws_cdk.aws_apigateway.LambdaIntegration"
-FUNCTION_CONSTRUCTS = {LAMBDA + "Function", LAMBDA + "SingletonFunction",
-                       LAMBDA + "DockerImageFunction",
-                       "aws_cdk.aws_lambda_python_alpha.PythonFunction"}
-EVENT_SOURCES = {"SqsEventSource": "SQS", "S3EventSource": "S3", "S3EventSourceV2": "S3",
-                 "SnsEventSource": "SNS", "DynamoEventSource": "DynamoDB",
-                 "KinesisEventSource": "Kinesis", "ApiEventSource": "Api"}
-# Constructs that take a function and make API Gateway or a URL invoke it: (event, argument).
-# A REST API integration is a proxy unless its ``proxy`` option says otherwise.
-FUNCTION_TRIGGERS = {
-    "aws_cdk.aws_apigateway.LambdaRestApi": ("Api", None, "handler"),
-    LAMBDA_INTEGRATION: ("Api", 0, "handler"),
-    "aws_cdk.aws_apigatewayv2_integrations.HttpLambdaIntegration": ("HttpApi", 1, "handler"),
-    LAMBDA + "FunctionUrl": ("FunctionUrl", None, "function"),
-}
-# The notification methods of a bucket that fix the event names themselves.
-FIXED_NOTIFICATIONS = {"add_object_created_notification": (ANY_OBJECT_CREATED,),
-                       "add_object_removed_notification": ("s3:ObjectRemoved:*",)}
-# Runtime constants whose value does not follow FAMILY_VERSION -> familyversion.
-IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnetcore3.1",
-                      "PROVIDED": "provided", "PROVIDED_AL2": "provided.al2",
-                      "PROVIDED_AL2023": "provided.al2023"}
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
@@ -87,8 +64,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         try:
             source = path.read_bytes()
         except OSError as error:
-            discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}",
-                                        UNREADABLE_FILE.code))
+            discovery.notes.append(UnreadableFile(path, 1, f"cannot read file: {error.strerror}"))
             continue
         if b"aws_cdk" in source:
             sources[path] = source
@@ -101,8 +77,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             discovery.notes.append(_syntax_error(path, source, error))
             continue
         except (SyntaxError, UnicodeDecodeError, LookupError) as error:  # bad encoding or bytes
-            discovery.notes.append(Note(path, 1, f"cannot decode file: {error}",
-                                        UNREADABLE_FILE.code))
+            discovery.notes.append(UnreadableFile(path, 1, f"cannot decode file: {error}"))
             continue
         discovery.functions.extend(_AppFile(path, module, app_folders).functions())
     typescript = cdk_typescript.discover(root, other_languages)
@@ -111,58 +86,9 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     return discovery
 
 
-def python_function(function: DeployedFunction, properties: Mapping[str, N],
-                    string: Callable[[N], Optional[str]], path: Callable[[N], Optional[Path]],
-                    unreadable: Callable[[str, N], None], notes: list[tuple[N, str]]
-                    ) -> DeployedFunction:
-    """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
-    calls ``<index without .py, / as .>.<handler>`` in ``entry``."""
-    settings = {"index": "index.py", "handler": "handler"}
-    for setting in settings:
-        if setting in properties:
-            value = string(properties[setting])
-            if value is None:
-                unreadable(setting, properties[setting])
-                return function
-            settings[setting] = value
-    if not settings["index"].endswith(".py"):
-        notes.append((properties["index"],
-                      f"index {settings['index']!r} is not a .py file; CDK rejects it"))
-        return function
-    module = settings["index"][:-3].replace("/", ".")
-    function = replace(function, handler=f"{module}.{settings['handler']}")
-    entry = path(properties["entry"]) if "entry" in properties else None
-    if entry is None:
-        if "entry" in properties:
-            unreadable("entry", properties["entry"])
-        return function
-    return replace(function, code_root=entry.resolve())
-
-
 def _syntax_error(path: Path, source: bytes, error) -> Note:
     line, _, message, python_accepts = describe_syntax_error(source, error)
-    return Note(path, line, message, None if python_accepts else UNREADABLE_FILE.code)
-
-
-def asset_base(path: Path, app_folders: Collection[Path]) -> Path:
-    """The folder relative asset paths in path start from: the CDK CLI runs the app in the
-    folder of ``cdk.json``; without one, ``python app.py`` runs in the app file's folder."""
-    folders = path.resolve().parents
-    for folder in folders:
-        if (folder / "cdk.json").is_file():
-            return folder
-    return next((folder for folder in folders if folder in app_folders), folders[0])
-
-
-def _runtime_name(constant: str) -> Optional[str]:
-    """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names;
-    None for ``FROM_IMAGE``, whose image tells."""
-    if constant == "FROM_IMAGE":
-        return None
-    if constant in IRREGULAR_RUNTIMES:
-        return IRREGULAR_RUNTIMES[constant]
-    family, _, version = constant.lower().partition("_")
-    return family if version == "latest" else family + version.replace("_", ".")
+    return (Note if python_accepts else UnreadableFile)(path, line, message)
 
 
 class _AppFile:
@@ -360,7 +286,7 @@ class _AppFile:
 
         constant = self._member(expression, scope, LAMBDA + "Runtime.")
         if constant is not None and "." not in constant:
-            return _runtime_name(constant)
+            return runtime_name(constant)
         followed = self.context.follow(expression, scope)[0]
         if (isinstance(followed, cst.Call) and argument(followed, 0, "name") is not None
                 and self._qualified_name(followed.func, scope) == LAMBDA + "Runtime"):

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Optional, Sequence
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
-from lambdalint.discovery.cdk import (APP_CONSTRUCTION, EVENT_SOURCES, FIXED_NOTIFICATIONS,
-                                      FUNCTION_CONSTRUCTS, FUNCTION_TRIGGERS, LAMBDA,
-                                      LAMBDA_INTEGRATION, S3_EVENT_TYPE, _runtime_name,
-                                      asset_base, python_function)
+from lambdalint.discovery.cdk_constructs import (APP_CONSTRUCTION, EVENT_SOURCES,
+                                                 FIXED_NOTIFICATIONS, FUNCTION_CONSTRUCTS,
+                                                 FUNCTION_TRIGGERS, LAMBDA, LAMBDA_INTEGRATION,
+                                                 S3_EVENT_TYPE, asset_base, python_function,
+                                                 runtime_name)
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        Value)
-from lambdalint.registry import UNREADABLE_FILE
+                                        UnreadableFile, Value)
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser
@@ -63,8 +63,7 @@ def discover(root: Path, paths: Iterable[Path]) -> Discovery:
         try:
             source = path.read_bytes()
         except OSError as error:
-            discovery.notes.append(Note(path, 1, f"cannot read file: {error.strerror}",
-                                        UNREADABLE_FILE.code))
+            discovery.notes.append(UnreadableFile(path, 1, f"cannot read file: {error.strerror}"))
             continue
         if any(mention in source for mention in CDK_MENTIONS):
             sources[path] = source
@@ -493,7 +492,7 @@ class _AppFile:
     def _runtime(self, node: Node, notes: Pending) -> Optional[str]:
         constant = self._member(node, LAMBDA + "Runtime.")
         if constant is not None and "." not in constant:
-            return _runtime_name(constant)
+            return runtime_name(constant)
         followed = self._follow(node)
         if followed.type == "new_expression" and self._qualified(
                 followed.child_by_field_name("constructor")) == LAMBDA + "Runtime":

@@ -46,18 +46,19 @@ class EventSource:
 
 @dataclass(frozen=True)
 class Note:
-    """Something a source could not read or follow, at a file and line.
-
-    ``code`` is ``LAM900`` when the file itself is unreadable (reported as a finding);
-    None for notes that only explain, in ``lambdalint handlers``, why a function is skipped.
-    """
+    """Something a source could not read or follow, at a file and line: it explains, in
+    ``lambdalint handlers``, why a function is skipped."""
 
     path: Path
     line: int
     message: str
-    code: Optional[str] = None
     # a few words for `lambdalint handlers` when the note is why the function is not checked
     unchecked: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class UnreadableFile(Note):
+    """A declaration file that does not read or parse: a problem in the project itself."""
 
 
 @dataclass(frozen=True)

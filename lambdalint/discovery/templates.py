@@ -25,8 +25,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 import yaml
 
-from lambdalint.discovery.model import Discovery, Note, Reference, Value
-from lambdalint.registry import UNREADABLE_FILE
+from lambdalint.discovery.model import Discovery, Note, Reference, UnreadableFile, Value
 
 
 class Located(dict):
@@ -81,8 +80,7 @@ def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, 
                                             " template placeholders ({{ }} or {% %}) and is read"
                                             " only once rendered; not checked"))
             else:
-                discovery.notes.append(Note(path, error.line, error.message,
-                                            code=UNREADABLE_FILE.code))
+                discovery.notes.append(UnreadableFile(path, error.line, error.message))
 
 
 GENERATOR_PLACEHOLDER = re.compile(rb"\{\{.*?\}\}|\{%.*?%\}")

@@ -31,8 +31,7 @@ from typing import Any, Iterator, Optional, Sequence
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
 from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        Value)
-from lambdalint.registry import UNREADABLE_FILE
+                                        UnreadableFile, Value)
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -74,8 +73,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         try:
             data = path.read_bytes()
         except OSError as error:
-            discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}",
-                                        UNREADABLE_FILE.code))
+            discovery.notes.append(UnreadableFile(path, 1, f"cannot read Terraform file: {error}"))
             continue
         folders.setdefault(path.parent, []).append((path, data))
     for folder in folders.values():
@@ -135,11 +133,11 @@ def _load(path: Path, data: bytes, discovery: Discovery) -> Optional[_TerraformF
     import hcl2
     from lark.exceptions import UnexpectedInput
 
-    code = UNREADABLE_FILE.code if _DECLARES_FUNCTION.search(data) else None
+    problem = UnreadableFile if _DECLARES_FUNCTION.search(data) else Note
     try:
         text = data.decode("utf-8")  # Terraform requires UTF-8
     except UnicodeDecodeError as error:
-        discovery.notes.append(Note(path, 1, f"cannot read Terraform file: {error}", code))
+        discovery.notes.append(problem(path, 1, f"cannot read Terraform file: {error}"))
         return None
     options = hcl2.SerializationOptions(with_comments=False, preserve_heredocs=False)
     try:
@@ -151,11 +149,11 @@ def _load(path: Path, data: bytes, discovery: Discovery) -> Optional[_TerraformF
         else:
             shown = token if token is not None else getattr(error, "char", "")
             reason = f"unexpected {str(shown).strip()[:40]!r}"
-        discovery.notes.append(Note(path, max(error.line, 1),
-                                    f"cannot parse Terraform file: {reason}", code))
+        discovery.notes.append(problem(path, max(error.line, 1),
+                                       f"cannot parse Terraform file: {reason}"))
         return None
     except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
-        discovery.notes.append(Note(path, 1, f"cannot parse Terraform file: {error}", code))
+        discovery.notes.append(problem(path, 1, f"cannot parse Terraform file: {error}"))
         return None
     return _TerraformFile(path, body, text.splitlines())
 
