@@ -6,8 +6,9 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from lambdalint import __version__
 from lambdalint.output import FORMATS, display_path
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -196,7 +197,7 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _deliver(report: str, output_file: Optional[Path]) -> bool:
+def _deliver(report: str, output_file: Path | None) -> bool:
     """Print the report, or write it to output_file; False when that cannot be written."""
     if output_file is None:
         sys.stdout.write(report)

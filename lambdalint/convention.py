@@ -14,7 +14,7 @@ import ast
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Optional, Union
+from typing import Union
 
 # What handlers name their parameters; `events` and `e` are too common in other code.
 EVENT_NAMES = frozenset({"event", "evt", "_event"})
@@ -39,8 +39,8 @@ class Definition:
     line: int
     is_def: bool  # a def or async def; else a lambda or another value bound to the name
     # positional parameter names; None for a value whose signature is not visible
-    parameters: Optional[tuple[str, ...]]
-    context_type: Optional[str] = None  # the second parameter's annotation, last dotted name
+    parameters: tuple[str, ...] | None
+    context_type: str | None = None  # the second parameter's annotation, last dotted name
 
 
 def looks_like_handler(definition: Definition) -> bool:
@@ -68,7 +68,7 @@ def is_test_file(relative: PurePath) -> bool:
             or any(part in TEST_FOLDERS for part in relative.parts[:-1]))
 
 
-def conventional_handlers(source: bytes) -> Optional[list[Definition]]:
+def conventional_handlers(source: bytes) -> list[Definition] | None:
     """The handlers a module defines by convention, in source order; None when Python cannot
     parse it (the caller reports why).
 
@@ -129,7 +129,7 @@ def _describe(name: str, node: _Bound) -> Definition:
                       context_type)
 
 
-def _last_name(annotation: Optional[ast.expr]) -> Optional[str]:
+def _last_name(annotation: ast.expr | None) -> str | None:
     """``LambdaContext`` for ``LambdaContext``, ``typing.LambdaContext`` or ``"LambdaContext"``."""
     if isinstance(annotation, ast.Name):
         return annotation.id

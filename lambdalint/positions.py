@@ -9,8 +9,8 @@ holds it equal to PositionProvider.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Optional
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState  # the hook PositionProvider itself uses
@@ -48,8 +48,8 @@ class _RecordingState(CodegenState):
             self.ranges[node] = (start, (self.line, self.column))
 
     def record_syntactic_position(self, node: cst.CSTNode, *,
-                                  start_node: Optional[cst.CSTNode] = None,
-                                  end_node: Optional[cst.CSTNode] = None) -> "_Syntactic":
+                                  start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None) -> _Syntactic:
         return _Syntactic(self, node, start_node, end_node)
 
 
@@ -57,7 +57,7 @@ class _Syntactic:
     """The span of a node without the whitespace it owns, hoisted from children if given."""
 
     def __init__(self, state: _RecordingState, node: cst.CSTNode,
-                 start_node: Optional[cst.CSTNode], end_node: Optional[cst.CSTNode]) -> None:
+                 start_node: cst.CSTNode | None, end_node: cst.CSTNode | None) -> None:
         self.state, self.node, self.start_node, self.end_node = state, node, start_node, end_node
 
     def __enter__(self) -> None:

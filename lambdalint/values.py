@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import builtins
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional
 
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Scope
 from lambdalint.constants import argument, string_value
 from lambdalint.data.serialization import (
-    BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
-    DYNAMODB_TABLE_READS, ELEMENT_KEEPING, ENCODABLE_BUILTIN_BASES, ENCODABLE_ENUM_BASES,
-    FACTORIES, KEY_REJECTED_KINDS, KEY_REJECTED_SHAPES, NAMEDTUPLE_FACTORIES,
-    NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES, TRANSPARENT_CLASS_DECORATORS,
-    TRANSPARENT_FUNCTION_DECORATORS, Kind,
+    BOTO3_SESSIONS,
+    DICT_VIEWS,
+    DYNAMODB_RESOURCE_FACTORIES,
+    DYNAMODB_RESOURCE_READS,
+    DYNAMODB_TABLE_READS,
+    ELEMENT_KEEPING,
+    ENCODABLE_BUILTIN_BASES,
+    ENCODABLE_ENUM_BASES,
+    FACTORIES,
+    KEY_REJECTED_KINDS,
+    KEY_REJECTED_SHAPES,
+    NAMEDTUPLE_FACTORIES,
+    NON_FINITE_CONSTANTS,
+    NON_FINITE_SPELLINGS,
+    PLAIN_ENUM_BASES,
+    TRANSPARENT_CLASS_DECORATORS,
+    TRANSPARENT_FUNCTION_DECORATORS,
+    Kind,
 )
 from lambdalint.walk import walk
 
@@ -43,10 +57,10 @@ class Part:
 class Value:
     """What is known about a value: its shape, whether it is unencodable, what it holds."""
 
-    shape: Optional[str] = None  # "dict", "list", "dynamodb table"...; None when unknown
-    itself: Optional[Part] = None  # the value is itself unencodable
+    shape: str | None = None  # "dict", "list", "dynamodb table"...; None when unknown
+    itself: Part | None = None  # the value is itself unencodable
     inside: tuple[Part, ...] = ()  # unencodable parts held in it, at any depth
-    items_key: Optional[str] = None  # for a DynamoDB response: the key that holds its items
+    items_key: str | None = None  # for a DynamoDB response: the key that holds its items
     # a dict's own rejected keys: kept apart from inside, as iterating the dict (list(d),
     # [*d], d.items()) turns them into elements, which a tuple may well be
     keys: tuple[Part, ...] = ()
@@ -295,7 +309,7 @@ class ValueAnalysis:
             return "instance"
         return None
 
-    def _qualified_callee(self, node: cst.BaseExpression) -> Optional[str]:
+    def _qualified_callee(self, node: cst.BaseExpression) -> str | None:
         """``dataclass`` for ``@dataclass`` and ``@dataclass(frozen=True)`` alike."""
         target = node.func if isinstance(node, cst.Call) else node
         return self.context.qualified_name(target, self.context.module)
@@ -345,7 +359,7 @@ def _method_call(node: cst.Call, method: str, receiver: Value,
     return UNKNOWN
 
 
-def _dynamodb_items(container: Value, key: Optional[str]) -> Value:
+def _dynamodb_items(container: Value, key: str | None) -> Value:
     """``response["Items"]`` (or ``.get("Items")``) of a DynamoDB read: items, Decimals and all."""
     if container.items_key is None or key is None:
         return UNKNOWN
@@ -373,7 +387,7 @@ def _non_finite(spelling: str, type_name: str, node: cst.CSTNode) -> Value:
     return Value(type_name, Part(Kind.NON_FINITE, description, node))
 
 
-def _string(node: Union[cst.SimpleString, cst.ConcatenatedString]) -> Value:
+def _string(node: cst.SimpleString | cst.ConcatenatedString) -> Value:
     first = node
     while isinstance(first, cst.ConcatenatedString):
         first = first.left

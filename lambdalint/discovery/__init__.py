@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
 
 from lambdalint.config import Config, HandlerSpec
 from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
@@ -59,7 +59,7 @@ def _identity(spec: HandlerSpec) -> tuple:
     return (spec.handler, spec.code_root)
 
 
-def why_unchecked(function: DeployedFunction) -> Optional[str]:
+def why_unchecked(function: DeployedFunction) -> str | None:
     """Why lambdalint does not check a deployed function's code, or None when it does."""
     if not function.is_python:
         return f"not checked: {function.runtime}"
@@ -79,7 +79,7 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     return None
 
 
-def deployed_spec(function: DeployedFunction) -> Optional[HandlerSpec]:
+def deployed_spec(function: DeployedFunction) -> HandlerSpec | None:
     """The handler the runtime loads for a deployed function, when lambdalint can check it.
 
     Behind a wrapper layer that is the handler its environment variable names.

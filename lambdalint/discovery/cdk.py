@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
+from collections.abc import Collection, Mapping, Sequence
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
 from lambdalint.discovery.declarations import declaration_files
@@ -112,7 +113,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
 
 
 def python_function(function: DeployedFunction, properties: Mapping[str, N],
-                    string: Callable[[N], Optional[str]], path: Callable[[N], Optional[Path]],
+                    string: Callable[[N], str | None], path: Callable[[N], Path | None],
                     unreadable: Callable[[str, N], None], notes: list[tuple[N, str]]
                     ) -> DeployedFunction:
     """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
@@ -154,7 +155,7 @@ def asset_base(path: Path, app_folders: Collection[Path]) -> Path:
     return next((folder for folder in folders if folder in app_folders), folders[0])
 
 
-def _runtime_name(constant: str) -> Optional[str]:
+def _runtime_name(constant: str) -> str | None:
     """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names;
     None for ``FROM_IMAGE``, whose image tells."""
     if constant == "FROM_IMAGE":
@@ -187,15 +188,15 @@ class _AppFile:
             self._configure(call, scope, owner)
         return list(self.declared.values())
 
-    def _calls(self) -> list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]]:
+    def _calls(self) -> list[tuple[cst.Call, Scope, cst.ClassDef | None]]:
         """Every call with its enclosing function and class; records ``self.x = Function(...)``."""
         import libcst as cst
 
         from lambdalint.walk import walk
 
-        found: list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]] = []
+        found: list[tuple[cst.Call, Scope, cst.ClassDef | None]] = []
         scopes: list[Scope] = [self.module]
-        classes: list[Optional[cst.ClassDef]] = [None]
+        classes: list[cst.ClassDef | None] = [None]
 
         def visit(node: cst.CSTNode) -> None:
             if isinstance(node, cst.ClassDef):
@@ -223,7 +224,7 @@ class _AppFile:
         return found
 
     @staticmethod
-    def _self_attribute(expression: cst.BaseExpression) -> Optional[str]:
+    def _self_attribute(expression: cst.BaseExpression) -> str | None:
         import libcst as cst
 
         if (isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name)
@@ -236,7 +237,7 @@ class _AppFile:
     def _source(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
 
-    def _string(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _string(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         from lambdalint.constants import string_value
 
         return string_value(self.context.follow(expression, scope)[0])
@@ -245,7 +246,7 @@ class _AppFile:
         text = self._string(expression, scope)
         return text if text is not None else Reference("python", self._source(expression))
 
-    def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         """The imported name an expression refers to, CDK v1 module names as v2's."""
         name = self.context.qualified_name(expression, scope)
         for v1_module, v2_module in CDK_V1_MODULES.items():
@@ -253,7 +254,7 @@ class _AppFile:
                 return v2_module + name[len(v1_module):]
         return name
 
-    def _path(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Path]:
+    def _path(self, expression: cst.BaseExpression, scope: Scope) -> Path | None:
         """A path the app computes from literals, ``__file__``, ``os.path`` and ``pathlib``."""
         import libcst as cst
 
@@ -294,8 +295,8 @@ class _AppFile:
             return self._joined(base, expression.args, scope)
         return None
 
-    def _joined(self, base: Optional[Path], parts: Sequence[cst.Arg], scope: Scope
-                ) -> Optional[Path]:
+    def _joined(self, base: Path | None, parts: Sequence[cst.Arg], scope: Scope
+                ) -> Path | None:
         for part in parts:
             text = self._string(part.value, scope) if not part.star else None
             if base is None or text is None:
@@ -312,7 +313,7 @@ class _AppFile:
             for node, message in notes)))
 
     def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str
-                ) -> Optional[str]:
+                ) -> str | None:
         """``PYTHON_3_12`` for ``_lambda.Runtime.PYTHON_3_12`` when prefix is the Runtime class."""
         name = self._qualified_name(*self.context.follow(expression, scope))
         return name[len(prefix):] if name is not None and name.startswith(prefix) else None
@@ -353,7 +354,7 @@ class _AppFile:
         return self._noted(function, notes)
 
     def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending
-                 ) -> Optional[str]:
+                 ) -> str | None:
         import libcst as cst
 
         from lambdalint.constants import argument
@@ -401,8 +402,8 @@ class _AppFile:
         if factory in ("from_asset_image", "from_ecr_image"):
             return replace(function, package_type="Image")
         if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
-            notes.append((code, f"code comes from {self._source(code)}, not from local files;"
-                                " not checked"))
+            notes.append((code, (f"code comes from {self._source(code)}, not from local files;"
+                                 " not checked")))
             return function
         inline = argument(code, 0, "code") if factory == "from_inline" else None
         inline_code = self._string(inline, scope) if inline is not None else None
@@ -421,7 +422,7 @@ class _AppFile:
                                lambda node: self._path(node, scope),
                                lambda what, node: self._unreadable(notes, what, node), notes)
 
-    def _image(self, function: DeployedFunction, expression: Optional[cst.BaseExpression],
+    def _image(self, function: DeployedFunction, expression: cst.BaseExpression | None,
                scope: Scope, notes: Pending) -> DeployedFunction:
         """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``
         or ``Code.from_asset_image(...)``: the handler and code the asset's Dockerfile (or
@@ -459,7 +460,7 @@ class _AppFile:
             self._string(working_directory, scope) if working_directory is not None else None,
             {key: value for key, value in arguments.items() if isinstance(value, str)})
 
-    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> Optional[list[str]]:
+    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> list[str] | None:
         """A list of string literals (or names of them), or None."""
         followed = self.context.follow(expression, scope)[0]
         strings = [self._string(element, scope) for element in self._elements(followed, scope)]
@@ -484,7 +485,7 @@ class _AppFile:
     # -- calls that configure a function ----------------------------------------------------------
 
     def _function_of(self, expression: cst.BaseExpression, scope: Scope,
-                     owner: Optional[cst.ClassDef]) -> Optional[int]:
+                     owner: cst.ClassDef | None) -> int | None:
         """The key of the function construct an expression refers to, if it is one read here."""
         attribute = self._self_attribute(expression)
         if attribute is not None:
@@ -494,7 +495,7 @@ class _AppFile:
             key = id(self.context.follow(expression, scope)[0])
         return key if key in self.declared else None
 
-    def _configure(self, call: cst.Call, scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+    def _configure(self, call: cst.Call, scope: Scope, owner: cst.ClassDef | None) -> None:
         """What configures a function after the fact: ``fn.add_event_source(source)``,
         ``fn.add_environment(key, value)``, ``LambdaRestApi(handler=fn)``..."""
         import libcst as cst
@@ -546,7 +547,7 @@ class _AppFile:
         from lambdalint.constants import argument
 
         if self._qualified_name(call.func, scope) == LAMBDA_INTEGRATION:
-            options: Optional[cst.BaseExpression] = call
+            options: cst.BaseExpression | None = call
         else:
             options = argument(call, None, "integration_options")
         if options is None:
@@ -561,7 +562,7 @@ class _AppFile:
         return isinstance(value, cst.Name) and value.value == "True"
 
     def _subscribe(self, call: cst.Call, method: str, receiver: cst.BaseExpression,
-                   scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+                   scope: Scope, owner: cst.ClassDef | None) -> None:
         """``bucket.add_event_notification(type, LambdaDestination(fn), filter)``, and
         ``topic.add_subscription(LambdaSubscription(fn))``."""
         import libcst as cst
@@ -588,7 +589,7 @@ class _AppFile:
             return
 
     def _event_source(self, expression: cst.BaseExpression, scope: Scope,
-                      notes: Pending) -> Optional[EventSource]:
+                      notes: Pending) -> EventSource | None:
         import libcst as cst
 
         from lambdalint.constants import argument
@@ -610,7 +611,7 @@ class _AppFile:
             event = self._filtered(replace(event, s3_events=names), filters, scope)
         return event
 
-    def _elements(self, expression: Optional[cst.BaseExpression], scope: Scope
+    def _elements(self, expression: cst.BaseExpression | None, scope: Scope
                   ) -> list[cst.BaseExpression]:
         """The elements of a list or tuple argument, followed through a name."""
         followed = self.context.follow(expression, scope)[0] if expression is not None else None
@@ -643,7 +644,7 @@ class _AppFile:
         return event
 
     @staticmethod
-    def _with_event(function: DeployedFunction, event: Optional[EventSource]) -> DeployedFunction:
+    def _with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
         if event is None:
             return function
         return replace(function, events=(*function.events, event))

@@ -21,7 +21,8 @@ from dataclasses import replace
 import io
 import tokenize
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable
+from collections.abc import Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -162,7 +163,7 @@ class _Template:
                               working_directory if isinstance(working_directory, str) else None,
                               build_args)
 
-    def _resolved(self, value: Any) -> Optional[Value]:
+    def _resolved(self, value: Any) -> Value | None:
         """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""
         if isinstance(value, Reference) and value.kind == "Ref":
             default = as_value(self.parameters.section(value.target).get("Default"))
@@ -171,7 +172,7 @@ class _Template:
         return as_value(value)
 
     def _code(self, properties: Located, setting: Callable[[str], tuple[Any, int]], is_sam: bool,
-              notes: list[Note]) -> tuple[Optional[Path], Optional[str]]:
+              notes: list[Note]) -> tuple[Path | None, str | None]:
         """The function's local code folder, or its inline source; neither when it has no local code."""
         if is_sam and "InlineCode" in properties:
             return None, self._inline(properties, "InlineCode", notes)
@@ -193,7 +194,7 @@ class _Template:
                                           " is not checked"))
         return None, None
 
-    def _inline(self, owner: Located, key: str, notes: list[Note]) -> Optional[str]:
+    def _inline(self, owner: Located, key: str, notes: list[Note]) -> str | None:
         code = owner[key]
         if isinstance(code, str):
             return code
@@ -248,7 +249,7 @@ class _Template:
                         add(subscription.get("Endpoint"), EventSource("SNS", Reference("Ref", name)))
         return triggers
 
-    def _mapped_type(self, source: Optional[Value]) -> str:
+    def _mapped_type(self, source: Value | None) -> str:
         if isinstance(source, Reference):
             return MAPPED_SOURCE_TYPES.get(
                 self.resources.section(_logical_id(source) or "").get("Type"), "EventSourceMapping")
@@ -282,7 +283,7 @@ def _environment(*owners: Located) -> dict[str, Value]:
     return environment
 
 
-def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
+def _key_filter(filter_: Located) -> tuple[str | None, str | None]:
     """The prefix and suffix of ``Filter.S3Key.Rules``, as SAM events and buckets write it."""
     rules = {str(rule.get("Name")).lower(): rule.get("Value")
              for rule in _mappings(filter_.section("S3Key").get("Rules"))}
@@ -290,7 +291,7 @@ def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
     return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
 
 
-def _logical_id(value: Any) -> Optional[str]:
+def _logical_id(value: Any) -> str | None:
     """The resource that ``!Ref X`` or ``!GetAtt X.Attribute`` names."""
     if isinstance(value, Reference) and value.kind in ("Ref", "GetAtt"):
         return value.target.split(".")[0]

@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -150,7 +151,7 @@ class _Service:
                               working_directory if isinstance(working_directory, str) else None,
                               build_args)
 
-    def _runtime(self, config: Located, notes: list[Note]) -> Optional[str]:
+    def _runtime(self, config: Located, notes: list[Note]) -> str | None:
         owner = config if "runtime" in config else self.provider
         runtime = as_value(self._resolved(owner.get("runtime")))
         if isinstance(runtime, Reference):
@@ -163,7 +164,7 @@ class _Service:
             return DEFAULT_RUNTIME
         return runtime
 
-    def _code_root(self, config: Located, notes: list[Note]) -> Optional[Path]:
+    def _code_root(self, config: Located, notes: list[Note]) -> Path | None:
         for package in (config.section("package"), self.package):
             if "artifact" in package:
                 artifact = shown(self._resolved(package["artifact"]))
@@ -236,7 +237,7 @@ class _Service:
             return EventSource("ApiNonProxy")
         return EventSource(EVENT_TYPES.get(kind, kind))
 
-    def _named(self, spec: Any, key: str) -> Optional[Value]:
+    def _named(self, spec: Any, key: str) -> Value | None:
         """An event's resource: the event's value itself when it is a string, else its key."""
         return as_value(self._resolved(spec.get(key) if isinstance(spec, Located) else spec))
 
@@ -287,7 +288,7 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
-def _stream_type(arn: Optional[Value]) -> str:
+def _stream_type(arn: Value | None) -> str:
     """DynamoDB or Kinesis, from the stream's ARN or the attribute that names it."""
     text = arn.target if isinstance(arn, Reference) else arn or ""
     if ":dynamodb:" in text or text.endswith(".StreamArn"):

@@ -21,7 +21,8 @@ import json.scanner
 import re
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 import yaml
 
@@ -32,7 +33,7 @@ from lambdalint.registry import UNREADABLE_FILE
 class Located(dict):
     """A mapping from a template, with the line it starts on and the line of each key."""
 
-    __slots__ = ("line", "key_lines")
+    __slots__ = ("key_lines", "line")
 
     def __init__(self, line: int) -> None:
         super().__init__()
@@ -42,7 +43,7 @@ class Located(dict):
     def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
 
-    def section(self, key: str) -> "Located":
+    def section(self, key: str) -> Located:
         """The mapping under key, or an empty one at the key's line when it is not a mapping."""
         value = self.get(key)
         return value if isinstance(value, Located) else Located(self.line_of(key))
@@ -246,7 +247,7 @@ def _scalar_text(value: Any) -> str:
     return scalar(value) or ""
 
 
-def scalar(value: Any) -> Optional[str]:
+def scalar(value: Any) -> str | None:
     """A YAML scalar as the string the deployment tool passes on (``true``, ``8080``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -278,6 +279,6 @@ def event_names(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def as_value(value: Any) -> Optional[Value]:
+def as_value(value: Any) -> Value | None:
     """A setting's value as the model keeps it: a string, a Reference, or None for anything else."""
     return value if isinstance(value, Reference) else scalar(value)
