@@ -14,7 +14,9 @@ from lambdalint import __version__
 from lambdalint.output import FORMATS, display_path
 
 if TYPE_CHECKING:
+    from lambdalint.check import Check
     from lambdalint.diagnostics import Diagnostic
+    from lambdalint.registry import InputProblem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -94,7 +96,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _rules() -> int:
     from lambdalint.registry import INPUT_PROBLEMS, all_checks
 
-    for rule in [*all_checks(), *INPUT_PROBLEMS]:
+    rules: list[type[Check] | InputProblem] = [*all_checks(), *INPUT_PROBLEMS]
+    for rule in rules:
         print(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
     return EXIT_CLEAN
 

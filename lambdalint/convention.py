@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Union
@@ -87,9 +88,7 @@ def conventional_handlers(source: bytes) -> list[Definition] | None:
               if looks_like_handler(_describe(name, node))}
     referenced: set[str] = set()
     for name, node in shaped.items():
-        body = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
-            [node.value] if isinstance(node.value, ast.Lambda) else [])
-        referenced.update(_names_used(body) - {name})
+        referenced.update(_names_used(_body(node)) - {name})
     return [_describe(name, node) for name, node in sorted(shaped.items(),
                                                            key=lambda item: item[1].lineno)
             if name not in referenced]
@@ -140,6 +139,15 @@ def _last_name(annotation: ast.expr | None) -> str | None:
     return None
 
 
-def _names_used(body: list) -> set[str]:
+def _body(node: _Bound) -> Sequence[ast.AST]:
+    """What runs when the handler is called: a function's statements, a lambda's expression."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.body
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Lambda):
+        return [node.value]
+    return []
+
+
+def _names_used(body: Sequence[ast.AST]) -> set[str]:
     return {node.id for statement in body for node in ast.walk(statement)
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}

@@ -137,7 +137,7 @@ def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str]
 
 def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
     """The .gitignore files above directory up to its git repository's root, outermost first."""
-    found = []
+    found: list[GitIgnore] = []
     for ancestor in Path(os.path.abspath(directory)).parents:
         ignore = GitIgnore.read(ancestor)
         if ignore is not None:

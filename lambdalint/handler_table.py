@@ -99,7 +99,7 @@ def _code(function: DeployedFunction) -> str:
     return f"{where}:{resolution.function}"
 
 
-def _trigger(event: EventSource) -> dict[str, str | None]:
+def _trigger(event: EventSource) -> dict[str, str | list[str] | None]:
     resource = None if event.resource is None else str(event.resource)
     return {"type": event.type, "resource": resource, "prefix": event.prefix,
             "suffix": event.suffix, "s3_events": list(event.s3_events)}

@@ -132,13 +132,13 @@ class ValueAnalysis:
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, depth)
         if isinstance(node, cst.Dict):
-            inside = [part for element in node.elements for part in (
+            inside = tuple(part for element in node.elements for part in (
                 parts_of(element.value) if isinstance(element, cst.DictElement)
-                else held_by(element.value))]
-            keys = [part for element in node.elements for part in (
+                else held_by(element.value)))
+            keys = tuple(part for element in node.elements for part in (
                 self._key(element.key, scope, depth) if isinstance(element, cst.DictElement)
-                else self._value(element.value, scope, depth).keys)]
-            return Value("dict", inside=tuple(inside), keys=tuple(keys))
+                else self._value(element.value, scope, depth).keys))
+            return Value("dict", inside=inside, keys=keys)
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
             inside = tuple(part for element in node.elements for part in (
                 held_by(element.value) if isinstance(element, cst.StarredElement)
@@ -250,7 +250,8 @@ class ValueAnalysis:
             return UNKNOWN
         self._active.add(id(function))
         try:
-            values = [self._value(ret.value, function, depth) for ret in returns]
+            values = [self._value(ret.value, function, depth) for ret in returns
+                      if ret.value is not None]  # none is, as checked above
         finally:
             self._active.discard(id(function))
         if len(values) == 1 or all(value.parts for value in values):
@@ -388,7 +389,7 @@ def _non_finite(spelling: str, type_name: str, node: cst.CSTNode) -> Value:
 
 
 def _string(node: cst.SimpleString | cst.ConcatenatedString) -> Value:
-    first = node
+    first: cst.BaseString = node
     while isinstance(first, cst.ConcatenatedString):
         first = first.left
     if isinstance(first, cst.SimpleString) and "b" in first.prefix.lower():
@@ -407,7 +408,7 @@ def _method_names(class_: cst.ClassDef) -> set[str]:
 
 def _enum_member_names(class_: cst.ClassDef) -> set[str]:
     """Names assigned in an Enum's body: its members (sunder and dunder names are not)."""
-    names = set()
+    names: set[str] = set()
     for statement in _class_body(class_):
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:

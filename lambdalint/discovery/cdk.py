@@ -114,7 +114,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
 
 def python_function(function: DeployedFunction, properties: Mapping[str, N],
                     string: Callable[[N], str | None], path: Callable[[N], Path | None],
-                    unreadable: Callable[[str, N], None], notes: list[tuple[N, str]]
+                    unreadable: Callable[[str, N], None], note: Callable[[N, str], None]
                     ) -> DeployedFunction:
     """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
     calls ``<index without .py, / as .>.<handler>`` in ``entry``."""
@@ -127,8 +127,7 @@ def python_function(function: DeployedFunction, properties: Mapping[str, N],
                 return function
             settings[setting] = value
     if not settings["index"].endswith(".py"):
-        notes.append((properties["index"],
-                      f"index {settings['index']!r} is not a .py file; CDK rejects it"))
+        note(properties["index"], f"index {settings['index']!r} is not a .py file; CDK rejects it")
         return function
     module = settings["index"][:-3].replace("/", ".")
     function = replace(function, handler=f"{module}.{settings['handler']}")
@@ -285,13 +284,14 @@ class _AppFile:
         if name == "os.path.dirname" and first is not None:
             inner = self._path(first, scope)
             return inner.parent if inner is not None else None
-        method = expression.func.attr.value if isinstance(expression.func, cst.Attribute) else None
-        if method in ("resolve", "absolute"):
-            return self._path(expression.func.value, scope)  # type: ignore[union-attr]
+        receiver, method = ((expression.func.value, expression.func.attr.value)
+                            if isinstance(expression.func, cst.Attribute) else (None, None))
+        if method in ("resolve", "absolute") and receiver is not None:
+            return self._path(receiver, scope)
         if name == "os.path.join" and first is not None:
             return self._joined(self._path(first, scope), expression.args[1:], scope)
-        if method == "joinpath":
-            base = self._path(expression.func.value, scope)  # type: ignore[union-attr]
+        if method == "joinpath" and receiver is not None:
+            base = self._path(receiver, scope)
             return self._joined(base, expression.args, scope)
         return None
 
@@ -420,7 +420,8 @@ class _AppFile:
                          scope: Scope, notes: Pending) -> DeployedFunction:
         return python_function(function, keywords, lambda node: self._string(node, scope),
                                lambda node: self._path(node, scope),
-                               lambda what, node: self._unreadable(notes, what, node), notes)
+                               lambda what, node: self._unreadable(notes, what, node),
+                               lambda node, message: notes.append((node, message)))
 
     def _image(self, function: DeployedFunction, expression: cst.BaseExpression | None,
                scope: Scope, notes: Pending) -> DeployedFunction:
@@ -636,11 +637,11 @@ class _AppFile:
             if not (isinstance(key_filter, cst.Call) and self._qualified_name(
                     key_filter.func, scope) == "aws_cdk.aws_s3.NotificationKeyFilter"):
                 continue
-            for part in ("prefix", "suffix"):
-                value = argument(key_filter, None, part)
-                text = self._string(value, scope) if value is not None else None
-                if text is not None:
-                    event = replace(event, **{part: text})
+            prefix, suffix = (argument(key_filter, None, part) for part in ("prefix", "suffix"))
+            prefix_text = self._string(prefix, scope) if prefix is not None else None
+            suffix_text = self._string(suffix, scope) if suffix is not None else None
+            event = replace(event, prefix=event.prefix if prefix_text is None else prefix_text,
+                            suffix=event.suffix if suffix_text is None else suffix_text)
         return event
 
     @staticmethod

@@ -124,7 +124,10 @@ def _python_module(specifier: str) -> str | None:
     return None
 
 
-def _key(node: Node) -> tuple[int, int, str]:
+_Key = tuple[int, int, str]  # a node's identity: its bytes and its type
+
+
+def _key(node: Node) -> _Key:
     return node.start_byte, node.end_byte, node.type
 
 
@@ -141,8 +144,8 @@ class _AppFile:
         self.imports: dict[str, str] = {}  # local name -> qualified name
         self.bindings: dict[str, list[Node | None]] = {}  # name -> values declared for it
         self.reassigned: set[str] = set()
-        self.attributes: dict[tuple[tuple | None, str], Node] = {}  # this.<name> per class
-        self.declared: dict[tuple[int, int, str], DeployedFunction] = {}
+        self.attributes: dict[tuple[_Key | None, str], Node] = {}  # this.<name> per class
+        self.declared: dict[_Key, DeployedFunction] = {}
         if self.tree.root_node.has_error and b"Function" in source:  # may declare one
             self.notes.append(Note(path, self._line(self._first_error()), "the file has syntax"
                                    " lambdalint's parser does not read; functions declared"
@@ -167,9 +170,9 @@ class _AppFile:
             self._configure(call, owner)
         return list(self.declared.values())
 
-    def _walk(self) -> Iterator[tuple[Node, tuple | None]]:
+    def _walk(self) -> Iterator[tuple[Node, _Key | None]]:
         """Every call and ``new`` with its enclosing class; records imports and declarations."""
-        stack: list[tuple[Node, tuple | None]] = [(self.tree.root_node, None)]
+        stack: list[tuple[Node, _Key | None]] = [(self.tree.root_node, None)]
         while stack:
             node, owner = stack.pop()
             kind = node.type
@@ -234,7 +237,7 @@ class _AppFile:
             return
         self._bind(name, value)
 
-    def _assign(self, node: Node, owner: tuple | None) -> None:
+    def _assign(self, node: Node, owner: _Key | None) -> None:
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if left is None or right is None:
             return
@@ -626,7 +629,8 @@ class _AppFile:
     def _python_function(self, function: DeployedFunction, properties: dict[str, Node],
                          notes: Pending) -> DeployedFunction:
         return python_function(function, properties, self._string, self._path,
-                               lambda what, node: self._unreadable(notes, what, node), notes)
+                               lambda what, node: self._unreadable(notes, what, node),
+                               lambda node, message: notes.append((node, message)))
 
     def _environment(self, node: Node, notes: Pending) -> dict[str, Value]:
         followed = self._follow(node)
@@ -647,7 +651,7 @@ class _AppFile:
 
     # -- calls that configure a function ----------------------------------------------------------
 
-    def _function_of(self, node: Node, owner: tuple | None) -> tuple[int, int, str] | None:
+    def _function_of(self, node: Node, owner: _Key | None) -> _Key | None:
         """The key of the function construct an expression refers to, if it is one read here."""
         attribute = self._this_attribute(node)
         if attribute is not None:
@@ -657,7 +661,7 @@ class _AppFile:
             key = _key(self._follow(node))
         return key if key in self.declared else None
 
-    def _configure(self, call: Node, owner: tuple | None) -> None:
+    def _configure(self, call: Node, owner: _Key | None) -> None:
         """What configures a function after the fact: ``fn.addEventSource(source)``,
         ``fn.addEnvironment(key, value)``, ``new LambdaRestApi(this, id, { handler: fn })``..."""
         if call.type == "new_expression":
@@ -717,7 +721,7 @@ class _AppFile:
         proxy = self._properties(options).get("proxy")
         return proxy is None or self._follow(proxy).type == "true"
 
-    def _subscribe(self, call: Node, method: str, receiver: Node, owner: tuple | None) -> None:
+    def _subscribe(self, call: Node, method: str, receiver: Node, owner: _Key | None) -> None:
         """``bucket.addEventNotification(type, new LambdaDestination(fn), filter)``, and
         ``topic.addSubscription(new LambdaSubscription(fn))``."""
         destinations = {"add_subscription": "aws_cdk.aws_sns_subscriptions.LambdaSubscription"}

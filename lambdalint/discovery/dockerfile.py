@@ -118,7 +118,8 @@ def read_image(dockerfile: Path, context: Path, project_root: Path | None,
         return ImageCode(unchecked="its build context lies outside the project being checked")
     try:
         source = dockerfile.read_bytes()
-        parser = DockerfileParser(fileobj=io.BytesIO(source), parent_env=dict(LAMBDA_BASE_ENV),
+        # decoded as the parser would (UTF-8, line endings kept), so its errors are ours to word
+        parser = DockerfileParser(fileobj=io.StringIO(source.decode("utf-8")), parent_env=dict(LAMBDA_BASE_ENV),
                                   build_args=dict(build_args or {}))
         stages = _stages(parser)
     except FileNotFoundError:
@@ -152,7 +153,9 @@ def _stages(parser: Any) -> list[_Stage]:
         elif stages and name in ("COPY", "ADD", "WORKDIR", "CMD", "ENTRYPOINT", "ENV", "RUN"):
             words = _json_words(value) if name in ("COPY", "ADD", "CMD", "ENTRYPOINT") else None
             if words is None:
-                words = list(WordSplitter(value, args=context.args, envs=envs).split())
+                splitter = WordSplitter(value, args=context.args, envs=envs)
+                # typed as yielding None too; split() only yields the words it completed
+                words = [word for word in splitter.split() if word is not None]
             elif name in ("COPY", "ADD"):  # the JSON form substitutes variables in each word
                 words = [WordSplitter(word, args=context.args, envs=envs).dequote() for word in words]
             if name in ("CMD", "ENTRYPOINT") and not value.lstrip().startswith("["):

@@ -251,8 +251,10 @@ class _Template:
 
     def _mapped_type(self, source: Value | None) -> str:
         if isinstance(source, Reference):
-            return MAPPED_SOURCE_TYPES.get(
-                self.resources.section(_logical_id(source) or "").get("Type"), "EventSourceMapping")
+            mapped = self.resources.section(_logical_id(source) or "").get("Type")
+            if isinstance(mapped, str):
+                return MAPPED_SOURCE_TYPES.get(mapped, "EventSourceMapping")
+            return "EventSourceMapping"
         service = source.split(":")[2] if source and source.count(":") >= 2 else ""
         return ARN_SERVICE_TYPES.get(service, "EventSourceMapping")
 

@@ -284,7 +284,7 @@ class _Service:
         return Note(self.path, line, message)
 
 
-def _list(value: Any) -> list:
+def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 

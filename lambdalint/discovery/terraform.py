@@ -224,7 +224,7 @@ def _literal(raw: Any) -> str | None:
     if _INTERPOLATION.search(raw):
         return None
     try:
-        text = json.loads(raw)  # HCL's string escapes are JSON's, plus $${ and %%{
+        text: str = json.loads(raw)  # HCL's string escapes are JSON's, plus $${ and %%{
     except ValueError:
         return None
     return text.replace("$${", "${").replace("%%{", "%{")
@@ -411,13 +411,15 @@ class _TerraformModule:
             name=address, source="terraform", declared_in=file.path,
             line=file.attribute_line(header, "handler")), file, header,
             function_name=_string(block.get("function_name")))
+        read: dict[str, str | None] = {}
         for setting in ("handler", "runtime"):
             raw = self._named(block.get(setting))
-            value = _string(raw)
-            if raw is not None and value is None:
+            read[setting] = _string(raw)
+            if raw is not None and read[setting] is None:
                 declared.note(setting, f"{setting} {_shown(raw)} cannot be read without running"
                                        " Terraform")
-            declared.function = replace(declared.function, **{setting: value})
+        declared.function = replace(declared.function, handler=read["handler"],
+                                    runtime=read["runtime"])
         if (_string(block.get("package_type")) or "Zip") == "Image" or "image_uri" in block:
             declared.function = replace(declared.function, package_type="Image")
         self.declared[declared.function.name] = declared
