@@ -9,10 +9,10 @@ configured handlers.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from collections.abc import Iterator, Sequence
 
 from lambdalint.config import Config, HandlerSpec
 from lambdalint.data.runtime_modules import WRAPPER_HANDLERS

@@ -21,10 +21,10 @@ names the same queue.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
-from collections.abc import Collection, Mapping, Sequence
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CDK_EVENT_TYPES
 from lambdalint.discovery.declarations import declaration_files

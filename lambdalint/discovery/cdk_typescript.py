@@ -19,11 +19,11 @@ checked as the file itself. An image built from a local asset (``DockerImageCode
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
 from lambdalint.discovery.cdk import (APP_CONSTRUCTION, EVENT_SOURCES, FIXED_NOTIFICATIONS,

@@ -10,8 +10,8 @@ byte prefilters.
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from lambdalint.config import mentions_table
 from lambdalint.files import project_files

@@ -22,10 +22,10 @@ import os
 import posixpath
 import re
 import shlex
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping, Sequence
 
 from lambdalint.discovery.model import DeployedFunction, Note
 
@@ -37,7 +37,7 @@ SHELL = ["/bin/sh", "-c"]  # how Docker runs the shell form of CMD and ENTRYPOIN
 ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")  # ADD unpacks these
 # what the Lambda base images set, so that ${LAMBDA_TASK_ROOT} in COPY resolves
 LAMBDA_BASE_ENV = {"LAMBDA_TASK_ROOT": LAMBDA_TASK_ROOT, "LAMBDA_RUNTIME_DIR": "/var/runtime"}
-# Lambda's runtime identifier for a base image family and tag version, where it is not family+version
+# Lambda's runtime identifier for a base image family and tag version, where not family+version
 RUNTIME_FORMATS = {"nodejs": "nodejs{}.x", "provided": "provided.{}", "go": "go{}.x"}
 TAG_VERSION = re.compile(r"\d+(?:\.\d+)?|al\d+")
 # pip options whose next word is their value, not a package to install

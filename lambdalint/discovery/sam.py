@@ -2,27 +2,29 @@
 
 A template is any YAML/JSON file that names ``AWS::Serverless::Function`` or
 ``AWS::Lambda::Function`` (a byte search decides before any parsing, so a file that
-declares no function is never parsed, and never an error). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
-Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
+declares no function is never parsed, and never an error). Read:
+``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime, Handler, CodeUri,
+Environment, FunctionUrlConfig, RecursiveLoop) and
 ``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
 CodeUri or Code is the template's folder, as in ``sam build``. An image function
 (``PackageType: Image``) built from ``Metadata`` (``DockerContext``, ``Dockerfile``) gets its
-handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD. Triggers come
-from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind from the
-resources that point at it: ``AWS::Lambda::EventSourceMapping``, ``AWS::Lambda::Url``,
-an ``AWS::S3::Bucket``'s notification configuration and SNS subscriptions.
+handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD.
+Triggers come from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind
+from the resources that point at it: ``AWS::Lambda::EventSourceMapping``,
+``AWS::Lambda::Url``, an ``AWS::S3::Bucket``'s notification configuration and SNS
+subscriptions.
 A ``!Ref`` to a parameter with a default is resolved for Runtime, Handler and CodeUri;
 everything else unresolved stays a ``Reference``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 import io
 import tokenize
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
-from collections.abc import Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -173,14 +175,14 @@ class _Template:
 
     def _code(self, properties: Located, setting: Callable[[str], tuple[Any, int]], is_sam: bool,
               notes: list[Note]) -> tuple[Path | None, str | None]:
-        """The function's local code folder, or its inline source; neither when it has no local code."""
+        """The function's local code folder, or its inline source; neither without local code."""
         if is_sam and "InlineCode" in properties:
             return None, self._inline(properties, "InlineCode", notes)
         key = "CodeUri" if is_sam else "Code"
         written, line = setting(key)
         if isinstance(written, Located) and "ZipFile" in written:
             return None, self._inline(written, "ZipFile", notes)
-        # a local folder, as `sam build` and `aws cloudformation package` read it; "." is sam's default
+        # a local folder, as `sam build` and `aws cloudformation package` read it ("." by default)
         written = "." if written is None else self._resolved(written)
         if isinstance(written, str) and not written.startswith("s3://"):
             folder, problem = local_folder(written, self.root, key, self.path, line)
@@ -275,7 +277,7 @@ def substitutions_in_strings(code: str) -> bool:
 
 
 def _environment(*owners: Located) -> dict[str, Value]:
-    """Environment.Variables of each owner in turn; later owners win (Globals, then the function)."""
+    """Environment.Variables of each owner in turn; later owners win (Globals, then function)."""
     environment: dict[str, Value] = {}
     for owner in owners:
         for key, value in owner.section("Environment").section("Variables").items():

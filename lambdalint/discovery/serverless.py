@@ -27,10 +27,10 @@ when the variable is part of a longer one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Sequence
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -251,7 +251,7 @@ class _Service:
                    .get("RecursiveLoop") == "Allow" for section in overrides)
 
     def _resolved(self, value: Any, depth: int = 0) -> Any:
-        """value with its ``${self:...}`` variables followed; an unresolvable string is a Reference."""
+        """value with its ``${self:...}`` variables followed; one that cannot be is a Reference."""
         if not isinstance(value, str) or "${" not in value:
             return value
         whole = INNERMOST_VARIABLE.fullmatch(value)

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator, Sequence
 
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
