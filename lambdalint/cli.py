@@ -6,14 +6,17 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from lambdalint import __version__
 from lambdalint.output import FORMATS, display_path
 
 if TYPE_CHECKING:
+    from lambdalint.check import Check
     from lambdalint.diagnostics import Diagnostic
+    from lambdalint.registry import InputProblem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -64,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -93,7 +96,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _rules() -> int:
     from lambdalint.registry import INPUT_PROBLEMS, all_checks
 
-    for rule in [*all_checks(), *INPUT_PROBLEMS]:
+    rules: list[type[Check] | InputProblem] = [*all_checks(), *INPUT_PROBLEMS]
+    for rule in rules:
         print(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
     return EXIT_CLEAN
 
@@ -196,7 +200,7 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _deliver(report: str, output_file: Optional[Path]) -> bool:
+def _deliver(report: str, output_file: Path | None) -> bool:
     """Print the report, or write it to output_file; False when that cannot be written."""
     if output_file is None:
         sys.stdout.write(report)

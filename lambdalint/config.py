@@ -9,7 +9,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 from lambdalint.files import regular_file
 from lambdalint.output import FORMATS, display_path
@@ -33,13 +33,13 @@ class HandlerSpec:
 
     handler: str
     code_root: Path
-    declared_in: Optional[Path] = None
+    declared_in: Path | None = None
     declared_line: int = 0
     # the template functions that deploy it (triggers, environment), in discovery order
     deployments: tuple[DeployedFunction, ...] = field(default=(), compare=False)
 
     @property
-    def deployment(self) -> Optional[DeployedFunction]:
+    def deployment(self) -> DeployedFunction | None:
         """The first deployment: the one that sets its inline code or wrapper layer."""
         return self.deployments[0] if self.deployments else None
 
@@ -47,7 +47,7 @@ class HandlerSpec:
 @dataclass
 class Config:
     root: Path
-    path: Optional[Path] = None
+    path: Path | None = None
     handlers: list[HandlerSpec] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
@@ -56,9 +56,9 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     extend_exclude: list[str] = field(default_factory=list)
     extra_client_factories: list[str] = field(default_factory=list)
-    output_format: Optional[str] = None
-    output_file: Optional[Path] = None
-    baseline: Optional[Path] = None
+    output_format: str | None = None
+    output_file: Path | None = None
+    baseline: Path | None = None
     discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
 
 
@@ -76,12 +76,12 @@ KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignor
                      "format", "output-file", "baseline", "discover"])
 
 
-def find_config(start: Path) -> Optional[Path]:
+def find_config(start: Path) -> Path | None:
     """The pyproject.toml of start's project (see ``project_root``), when it has one."""
     return project_root(start)[1]
 
 
-def project_root(start: Path) -> tuple[Optional[Path], Optional[Path]]:
+def project_root(start: Path) -> tuple[Path | None, Path | None]:
     """The project a path belongs to: the nearest folder from start upwards with a
     pyproject.toml that has a [tool.lambdalint] table, or with ``.git``; returned as
     (folder, its pyproject.toml or None), or (None, None) when no folder above has either.
@@ -118,7 +118,7 @@ def _has_table(path: Path) -> bool:
     return isinstance(tool, dict) and "lambdalint" in tool
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(path: Path) -> tuple[str, dict[str, Any]]:
     """A pyproject.toml's text and document, read once per run; a ConfigError when it is not
     readable UTF-8 TOML, whatever it contains."""
@@ -137,7 +137,7 @@ def _parsed(path: Path) -> tuple[str, dict[str, Any]]:
     return text, document
 
 
-def run_config(explicit: Optional[Path]) -> Config:
+def run_config(explicit: Path | None) -> Config:
     """What applies to the whole run (its output): --config's, else the current directory's."""
     path = explicit or find_config(Path.cwd())
     return load_config(path) if path else default_config(Path.cwd())

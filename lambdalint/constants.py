@@ -25,7 +25,7 @@ SESSION_FACTORIES = frozenset({"boto3.Session", "boto3.session.Session",
 
 # -- strings -------------------------------------------------------------------------------
 
-def string_segments(expression: cst.BaseExpression) -> Optional[Segments]:
+def string_segments(expression: cst.BaseExpression) -> Segments | None:
     """The literal text of a str literal, f-string or implicit concatenation; None otherwise."""
     if isinstance(expression, cst.SimpleString):
         try:
@@ -43,7 +43,7 @@ def string_segments(expression: cst.BaseExpression) -> Optional[Segments]:
     return None
 
 
-def string_value(expression: cst.BaseExpression) -> Optional[str]:
+def string_value(expression: cst.BaseExpression) -> str | None:
     """The value of a string with no interpolated parts."""
     segments = string_segments(expression)
     if segments is None or None in segments:
@@ -53,13 +53,13 @@ def string_value(expression: cst.BaseExpression) -> Optional[str]:
 
 # -- calls ---------------------------------------------------------------------------------
 
-def argument(call: cst.Call, position: Optional[int], keyword: Optional[str] = None
-             ) -> Optional[cst.BaseExpression]:
+def argument(call: cst.Call, position: int | None, keyword: str | None = None
+             ) -> cst.BaseExpression | None:
     """A call's argument at a position or under a keyword (None: not accepted that way).
 
     None when absent, or when a ``*`` spread before it hides its position.
     """
-    index: Optional[int] = 0
+    index: int | None = 0
     for arg in call.args:
         if arg.keyword is not None:
             if arg.keyword.value == keyword:
@@ -81,9 +81,9 @@ def is_environment_read(context: FileContext, call: cst.Call, scope: Scope) -> b
 
 
 def environment_variable(context: FileContext, expression: cst.BaseExpression,
-                         scope: Scope) -> Optional[str]:
+                         scope: Scope) -> str | None:
     """The variable an ``os.environ[...]``, ``os.environ.get`` or ``os.getenv`` reads."""
-    key: Optional[cst.BaseExpression] = None
+    key: cst.BaseExpression | None = None
     if isinstance(expression, cst.Subscript) and len(expression.slice) == 1:
         index = expression.slice[0].slice
         if (isinstance(index, cst.Index)
@@ -97,7 +97,7 @@ def environment_variable(context: FileContext, expression: cst.BaseExpression,
 # -- AWS SDK clients -----------------------------------------------------------------------
 
 def aws_client_service(context: FileContext, expression: cst.BaseExpression,
-                       scope: Scope) -> Optional[str]:
+                       scope: Scope) -> str | None:
     """``"s3"`` for an expression bound to ``boto3.client("s3")``, a session's
     ``.client("s3")``, botocore's ``create_client("s3")`` or an S3 resource's ``meta.client``.
     """
@@ -109,7 +109,7 @@ def aws_client_service(context: FileContext, expression: cst.BaseExpression,
 
 
 def _service_created(context: FileContext, expression: cst.BaseExpression,
-                     scope: Scope, kind: str) -> Optional[str]:
+                     scope: Scope, kind: str) -> str | None:
     """The service of a ``boto3.<kind>(...)`` or ``<session>.<kind>(...)`` call."""
     call, scope = context.follow(expression, scope)
     if not isinstance(call, cst.Call):
@@ -141,7 +141,7 @@ _MAX_STEPS = 24  # subscripts, names and loops one key path may go through
 
 
 def key_path(context: FileContext, expression: cst.BaseExpression, scope: Scope
-             ) -> Optional[tuple[str, Scope, tuple[Key, ...]]]:
+             ) -> tuple[str, Scope, tuple[Key, ...]] | None:
     """``("event", handler, ("Records", 0, "s3"))`` for ``event["Records"][0]["s3"]``.
 
     The name a chain of constant subscripts (or ``.get(key)`` calls) starts from, the scope
@@ -169,7 +169,7 @@ def key_path(context: FileContext, expression: cst.BaseExpression, scope: Scope
     return None
 
 
-def _key_step(expression: cst.BaseExpression) -> Optional[tuple[Key, cst.BaseExpression]]:
+def _key_step(expression: cst.BaseExpression) -> tuple[Key, cst.BaseExpression] | None:
     """The constant key and the container of ``container[key]`` or ``container.get(key)``."""
     if isinstance(expression, cst.Subscript) and len(expression.slice) == 1:
         index = expression.slice[0].slice
@@ -183,7 +183,7 @@ def _key_step(expression: cst.BaseExpression) -> Optional[tuple[Key, cst.BaseExp
     return None
 
 
-def _constant_key(expression: cst.BaseExpression) -> Optional[Key]:
+def _constant_key(expression: cst.BaseExpression) -> Key | None:
     if isinstance(expression, cst.Integer):
         return int(expression.evaluated_value)
     if (isinstance(expression, cst.UnaryOperation) and isinstance(expression.operator, cst.Minus)
@@ -193,7 +193,7 @@ def _constant_key(expression: cst.BaseExpression) -> Optional[Key]:
 
 
 def loop_iterable(context: FileContext, name: str, scope: Scope
-                  ) -> Optional[tuple[cst.BaseExpression, Scope]]:
+                  ) -> tuple[cst.BaseExpression, Scope] | None:
     """What a function's ``for name in <iterable>`` iterates, when that loop is the only
     thing that binds the name in the function."""
     if isinstance(scope, cst.Module):

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Optional, Union
+from typing import Union
 
 # What handlers name their parameters; `events` and `e` are too common in other code.
 EVENT_NAMES = frozenset({"event", "evt", "_event"})
@@ -39,8 +40,8 @@ class Definition:
     line: int
     is_def: bool  # a def or async def; else a lambda or another value bound to the name
     # positional parameter names; None for a value whose signature is not visible
-    parameters: Optional[tuple[str, ...]]
-    context_type: Optional[str] = None  # the second parameter's annotation, last dotted name
+    parameters: tuple[str, ...] | None
+    context_type: str | None = None  # the second parameter's annotation, last dotted name
 
 
 def looks_like_handler(definition: Definition) -> bool:
@@ -68,7 +69,7 @@ def is_test_file(relative: PurePath) -> bool:
             or any(part in TEST_FOLDERS for part in relative.parts[:-1]))
 
 
-def conventional_handlers(source: bytes) -> Optional[list[Definition]]:
+def conventional_handlers(source: bytes) -> list[Definition] | None:
     """The handlers a module defines by convention, in source order; None when Python cannot
     parse it (the caller reports why).
 
@@ -87,9 +88,7 @@ def conventional_handlers(source: bytes) -> Optional[list[Definition]]:
               if looks_like_handler(_describe(name, node))}
     referenced: set[str] = set()
     for name, node in shaped.items():
-        body = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
-            [node.value] if isinstance(node.value, ast.Lambda) else [])
-        referenced.update(_names_used(body) - {name})
+        referenced.update(_names_used(_body(node)) - {name})
     return [_describe(name, node) for name, node in sorted(shaped.items(),
                                                            key=lambda item: item[1].lineno)
             if name not in referenced]
@@ -129,7 +128,7 @@ def _describe(name: str, node: _Bound) -> Definition:
                       context_type)
 
 
-def _last_name(annotation: Optional[ast.expr]) -> Optional[str]:
+def _last_name(annotation: ast.expr | None) -> str | None:
     """``LambdaContext`` for ``LambdaContext``, ``typing.LambdaContext`` or ``"LambdaContext"``."""
     if isinstance(annotation, ast.Name):
         return annotation.id
@@ -140,6 +139,15 @@ def _last_name(annotation: Optional[ast.expr]) -> Optional[str]:
     return None
 
 
-def _names_used(body: list) -> set[str]:
+def _body(node: _Bound) -> Sequence[ast.AST]:
+    """What runs when the handler is called: a function's statements, a lambda's expression."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.body
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Lambda):
+        return [node.value]
+    return []
+
+
+def _names_used(body: Sequence[ast.AST]) -> set[str]:
     return {node.id for statement in body for node in ast.walk(statement)
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}

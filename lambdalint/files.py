@@ -12,9 +12,9 @@ import errno
 import fnmatch
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 SKIPPED_DIRS = {
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", ".aws-sam",
@@ -39,7 +39,7 @@ def regular_file(path: Path) -> bool:
         return False
 
 
-def unreadable_reason(path: Path) -> Optional[str]:
+def unreadable_reason(path: Path) -> str | None:
     """Why path cannot be read as a file, or None when it is a regular file."""
     try:
         mode = os.stat(path).st_mode
@@ -76,7 +76,7 @@ class GitIgnore:
             self.rules.append((line.lstrip("/"), negated, directory_only, anchored))
 
     @classmethod
-    def read(cls, directory: Path) -> Optional[GitIgnore]:
+    def read(cls, directory: Path) -> GitIgnore | None:
         path = directory / ".gitignore"
         if not regular_file(path):
             return None
@@ -112,14 +112,14 @@ def matches_any(path: Path, root: Path, globs: Iterable[str]) -> bool:
     return False
 
 
-def python_files(path: Path, excluded: Iterable[str] = (), root: Optional[Path] = None,
-                 skipped: Optional[list[Skipped]] = None) -> Iterator[Path]:
+def python_files(path: Path, excluded: Iterable[str] = (), root: Path | None = None,
+                 skipped: list[Skipped] | None = None) -> Iterator[Path]:
     """Python files under path; a file named directly is always yielded."""
     return project_files(path, (".py",), excluded, root, skipped)
 
 
 def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str] = (),
-                  root: Optional[Path] = None, skipped: Optional[list[Skipped]] = None
+                  root: Path | None = None, skipped: list[Skipped] | None = None
                   ) -> Iterator[Path]:
     """Files with one of the suffixes under path, skipping ignored and tool folders; what
     cannot be walked or read is appended to ``skipped``."""
@@ -137,7 +137,7 @@ def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str]
 
 def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
     """The .gitignore files above directory up to its git repository's root, outermost first."""
-    found = []
+    found: list[GitIgnore] = []
     for ancestor in Path(os.path.abspath(directory)).parents:
         ignore = GitIgnore.read(ancestor)
         if ignore is not None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import tokenize
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterator, Optional
+from typing import TYPE_CHECKING, ClassVar
 
 from lambdalint.baseline import BaselineError
 from lambdalint.config import ConfigError
@@ -37,7 +38,7 @@ class ProjectError(Exception):
 class Plugin:
     handlers: ClassVar[tuple[str, ...]] = ()
     # one Run per process: each project's config and handler map are loaded once, not per file
-    _run: ClassVar[Optional[Run]] = None
+    _run: ClassVar[Run | None] = None
 
     @classmethod
     def add_options(cls, manager: OptionManager) -> None:

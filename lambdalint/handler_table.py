@@ -5,8 +5,9 @@ then every handler ``check`` finds by naming convention in the files no declarat
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any
 
 from lambdalint.convention import Definition, conventional_handlers
 from lambdalint.discovery import deployed_spec, why_unchecked
@@ -99,7 +100,7 @@ def _code(function: DeployedFunction) -> str:
     return f"{where}:{resolution.function}"
 
 
-def _trigger(event: EventSource) -> dict[str, Optional[str]]:
+def _trigger(event: EventSource) -> dict[str, str | list[str] | None]:
     resource = None if event.resource is None else str(event.resource)
     return {"type": event.type, "resource": resource, "prefix": event.prefix,
             "suffix": event.suffix, "s3_events": list(event.s3_events)}

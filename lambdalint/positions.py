@@ -9,8 +9,9 @@ holds it equal to PositionProvider.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Optional
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState  # the hook PositionProvider itself uses
@@ -18,13 +19,15 @@ from libcst.metadata import CodePosition, CodeRange
 
 NEWLINE = re.compile(r"\r\n?|\n")
 
+_Point = tuple[int, int]  # (line, column)
+
 
 @dataclass
 class _RecordingState(CodegenState):
     line: int = 1  # 1-based
     column: int = 0  # 0-based, as libcst counts
-    ranges: dict = field(default_factory=dict)  # node -> (start, end)
-    starts: list = field(default_factory=list)
+    ranges: dict[cst.CSTNode, tuple[_Point, _Point]] = field(default_factory=dict)
+    starts: list[_Point] = field(default_factory=list)
 
     def add_indent_tokens(self) -> None:
         for token in self.indent_tokens:
@@ -47,28 +50,17 @@ class _RecordingState(CodegenState):
         if node not in self.ranges:  # a syntactic position recorded inside wins
             self.ranges[node] = (start, (self.line, self.column))
 
+    @contextmanager
     def record_syntactic_position(self, node: cst.CSTNode, *,
-                                  start_node: Optional[cst.CSTNode] = None,
-                                  end_node: Optional[cst.CSTNode] = None) -> "_Syntactic":
-        return _Syntactic(self, node, start_node, end_node)
-
-
-class _Syntactic:
-    """The span of a node without the whitespace it owns, hoisted from children if given."""
-
-    def __init__(self, state: _RecordingState, node: cst.CSTNode,
-                 start_node: Optional[cst.CSTNode], end_node: Optional[cst.CSTNode]) -> None:
-        self.state, self.node, self.start_node, self.end_node = state, node, start_node, end_node
-
-    def __enter__(self) -> None:
-        self.start = (self.state.line, self.state.column)
-
-    def __exit__(self, *exc_info: object) -> None:
-        ranges = self.state.ranges
-        start = ranges[self.start_node][0] if self.start_node is not None else self.start
-        end = (ranges[self.end_node][1] if self.end_node is not None
-               else (self.state.line, self.state.column))
-        ranges[self.node] = (start, end)
+                                  start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None) -> Iterator[None]:
+        """The span of a node without the whitespace it owns, hoisted from children if given."""
+        start = (self.line, self.column)
+        yield
+        if start_node is not None:
+            start = self.ranges[start_node][0]
+        end = self.ranges[end_node][1] if end_node is not None else (self.line, self.column)
+        self.ranges[node] = (start, end)
 
 
 class Positions(Mapping[cst.CSTNode, CodeRange]):

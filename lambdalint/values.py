@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import builtins
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional
 
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Scope
 from lambdalint.constants import argument, string_value
 from lambdalint.data.serialization import (
-    BOTO3_SESSIONS, DICT_VIEWS, DYNAMODB_RESOURCE_FACTORIES, DYNAMODB_RESOURCE_READS,
-    DYNAMODB_TABLE_READS, ELEMENT_KEEPING, ENCODABLE_BUILTIN_BASES, ENCODABLE_ENUM_BASES,
-    FACTORIES, KEY_REJECTED_KINDS, KEY_REJECTED_SHAPES, NAMEDTUPLE_FACTORIES,
-    NON_FINITE_CONSTANTS, NON_FINITE_SPELLINGS, PLAIN_ENUM_BASES, TRANSPARENT_CLASS_DECORATORS,
-    TRANSPARENT_FUNCTION_DECORATORS, Kind,
+    BOTO3_SESSIONS,
+    DICT_VIEWS,
+    DYNAMODB_RESOURCE_FACTORIES,
+    DYNAMODB_RESOURCE_READS,
+    DYNAMODB_TABLE_READS,
+    ELEMENT_KEEPING,
+    ENCODABLE_BUILTIN_BASES,
+    ENCODABLE_ENUM_BASES,
+    FACTORIES,
+    KEY_REJECTED_KINDS,
+    KEY_REJECTED_SHAPES,
+    NAMEDTUPLE_FACTORIES,
+    NON_FINITE_CONSTANTS,
+    NON_FINITE_SPELLINGS,
+    PLAIN_ENUM_BASES,
+    TRANSPARENT_CLASS_DECORATORS,
+    TRANSPARENT_FUNCTION_DECORATORS,
+    Kind,
 )
 from lambdalint.walk import walk
 
@@ -43,10 +57,10 @@ class Part:
 class Value:
     """What is known about a value: its shape, whether it is unencodable, what it holds."""
 
-    shape: Optional[str] = None  # "dict", "list", "dynamodb table"...; None when unknown
-    itself: Optional[Part] = None  # the value is itself unencodable
+    shape: str | None = None  # "dict", "list", "dynamodb table"...; None when unknown
+    itself: Part | None = None  # the value is itself unencodable
     inside: tuple[Part, ...] = ()  # unencodable parts held in it, at any depth
-    items_key: Optional[str] = None  # for a DynamoDB response: the key that holds its items
+    items_key: str | None = None  # for a DynamoDB response: the key that holds its items
     # a dict's own rejected keys: kept apart from inside, as iterating the dict (list(d),
     # [*d], d.items()) turns them into elements, which a tuple may well be
     keys: tuple[Part, ...] = ()
@@ -118,13 +132,13 @@ class ValueAnalysis:
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, depth)
         if isinstance(node, cst.Dict):
-            inside = [part for element in node.elements for part in (
+            inside = tuple(part for element in node.elements for part in (
                 parts_of(element.value) if isinstance(element, cst.DictElement)
-                else held_by(element.value))]
-            keys = [part for element in node.elements for part in (
+                else held_by(element.value)))
+            keys = tuple(part for element in node.elements for part in (
                 self._key(element.key, scope, depth) if isinstance(element, cst.DictElement)
-                else self._value(element.value, scope, depth).keys)]
-            return Value("dict", inside=tuple(inside), keys=tuple(keys))
+                else self._value(element.value, scope, depth).keys))
+            return Value("dict", inside=inside, keys=keys)
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
             inside = tuple(part for element in node.elements for part in (
                 held_by(element.value) if isinstance(element, cst.StarredElement)
@@ -236,7 +250,8 @@ class ValueAnalysis:
             return UNKNOWN
         self._active.add(id(function))
         try:
-            values = [self._value(ret.value, function, depth) for ret in returns]
+            values = [self._value(ret.value, function, depth) for ret in returns
+                      if ret.value is not None]  # none is, as checked above
         finally:
             self._active.discard(id(function))
         if len(values) == 1 or all(value.parts for value in values):
@@ -295,7 +310,7 @@ class ValueAnalysis:
             return "instance"
         return None
 
-    def _qualified_callee(self, node: cst.BaseExpression) -> Optional[str]:
+    def _qualified_callee(self, node: cst.BaseExpression) -> str | None:
         """``dataclass`` for ``@dataclass`` and ``@dataclass(frozen=True)`` alike."""
         target = node.func if isinstance(node, cst.Call) else node
         return self.context.qualified_name(target, self.context.module)
@@ -345,7 +360,7 @@ def _method_call(node: cst.Call, method: str, receiver: Value,
     return UNKNOWN
 
 
-def _dynamodb_items(container: Value, key: Optional[str]) -> Value:
+def _dynamodb_items(container: Value, key: str | None) -> Value:
     """``response["Items"]`` (or ``.get("Items")``) of a DynamoDB read: items, Decimals and all."""
     if container.items_key is None or key is None:
         return UNKNOWN
@@ -373,8 +388,8 @@ def _non_finite(spelling: str, type_name: str, node: cst.CSTNode) -> Value:
     return Value(type_name, Part(Kind.NON_FINITE, description, node))
 
 
-def _string(node: Union[cst.SimpleString, cst.ConcatenatedString]) -> Value:
-    first = node
+def _string(node: cst.SimpleString | cst.ConcatenatedString) -> Value:
+    first: cst.BaseString = node
     while isinstance(first, cst.ConcatenatedString):
         first = first.left
     if isinstance(first, cst.SimpleString) and "b" in first.prefix.lower():
@@ -393,7 +408,7 @@ def _method_names(class_: cst.ClassDef) -> set[str]:
 
 def _enum_member_names(class_: cst.ClassDef) -> set[str]:
     """Names assigned in an Enum's body: its members (sunder and dunder names are not)."""
-    names = set()
+    names: set[str] = set()
     for statement in _class_body(class_):
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:

@@ -32,8 +32,9 @@ CDK_EVENT_TYPES: dict[str, str] = {
     "REDUCED_REDUNDANCY_LOST_OBJECT": "s3:ReducedRedundancyLostObject",
     "REPLICATION_OPERATION_FAILED_REPLICATION": "s3:Replication:OperationFailedReplication",
     "REPLICATION_OPERATION_MISSED_THRESHOLD": "s3:Replication:OperationMissedThreshold",
-    "REPLICATION_OPERATION_REPLICATED_AFTER_THRESHOLD":
-        "s3:Replication:OperationReplicatedAfterThreshold",
+    "REPLICATION_OPERATION_REPLICATED_AFTER_THRESHOLD": (
+        "s3:Replication:OperationReplicatedAfterThreshold"
+    ),
     "REPLICATION_OPERATION_NOT_TRACKED": "s3:Replication:OperationNotTracked",
     "LIFECYCLE_EXPIRATION": "s3:LifecycleExpiration:*",
     "LIFECYCLE_EXPIRATION_DELETE": "s3:LifecycleExpiration:Delete",

@@ -9,10 +9,10 @@ configured handlers.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
 
 from lambdalint.config import Config, HandlerSpec
 from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
@@ -43,7 +43,7 @@ def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = (),
     is reported); one that several functions deploy from the same code stays one handler
     (checked once) that carries every function's triggers and environment.
     """
-    seen: dict[tuple, HandlerSpec] = {}
+    seen: dict[_Identity, HandlerSpec] = {}
     discovered = [spec for spec in map(deployed_spec, deployed) if spec is not None]
     for spec in [*pyproject.handlers(config), *command_line, *discovered]:
         first = seen.setdefault(_identity(spec), spec)
@@ -52,14 +52,17 @@ def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = (),
     return list(seen.values())
 
 
-def _identity(spec: HandlerSpec) -> tuple:
+_Identity = tuple[object, ...]
+
+
+def _identity(spec: HandlerSpec) -> _Identity:
     """Same handler string and code root; inline code is its own module, one per function."""
     if spec.deployment is not None and spec.deployment.inline_code is not None:
         return (spec.handler, spec.declared_in, spec.declared_line)
     return (spec.handler, spec.code_root)
 
 
-def why_unchecked(function: DeployedFunction) -> Optional[str]:
+def why_unchecked(function: DeployedFunction) -> str | None:
     """Why lambdalint does not check a deployed function's code, or None when it does."""
     if not function.is_python:
         return f"not checked: {function.runtime}"
@@ -79,14 +82,14 @@ def why_unchecked(function: DeployedFunction) -> Optional[str]:
     return None
 
 
-def deployed_spec(function: DeployedFunction) -> Optional[HandlerSpec]:
+def deployed_spec(function: DeployedFunction) -> HandlerSpec | None:
     """The handler the runtime loads for a deployed function, when lambdalint can check it.
 
     Behind a wrapper layer that is the handler its environment variable names.
     """
-    if why_unchecked(function) is not None:
-        return None
     handler = function.handler
+    if why_unchecked(function) is not None or handler is None:  # it is None for no handler
+        return None
     wrapper = WRAPPER_HANDLERS.get(handler)
     real = function.environment.get(wrapper[1]) if wrapper else None
     code_root = function.code_root or function.declared_in.parent

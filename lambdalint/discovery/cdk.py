@@ -113,15 +113,15 @@ class _AppFile:
             self._configure(call, scope, owner)
         return list(self.declared.values())
 
-    def _calls(self) -> list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]]:
+    def _calls(self) -> list[tuple[cst.Call, Scope, cst.ClassDef | None]]:
         """Every call with its enclosing function and class; records ``self.x = Function(...)``."""
         import libcst as cst
 
         from lambdalint.walk import walk
 
-        found: list[tuple[cst.Call, Scope, Optional[cst.ClassDef]]] = []
+        found: list[tuple[cst.Call, Scope, cst.ClassDef | None]] = []
         scopes: list[Scope] = [self.module]
-        classes: list[Optional[cst.ClassDef]] = [None]
+        classes: list[cst.ClassDef | None] = [None]
 
         def visit(node: cst.CSTNode) -> None:
             if isinstance(node, cst.ClassDef):
@@ -149,7 +149,7 @@ class _AppFile:
         return found
 
     @staticmethod
-    def _self_attribute(expression: cst.BaseExpression) -> Optional[str]:
+    def _self_attribute(expression: cst.BaseExpression) -> str | None:
         import libcst as cst
 
         if (isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name)
@@ -162,7 +162,7 @@ class _AppFile:
     def _source(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
 
-    def _string(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _string(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         from lambdalint.constants import string_value
 
         return string_value(self.context.follow(expression, scope)[0])
@@ -171,7 +171,7 @@ class _AppFile:
         text = self._string(expression, scope)
         return text if text is not None else Reference("python", self._source(expression))
 
-    def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         """The imported name an expression refers to, CDK v1 module names as v2's."""
         name = self.context.qualified_name(expression, scope)
         for v1_module, v2_module in CDK_V1_MODULES.items():
@@ -179,7 +179,7 @@ class _AppFile:
                 return v2_module + name[len(v1_module):]
         return name
 
-    def _path(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Path]:
+    def _path(self, expression: cst.BaseExpression, scope: Scope) -> Path | None:
         """A path the app computes from literals, ``__file__``, ``os.path`` and ``pathlib``."""
         import libcst as cst
 
@@ -210,18 +210,19 @@ class _AppFile:
         if name == "os.path.dirname" and first is not None:
             inner = self._path(first, scope)
             return inner.parent if inner is not None else None
-        method = expression.func.attr.value if isinstance(expression.func, cst.Attribute) else None
-        if method in ("resolve", "absolute"):
-            return self._path(expression.func.value, scope)  # type: ignore[union-attr]
+        receiver, method = ((expression.func.value, expression.func.attr.value)
+                            if isinstance(expression.func, cst.Attribute) else (None, None))
+        if method in ("resolve", "absolute") and receiver is not None:
+            return self._path(receiver, scope)
         if name == "os.path.join" and first is not None:
             return self._joined(self._path(first, scope), expression.args[1:], scope)
-        if method == "joinpath":
-            base = self._path(expression.func.value, scope)  # type: ignore[union-attr]
+        if method == "joinpath" and receiver is not None:
+            base = self._path(receiver, scope)
             return self._joined(base, expression.args, scope)
         return None
 
-    def _joined(self, base: Optional[Path], parts: Sequence[cst.Arg], scope: Scope
-                ) -> Optional[Path]:
+    def _joined(self, base: Path | None, parts: Sequence[cst.Arg], scope: Scope
+                ) -> Path | None:
         for part in parts:
             text = self._string(part.value, scope) if not part.star else None
             if base is None or text is None:
@@ -238,7 +239,7 @@ class _AppFile:
             for node, message in notes)))
 
     def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str
-                ) -> Optional[str]:
+                ) -> str | None:
         """``PYTHON_3_12`` for ``_lambda.Runtime.PYTHON_3_12`` when prefix is the Runtime class."""
         name = self._qualified_name(*self.context.follow(expression, scope))
         return name[len(prefix):] if name is not None and name.startswith(prefix) else None
@@ -279,7 +280,7 @@ class _AppFile:
         return self._noted(function, notes)
 
     def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending
-                 ) -> Optional[str]:
+                 ) -> str | None:
         import libcst as cst
 
         from lambdalint.constants import argument
@@ -327,8 +328,8 @@ class _AppFile:
         if factory in ("from_asset_image", "from_ecr_image"):
             return replace(function, package_type="Image")
         if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
-            notes.append((code, f"code comes from {self._source(code)}, not from local files;"
-                                " not checked"))
+            notes.append((code, (f"code comes from {self._source(code)}, not from local files;"
+                                 " not checked")))
             return function
         inline = argument(code, 0, "code") if factory == "from_inline" else None
         inline_code = self._string(inline, scope) if inline is not None else None
@@ -345,9 +346,10 @@ class _AppFile:
                          scope: Scope, notes: Pending) -> DeployedFunction:
         return python_function(function, keywords, lambda node: self._string(node, scope),
                                lambda node: self._path(node, scope),
-                               lambda what, node: self._unreadable(notes, what, node), notes)
+                               lambda what, node: self._unreadable(notes, what, node),
+                               lambda node, message: notes.append((node, message)))
 
-    def _image(self, function: DeployedFunction, expression: Optional[cst.BaseExpression],
+    def _image(self, function: DeployedFunction, expression: cst.BaseExpression | None,
                scope: Scope, notes: Pending) -> DeployedFunction:
         """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``
         or ``Code.from_asset_image(...)``: the handler and code the asset's Dockerfile (or
@@ -385,7 +387,7 @@ class _AppFile:
             self._string(working_directory, scope) if working_directory is not None else None,
             {key: value for key, value in arguments.items() if isinstance(value, str)})
 
-    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> Optional[list[str]]:
+    def _strings(self, expression: cst.BaseExpression, scope: Scope) -> list[str] | None:
         """A list of string literals (or names of them), or None."""
         followed = self.context.follow(expression, scope)[0]
         strings = [self._string(element, scope) for element in self._elements(followed, scope)]
@@ -410,7 +412,7 @@ class _AppFile:
     # -- calls that configure a function ----------------------------------------------------------
 
     def _function_of(self, expression: cst.BaseExpression, scope: Scope,
-                     owner: Optional[cst.ClassDef]) -> Optional[int]:
+                     owner: cst.ClassDef | None) -> int | None:
         """The key of the function construct an expression refers to, if it is one read here."""
         attribute = self._self_attribute(expression)
         if attribute is not None:
@@ -420,7 +422,7 @@ class _AppFile:
             key = id(self.context.follow(expression, scope)[0])
         return key if key in self.declared else None
 
-    def _configure(self, call: cst.Call, scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+    def _configure(self, call: cst.Call, scope: Scope, owner: cst.ClassDef | None) -> None:
         """What configures a function after the fact: ``fn.add_event_source(source)``,
         ``fn.add_environment(key, value)``, ``LambdaRestApi(handler=fn)``..."""
         import libcst as cst
@@ -472,7 +474,7 @@ class _AppFile:
         from lambdalint.constants import argument
 
         if self._qualified_name(call.func, scope) == LAMBDA_INTEGRATION:
-            options: Optional[cst.BaseExpression] = call
+            options: cst.BaseExpression | None = call
         else:
             options = argument(call, None, "integration_options")
         if options is None:
@@ -487,7 +489,7 @@ class _AppFile:
         return isinstance(value, cst.Name) and value.value == "True"
 
     def _subscribe(self, call: cst.Call, method: str, receiver: cst.BaseExpression,
-                   scope: Scope, owner: Optional[cst.ClassDef]) -> None:
+                   scope: Scope, owner: cst.ClassDef | None) -> None:
         """``bucket.add_event_notification(type, LambdaDestination(fn), filter)``, and
         ``topic.add_subscription(LambdaSubscription(fn))``."""
         import libcst as cst
@@ -514,7 +516,7 @@ class _AppFile:
             return
 
     def _event_source(self, expression: cst.BaseExpression, scope: Scope,
-                      notes: Pending) -> Optional[EventSource]:
+                      notes: Pending) -> EventSource | None:
         import libcst as cst
 
         from lambdalint.constants import argument
@@ -536,7 +538,7 @@ class _AppFile:
             event = self._filtered(replace(event, s3_events=names), filters, scope)
         return event
 
-    def _elements(self, expression: Optional[cst.BaseExpression], scope: Scope
+    def _elements(self, expression: cst.BaseExpression | None, scope: Scope
                   ) -> list[cst.BaseExpression]:
         """The elements of a list or tuple argument, followed through a name."""
         followed = self.context.follow(expression, scope)[0] if expression is not None else None
@@ -561,15 +563,15 @@ class _AppFile:
             if not (isinstance(key_filter, cst.Call) and self._qualified_name(
                     key_filter.func, scope) == "aws_cdk.aws_s3.NotificationKeyFilter"):
                 continue
-            for part in ("prefix", "suffix"):
-                value = argument(key_filter, None, part)
-                text = self._string(value, scope) if value is not None else None
-                if text is not None:
-                    event = replace(event, **{part: text})
+            prefix, suffix = (argument(key_filter, None, part) for part in ("prefix", "suffix"))
+            prefix_text = self._string(prefix, scope) if prefix is not None else None
+            suffix_text = self._string(suffix, scope) if suffix is not None else None
+            event = replace(event, prefix=event.prefix if prefix_text is None else prefix_text,
+                            suffix=event.suffix if suffix_text is None else suffix_text)
         return event
 
     @staticmethod
-    def _with_event(function: DeployedFunction, event: Optional[EventSource]) -> DeployedFunction:
+    def _with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
         if event is None:
             return function
         return replace(function, events=(*function.events, event))

@@ -42,7 +42,7 @@ IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnet
 
 def python_function(function: DeployedFunction, properties: Mapping[str, N],
                     string: Callable[[N], Optional[str]], path: Callable[[N], Optional[Path]],
-                    unreadable: Callable[[str, N], None], notes: list[tuple[N, str]]
+                    unreadable: Callable[[str, N], None], note: Callable[[N, str], None]
                     ) -> DeployedFunction:
     """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
     calls ``<index without .py, / as .>.<handler>`` in ``entry``."""
@@ -55,8 +55,7 @@ def python_function(function: DeployedFunction, properties: Mapping[str, N],
                 return function
             settings[setting] = value
     if not settings["index"].endswith(".py"):
-        notes.append((properties["index"],
-                      f"index {settings['index']!r} is not a .py file; CDK rejects it"))
+        note(properties["index"], f"index {settings['index']!r} is not a .py file; CDK rejects it")
         return function
     module = settings["index"][:-3].replace("/", ".")
     function = replace(function, handler=f"{module}.{settings['handler']}")

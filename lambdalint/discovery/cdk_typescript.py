@@ -19,10 +19,11 @@ checked as the file itself. An image built from a local asset (``DockerImageCode
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
 from lambdalint.discovery.cdk_constructs import (APP_CONSTRUCTION, EVENT_SOURCES,
@@ -87,7 +88,7 @@ def _is_test(path: Path, root: Path) -> bool:
     return bool(TEST_FILE.fullmatch(path.name) or TEST_FOLDERS.intersection(folders))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parser(typescript: bool) -> Parser:
     from tree_sitter import Language, Parser
 
@@ -105,7 +106,7 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower() if name != name.upper() else name
 
 
-def _python_module(specifier: str) -> Optional[str]:
+def _python_module(specifier: str) -> str | None:
     """The Python CDK module an npm module specifier names: ``aws-cdk-lib/aws-lambda`` ->
     ``aws_cdk.aws_lambda``; CDK v1's ``@aws-cdk/aws-lambda`` and ``@aws-cdk/core`` too."""
     specifier = specifier.removeprefix("node:")
@@ -122,7 +123,10 @@ def _python_module(specifier: str) -> Optional[str]:
     return None
 
 
-def _key(node: Node) -> tuple[int, int, str]:
+_Key = tuple[int, int, str]  # a node's identity: its bytes and its type
+
+
+def _key(node: Node) -> _Key:
     return node.start_byte, node.end_byte, node.type
 
 
@@ -137,10 +141,10 @@ class _AppFile:
         self.asset_base = asset_base(path, app_folders)
         self.notes: list[Note] = []
         self.imports: dict[str, str] = {}  # local name -> qualified name
-        self.bindings: dict[str, list[Optional[Node]]] = {}  # name -> values declared for it
+        self.bindings: dict[str, list[Node | None]] = {}  # name -> values declared for it
         self.reassigned: set[str] = set()
-        self.attributes: dict[tuple[Optional[tuple], str], Node] = {}  # this.<name> per class
-        self.declared: dict[tuple[int, int, str], DeployedFunction] = {}
+        self.attributes: dict[tuple[_Key | None, str], Node] = {}  # this.<name> per class
+        self.declared: dict[_Key, DeployedFunction] = {}
         if self.tree.root_node.has_error and b"Function" in source:  # may declare one
             self.notes.append(Note(path, self._line(self._first_error()), "the file has syntax"
                                    " lambdalint's parser does not read; functions declared"
@@ -165,9 +169,9 @@ class _AppFile:
             self._configure(call, owner)
         return list(self.declared.values())
 
-    def _walk(self) -> Iterator[tuple[Node, Optional[tuple]]]:
+    def _walk(self) -> Iterator[tuple[Node, _Key | None]]:
         """Every call and ``new`` with its enclosing class; records imports and declarations."""
-        stack: list[tuple[Node, Optional[tuple]]] = [(self.tree.root_node, None)]
+        stack: list[tuple[Node, _Key | None]] = [(self.tree.root_node, None)]
         while stack:
             node, owner = stack.pop()
             kind = node.type
@@ -193,7 +197,7 @@ class _AppFile:
                 yield node, owner
             stack.extend((child, owner) for child in reversed(node.named_children))
 
-    def _bind(self, name: Optional[Node], value: Optional[Node]) -> None:
+    def _bind(self, name: Node | None, value: Node | None) -> None:
         if name is not None and name.type == "identifier":
             self.bindings.setdefault(self._text(name), []).append(value)
 
@@ -232,7 +236,7 @@ class _AppFile:
             return
         self._bind(name, value)
 
-    def _assign(self, node: Node, owner: Optional[tuple]) -> None:
+    def _assign(self, node: Node, owner: _Key | None) -> None:
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if left is None or right is None:
             return
@@ -242,7 +246,7 @@ class _AppFile:
         if attribute is not None:
             self.attributes[(owner, attribute)] = right
 
-    def _this_attribute(self, node: Node) -> Optional[str]:
+    def _this_attribute(self, node: Node) -> str | None:
         node = self._unwrapped(node)
         if node.type == "member_expression":
             receiver, attribute = node.child_by_field_name("object"), node.child_by_field_name(
@@ -253,7 +257,7 @@ class _AppFile:
 
     # -- reading values ---------------------------------------------------------------------------
 
-    def _text(self, node: Optional[Node]) -> str:
+    def _text(self, node: Node | None) -> str:
         if node is None:
             return ""
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -280,7 +284,7 @@ class _AppFile:
             node = values[0]
         return node
 
-    def _qualified(self, node: Optional[Node]) -> Optional[str]:
+    def _qualified(self, node: Node | None) -> str | None:
         """``aws_cdk.aws_lambda.Runtime.PYTHON_3_12`` for ``lambda.Runtime.PYTHON_3_12``."""
         for _ in range(MAX_FOLLOW):
             if node is None:
@@ -307,7 +311,7 @@ class _AppFile:
                 return None
         return None
 
-    def _string(self, node: Optional[Node]) -> Optional[str]:
+    def _string(self, node: Node | None) -> str | None:
         """A string literal, a template literal whose parts are strings, or ``a + b``."""
         if node is None:
             return None
@@ -325,7 +329,7 @@ class _AppFile:
         text = self._string(node)
         return text if text is not None else Reference("typescript", self._text(node))
 
-    def _path(self, node: Node) -> Optional[Path]:
+    def _path(self, node: Node) -> Path | None:
         """A path the app computes from literals, ``__dirname``, ``path.join``/``resolve``."""
         node = self._follow(node)
         text = self._string(node)
@@ -360,11 +364,11 @@ class _AppFile:
             return inner.parent if inner is not None else None
         return None
 
-    def _string_after(self, template: Node, first: Node) -> Optional[str]:
+    def _string_after(self, template: Node, first: Node) -> str | None:
         """The text of a template literal after its first substitution."""
         return self._joined([child for child in template.named_children if child != first])
 
-    def _joined(self, parts: Sequence[Node]) -> Optional[str]:
+    def _joined(self, parts: Sequence[Node]) -> str | None:
         """The text of a string's or template literal's parts, when each one is known."""
         texts = []
         for child in parts:
@@ -389,8 +393,8 @@ class _AppFile:
         return [] if arguments is None else [
             child for child in arguments.named_children if child.type != "comment"]
 
-    def _argument(self, call: Node, position: Optional[int], keyword: Optional[str] = None
-                  ) -> Optional[Node]:
+    def _argument(self, call: Node, position: int | None, keyword: str | None = None
+                  ) -> Node | None:
         """An argument at a position, or the ``keyword`` (Python's spelling) of an object
         argument: ``new Function(this, "Id", { recursiveLoop })`` has ``recursive_loop``."""
         arguments = self._arguments(call)
@@ -434,12 +438,12 @@ class _AppFile:
                           else [child])
         return found
 
-    def _property_name(self, key: Node) -> Optional[str]:
+    def _property_name(self, key: Node) -> str | None:
         if key.type == "property_identifier":
             return self._text(key)
         return self._string(key) if key.type == "string" else None
 
-    def _member(self, node: Optional[Node], prefix: str) -> Optional[str]:
+    def _member(self, node: Node | None, prefix: str) -> str | None:
         """``from_asset`` for ``lambda.Code.fromAsset`` when prefix is the Code class."""
         name = self._qualified(self._follow(node) if node is not None else None)
         return _snake(name[len(prefix):]) if name is not None and name.startswith(prefix) else None
@@ -489,7 +493,7 @@ class _AppFile:
             function = self._with_event(function, self._event_source(element, notes))
         return self._noted(function, notes)
 
-    def _runtime(self, node: Node, notes: Pending) -> Optional[str]:
+    def _runtime(self, node: Node, notes: Pending) -> str | None:
         constant = self._member(node, LAMBDA + "Runtime.")
         if constant is not None and "." not in constant:
             return runtime_name(constant)
@@ -526,8 +530,8 @@ class _AppFile:
         if factory in ("from_asset_image", "from_ecr_image"):
             return replace(function, package_type="Image")
         if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
-            notes.append((code, f"code comes from {self._text(code)}, not from local files;"
-                                " not checked"))
+            notes.append((code, (f"code comes from {self._text(code)}, not from local files;"
+                                 " not checked")))
             return function
         argument = self._argument(code, 0) if factory in ("from_inline", "from_asset") else None
         if argument is not None and factory == "from_inline":
@@ -543,7 +547,7 @@ class _AppFile:
         self._unreadable(notes, "code", node)
         return function
 
-    def _image(self, function: DeployedFunction, node: Optional[Node], notes: Pending
+    def _image(self, function: DeployedFunction, node: Node | None, notes: Pending
                ) -> DeployedFunction:
         """``DockerImageCode.fromImageAsset(directory, { cmd, entrypoint, file, ... })`` or
         ``Code.fromAssetImage(...)``: the handler and code the asset's Dockerfile (or ``cmd``)
@@ -583,14 +587,14 @@ class _AppFile:
         return (self._member(function, LAMBDA + "DockerImageCode.") == "from_image_asset"
                 or self._member(function, LAMBDA + "Code.") == "from_asset_image")
 
-    def _strings(self, node: Node) -> Optional[list[str]]:
+    def _strings(self, node: Node) -> list[str] | None:
         """An array of strings (or names of them), or None."""
         strings = [self._string(element) for element in self._elements(node)]
         if not strings or None in strings:
             return None
         return [text for text in strings if text is not None]
 
-    def _read_file(self, node: Optional[Node]) -> Optional[Path]:
+    def _read_file(self, node: Node | None) -> Path | None:
         """The file of ``fs.readFileSync(file, "utf8")`` or ``readFileSync(file).toString()``."""
         node = self._follow(node) if node is not None else None
         if node is None or node.type != "call_expression":
@@ -611,20 +615,21 @@ class _AppFile:
         try:
             code = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            notes.append((node, f"inline code file {self._text(node)} cannot be read;"
-                                " not checked"))
+            notes.append((node, (f"inline code file {self._text(node)} cannot be read;"
+                                 " not checked")))
             return function
         module, _, name = (function.handler or "").rpartition(".")
         if module != INLINE_MODULE or not file.name.endswith(".py"):
             return replace(function, inline_code=code)
-        notes.append((node, f"inline code read from {file.name} is deployed as module"
-                            f" {INLINE_MODULE}; checked as {file.name}"))
+        notes.append((node, (f"inline code read from {file.name} is deployed as module"
+                             f" {INLINE_MODULE}; checked as {file.name}")))
         return replace(function, handler=f"{file.stem}.{name}", code_root=file.resolve().parent)
 
     def _python_function(self, function: DeployedFunction, properties: dict[str, Node],
                          notes: Pending) -> DeployedFunction:
         return python_function(function, properties, self._string, self._path,
-                               lambda what, node: self._unreadable(notes, what, node), notes)
+                               lambda what, node: self._unreadable(notes, what, node),
+                               lambda node, message: notes.append((node, message)))
 
     def _environment(self, node: Node, notes: Pending) -> dict[str, Value]:
         followed = self._follow(node)
@@ -645,7 +650,7 @@ class _AppFile:
 
     # -- calls that configure a function ----------------------------------------------------------
 
-    def _function_of(self, node: Node, owner: Optional[tuple]) -> Optional[tuple[int, int, str]]:
+    def _function_of(self, node: Node, owner: _Key | None) -> _Key | None:
         """The key of the function construct an expression refers to, if it is one read here."""
         attribute = self._this_attribute(node)
         if attribute is not None:
@@ -655,7 +660,7 @@ class _AppFile:
             key = _key(self._follow(node))
         return key if key in self.declared else None
 
-    def _configure(self, call: Node, owner: Optional[tuple]) -> None:
+    def _configure(self, call: Node, owner: _Key | None) -> None:
         """What configures a function after the fact: ``fn.addEventSource(source)``,
         ``fn.addEnvironment(key, value)``, ``new LambdaRestApi(this, id, { handler: fn })``..."""
         if call.type == "new_expression":
@@ -705,7 +710,7 @@ class _AppFile:
         """Whether a REST API integration is surely a Lambda proxy: ``proxy`` left out or
         true on a ``LambdaIntegration``, or in ``LambdaRestApi``'s ``integrationOptions``."""
         if self._qualified(call.child_by_field_name("constructor")) == LAMBDA_INTEGRATION:
-            options: Optional[Node] = self._argument(call, 1)
+            options: Node | None = self._argument(call, 1)
         else:
             options = self._argument(call, None, "integration_options")
         if options is None:
@@ -715,7 +720,7 @@ class _AppFile:
         proxy = self._properties(options).get("proxy")
         return proxy is None or self._follow(proxy).type == "true"
 
-    def _subscribe(self, call: Node, method: str, receiver: Node, owner: Optional[tuple]) -> None:
+    def _subscribe(self, call: Node, method: str, receiver: Node, owner: _Key | None) -> None:
         """``bucket.addEventNotification(type, new LambdaDestination(fn), filter)``, and
         ``topic.addSubscription(new LambdaSubscription(fn))``."""
         destinations = {"add_subscription": "aws_cdk.aws_sns_subscriptions.LambdaSubscription"}
@@ -741,7 +746,7 @@ class _AppFile:
             self.declared[key] = self._with_event(self.declared[key], event)
             return
 
-    def _event_source(self, node: Node, notes: Pending) -> Optional[EventSource]:
+    def _event_source(self, node: Node, notes: Pending) -> EventSource | None:
         source = self._follow(node)
         name = (self._qualified(source.child_by_field_name("constructor"))
                 if source.type == "new_expression" else None) or ""
@@ -760,7 +765,7 @@ class _AppFile:
                                    self._elements(properties.get("filters")))
         return event
 
-    def _elements(self, node: Optional[Node]) -> list[Node]:
+    def _elements(self, node: Node | None) -> list[Node]:
         """The elements of an array, followed through a name."""
         followed = self._follow(node) if node is not None else None
         return followed.named_children if followed is not None and followed.type == "array" else []
@@ -780,7 +785,7 @@ class _AppFile:
         return event
 
     @staticmethod
-    def _with_event(function: DeployedFunction, event: Optional[EventSource]) -> DeployedFunction:
+    def _with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
         if event is None:
             return function
         return replace(function, events=(*function.events, event))

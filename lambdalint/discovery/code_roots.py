@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from lambdalint.discovery.model import Note
 
 
 def local_folder(written: str, root: Path, setting: str, declared_in: Path, line: int
-                 ) -> tuple[Optional[Path], Optional[Note]]:
+                 ) -> tuple[Path | None, Note | None]:
     """The folder ``written`` names relative to the declaring file, or None and a note on why
     it is not checkable. A folder that does not exist is a build output not built yet (or a
     template fragment's placeholder): the build or deploy step fails on it before any

@@ -10,8 +10,8 @@ byte prefilters.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
 
 from lambdalint.config import mentions_table
 from lambdalint.files import project_files
@@ -19,7 +19,7 @@ from lambdalint.files import project_files
 # what any source reads: templates, service files, CDK apps (Python, TypeScript, JavaScript), .tf
 DECLARATION_SUFFIXES = (".yaml", ".yml", ".json", ".template", ".py", ".ts", ".mts", ".cts",
                         ".js", ".mjs", ".cjs", ".tf")
-_walked: Optional[tuple[Path, tuple[str, ...], list[Path]]] = None
+_walked: tuple[Path, tuple[str, ...], list[Path]] | None = None
 
 
 @contextlib.contextmanager

@@ -22,9 +22,10 @@ import os
 import posixpath
 import re
 import shlex
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from lambdalint.discovery.model import DeployedFunction, Note
 
@@ -36,7 +37,7 @@ SHELL = ["/bin/sh", "-c"]  # how Docker runs the shell form of CMD and ENTRYPOIN
 ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")  # ADD unpacks these
 # what the Lambda base images set, so that ${LAMBDA_TASK_ROOT} in COPY resolves
 LAMBDA_BASE_ENV = {"LAMBDA_TASK_ROOT": LAMBDA_TASK_ROOT, "LAMBDA_RUNTIME_DIR": "/var/runtime"}
-# Lambda's runtime identifier for a base image family and tag version, where it is not family+version
+# Lambda's runtime identifier for a base image family and tag version, where not family+version
 RUNTIME_FORMATS = {"nodejs": "nodejs{}.x", "provided": "provided.{}", "go": "go{}.x"}
 TAG_VERSION = re.compile(r"\d+(?:\.\d+)?|al\d+")
 # pip options whose next word is their value, not a package to install
@@ -50,15 +51,15 @@ PIP_VALUE_OPTIONS = {"-r", "--requirement", "-c", "--constraint", "-t", "--targe
 class ImageCode:
     """What a Dockerfile deploys: the handler and code root, or why lambdalint cannot tell."""
 
-    handler: Optional[str] = None
-    code_root: Optional[Path] = None
-    runtime: Optional[str] = None
-    unchecked: Optional[str] = None  # why the image's code is not checked
+    handler: str | None = None
+    code_root: Path | None = None
+    runtime: str | None = None
+    unchecked: str | None = None  # why the image's code is not checked
 
 
 @dataclass
 class _Stage:
-    name: Optional[str]
+    name: str | None
     base: str  # the image or earlier stage it starts from, with build arguments substituted
     instructions: list[tuple[str, list[str], int]] = field(default_factory=list)  # name, words, line
 
@@ -67,13 +68,13 @@ class _Stage:
 class _Copy:
     """What one COPY/ADD source puts under the task root: a context folder that lands there."""
 
-    root: Optional[Path]  # None: renamed on the way, so no folder of the context lands there
+    root: Path | None  # None: renamed on the way, so no folder of the context lands there
     entries: frozenset[str]  # the top-level module names it puts there
     text: str  # the instruction, for notes
     whole: bool = False  # all of root's content: its entries are the folder's
 
 
-def command_words(value: Any) -> Optional[list[str]]:
+def command_words(value: Any) -> list[str] | None:
     """A command or entry point override as a deployment writes it: a list of strings, else None."""
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
         return value
@@ -81,11 +82,11 @@ def command_words(value: Any) -> Optional[list[str]]:
 
 
 def image_function(function: DeployedFunction, dockerfile: Path, context: Path,
-                   project_root: Optional[Path],
-                   line: int, command: Optional[Sequence[str]] = None,
-                   entry_point: Optional[Sequence[str]] = None,
-                   working_directory: Optional[str] = None,
-                   build_args: Optional[Mapping[str, str]] = None) -> DeployedFunction:
+                   project_root: Path | None,
+                   line: int, command: Sequence[str] | None = None,
+                   entry_point: Sequence[str] | None = None,
+                   working_directory: str | None = None,
+                   build_args: Mapping[str, str] | None = None) -> DeployedFunction:
     """function with the handler, code root and runtime its image's Dockerfile gives it.
 
     ``command``, ``entry_point`` and ``working_directory`` are the function's overrides of the
@@ -104,10 +105,10 @@ def image_function(function: DeployedFunction, dockerfile: Path, context: Path,
     return replace(function, handler=image.handler, code_root=image.code_root, line=line)
 
 
-def read_image(dockerfile: Path, context: Path, project_root: Optional[Path],
-               command: Optional[Sequence[str]] = None, entry_point: Optional[Sequence[str]] = None,
-               working_directory: Optional[str] = None,
-               build_args: Optional[Mapping[str, str]] = None) -> ImageCode:
+def read_image(dockerfile: Path, context: Path, project_root: Path | None,
+               command: Sequence[str] | None = None, entry_point: Sequence[str] | None = None,
+               working_directory: str | None = None,
+               build_args: Mapping[str, str] | None = None) -> ImageCode:
     """The handler and code root the image built from dockerfile in context runs; a context
     outside project_root (when given) is not checked."""
     from dockerfile_parse import DockerfileParser
@@ -117,7 +118,8 @@ def read_image(dockerfile: Path, context: Path, project_root: Optional[Path],
         return ImageCode(unchecked="its build context lies outside the project being checked")
     try:
         source = dockerfile.read_bytes()
-        parser = DockerfileParser(fileobj=io.BytesIO(source), parent_env=dict(LAMBDA_BASE_ENV),
+        # decoded as the parser would (UTF-8, line endings kept), so its errors are ours to word
+        parser = DockerfileParser(fileobj=io.StringIO(source.decode("utf-8")), parent_env=dict(LAMBDA_BASE_ENV),
                                   build_args=dict(build_args or {}))
         stages = _stages(parser)
     except FileNotFoundError:
@@ -151,7 +153,9 @@ def _stages(parser: Any) -> list[_Stage]:
         elif stages and name in ("COPY", "ADD", "WORKDIR", "CMD", "ENTRYPOINT", "ENV", "RUN"):
             words = _json_words(value) if name in ("COPY", "ADD", "CMD", "ENTRYPOINT") else None
             if words is None:
-                words = list(WordSplitter(value, args=context.args, envs=envs).split())
+                splitter = WordSplitter(value, args=context.args, envs=envs)
+                # typed as yielding None too; split() only yields the words it completed
+                words = [word for word in splitter.split() if word is not None]
             elif name in ("COPY", "ADD"):  # the JSON form substitutes variables in each word
                 words = [WordSplitter(word, args=context.args, envs=envs).dequote() for word in words]
             if name in ("CMD", "ENTRYPOINT") and not value.lstrip().startswith("["):
@@ -162,7 +166,7 @@ def _stages(parser: Any) -> list[_Stage]:
     return stages
 
 
-def _json_words(value: str) -> Optional[list[str]]:
+def _json_words(value: str) -> list[str] | None:
     """The words of an instruction's JSON (exec) form, or None for the shell form."""
     if not value.lstrip().startswith("["):
         return None
@@ -182,7 +186,7 @@ def _chain(stages: list[_Stage]) -> list[_Stage]:
     return chain
 
 
-def _runtime(base: str) -> Optional[str]:
+def _runtime(base: str) -> str | None:
     """``python3.12`` for ``public.ecr.aws/lambda/python:3.12``, or python:3.12-slim; else None."""
     name, _, tag = base.partition("@")[0].partition(":")
     family = name.rsplit("/", 1)[-1].removeprefix("aws-lambda-")
@@ -197,7 +201,7 @@ def _runtime(base: str) -> Optional[str]:
 class _Image:
     """The final stage of a Dockerfile with the stages it is built FROM, and what it runs."""
 
-    def __init__(self, context: Path, chain: list[_Stage], runtime: Optional[str]) -> None:
+    def __init__(self, context: Path, chain: list[_Stage], runtime: str | None) -> None:
         self.context = context
         self.chain = chain
         self.runtime = runtime
@@ -211,8 +215,8 @@ class _Image:
     def _unchecked(self, why: str) -> ImageCode:
         return ImageCode(runtime=self.runtime, unchecked=why)
 
-    def read(self, command: Optional[Sequence[str]], entry_point: Optional[Sequence[str]],
-             working_directory: Optional[str]) -> ImageCode:
+    def read(self, command: Sequence[str] | None, entry_point: Sequence[str] | None,
+             working_directory: str | None) -> ImageCode:
         words, entry = self._command(command, entry_point)
         awslambdaric = next((index for index, word in enumerate(words)
                              if posixpath.basename(word) == "awslambdaric"), None)
@@ -233,7 +237,7 @@ class _Image:
             return self._unchecked("no CMD names the handler as [\"module.function\"]")
         return self._code(handler, task_root)
 
-    def _command(self, command: Optional[Sequence[str]], entry_point: Optional[Sequence[str]]
+    def _command(self, command: Sequence[str] | None, entry_point: Sequence[str] | None
                  ) -> tuple[list[str], list[str]]:
         """The words the image runs (entry point, then command) and those of its entry point."""
         entry: list[str] = []

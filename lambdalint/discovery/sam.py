@@ -2,26 +2,29 @@
 
 A template is any YAML/JSON file that names ``AWS::Serverless::Function`` or
 ``AWS::Lambda::Function`` (a byte search decides before any parsing, so a file that
-declares no function is never parsed, and never an error). Read: ``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime,
-Handler, CodeUri, Environment, FunctionUrlConfig, RecursiveLoop) and
+declares no function is never parsed, and never an error). Read:
+``AWS::Serverless::Function`` (with ``Globals.Function``: Runtime, Handler, CodeUri,
+Environment, FunctionUrlConfig, RecursiveLoop) and
 ``AWS::Lambda::Function`` (``Code`` as a local folder, ``ZipFile``, or S3); a missing
 CodeUri or Code is the template's folder, as in ``sam build``. An image function
 (``PackageType: Image``) built from ``Metadata`` (``DockerContext``, ``Dockerfile``) gets its
-handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD. Triggers come
-from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind from the
-resources that point at it: ``AWS::Lambda::EventSourceMapping``, ``AWS::Lambda::Url``,
-an ``AWS::S3::Bucket``'s notification configuration and SNS subscriptions.
+handler and code from the Dockerfile, or from ``ImageConfig.Command`` when it overrides CMD.
+Triggers come from a SAM function's ``Events`` and ``FunctionUrlConfig``, and for either kind
+from the resources that point at it: ``AWS::Lambda::EventSourceMapping``,
+``AWS::Lambda::Url``, an ``AWS::S3::Bucket``'s notification configuration and SNS
+subscriptions.
 A ``!Ref`` to a parameter with a default is resolved for Runtime, Handler and CodeUri;
 everything else unresolved stays a ``Reference``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 import io
 import tokenize
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -162,7 +165,7 @@ class _Template:
                               working_directory if isinstance(working_directory, str) else None,
                               build_args)
 
-    def _resolved(self, value: Any) -> Optional[Value]:
+    def _resolved(self, value: Any) -> Value | None:
         """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""
         if isinstance(value, Reference) and value.kind == "Ref":
             default = as_value(self.parameters.section(value.target).get("Default"))
@@ -171,15 +174,15 @@ class _Template:
         return as_value(value)
 
     def _code(self, properties: Located, setting: Callable[[str], tuple[Any, int]], is_sam: bool,
-              notes: list[Note]) -> tuple[Optional[Path], Optional[str]]:
-        """The function's local code folder, or its inline source; neither when it has no local code."""
+              notes: list[Note]) -> tuple[Path | None, str | None]:
+        """The function's local code folder, or its inline source; neither without local code."""
         if is_sam and "InlineCode" in properties:
             return None, self._inline(properties, "InlineCode", notes)
         key = "CodeUri" if is_sam else "Code"
         written, line = setting(key)
         if isinstance(written, Located) and "ZipFile" in written:
             return None, self._inline(written, "ZipFile", notes)
-        # a local folder, as `sam build` and `aws cloudformation package` read it; "." is sam's default
+        # a local folder, as `sam build` and `aws cloudformation package` read it ("." by default)
         written = "." if written is None else self._resolved(written)
         if isinstance(written, str) and not written.startswith("s3://"):
             folder, problem = local_folder(written, self.root, key, self.path, line)
@@ -193,7 +196,7 @@ class _Template:
                                           " is not checked"))
         return None, None
 
-    def _inline(self, owner: Located, key: str, notes: list[Note]) -> Optional[str]:
+    def _inline(self, owner: Located, key: str, notes: list[Note]) -> str | None:
         code = owner[key]
         if isinstance(code, str):
             return code
@@ -248,10 +251,12 @@ class _Template:
                         add(subscription.get("Endpoint"), EventSource("SNS", Reference("Ref", name)))
         return triggers
 
-    def _mapped_type(self, source: Optional[Value]) -> str:
+    def _mapped_type(self, source: Value | None) -> str:
         if isinstance(source, Reference):
-            return MAPPED_SOURCE_TYPES.get(
-                self.resources.section(_logical_id(source) or "").get("Type"), "EventSourceMapping")
+            mapped = self.resources.section(_logical_id(source) or "").get("Type")
+            if isinstance(mapped, str):
+                return MAPPED_SOURCE_TYPES.get(mapped, "EventSourceMapping")
+            return "EventSourceMapping"
         service = source.split(":")[2] if source and source.count(":") >= 2 else ""
         return ARN_SERVICE_TYPES.get(service, "EventSourceMapping")
 
@@ -272,7 +277,7 @@ def substitutions_in_strings(code: str) -> bool:
 
 
 def _environment(*owners: Located) -> dict[str, Value]:
-    """Environment.Variables of each owner in turn; later owners win (Globals, then the function)."""
+    """Environment.Variables of each owner in turn; later owners win (Globals, then function)."""
     environment: dict[str, Value] = {}
     for owner in owners:
         for key, value in owner.section("Environment").section("Variables").items():
@@ -282,7 +287,7 @@ def _environment(*owners: Located) -> dict[str, Value]:
     return environment
 
 
-def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
+def _key_filter(filter_: Located) -> tuple[str | None, str | None]:
     """The prefix and suffix of ``Filter.S3Key.Rules``, as SAM events and buckets write it."""
     rules = {str(rule.get("Name")).lower(): rule.get("Value")
              for rule in _mappings(filter_.section("S3Key").get("Rules"))}
@@ -290,7 +295,7 @@ def _key_filter(filter_: Located) -> tuple[Optional[str], Optional[str]]:
     return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
 
 
-def _logical_id(value: Any) -> Optional[str]:
+def _logical_id(value: Any) -> str | None:
     """The resource that ``!Ref X`` or ``!GetAtt X.Attribute`` names."""
     if isinstance(value, Reference) and value.kind in ("Ref", "GetAtt"):
         return value.target.split(".")[0]

@@ -27,9 +27,10 @@ when the variable is part of a longer one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
@@ -150,7 +151,7 @@ class _Service:
                               working_directory if isinstance(working_directory, str) else None,
                               build_args)
 
-    def _runtime(self, config: Located, notes: list[Note]) -> Optional[str]:
+    def _runtime(self, config: Located, notes: list[Note]) -> str | None:
         owner = config if "runtime" in config else self.provider
         runtime = as_value(self._resolved(owner.get("runtime")))
         if isinstance(runtime, Reference):
@@ -163,7 +164,7 @@ class _Service:
             return DEFAULT_RUNTIME
         return runtime
 
-    def _code_root(self, config: Located, notes: list[Note]) -> Optional[Path]:
+    def _code_root(self, config: Located, notes: list[Note]) -> Path | None:
         for package in (config.section("package"), self.package):
             if "artifact" in package:
                 artifact = shown(self._resolved(package["artifact"]))
@@ -236,7 +237,7 @@ class _Service:
             return EventSource("ApiNonProxy")
         return EventSource(EVENT_TYPES.get(kind, kind))
 
-    def _named(self, spec: Any, key: str) -> Optional[Value]:
+    def _named(self, spec: Any, key: str) -> Value | None:
         """An event's resource: the event's value itself when it is a string, else its key."""
         return as_value(self._resolved(spec.get(key) if isinstance(spec, Located) else spec))
 
@@ -250,7 +251,7 @@ class _Service:
                    .get("RecursiveLoop") == "Allow" for section in overrides)
 
     def _resolved(self, value: Any, depth: int = 0) -> Any:
-        """value with its ``${self:...}`` variables followed; an unresolvable string is a Reference."""
+        """value with its ``${self:...}`` variables followed; one that cannot be is a Reference."""
         if not isinstance(value, str) or "${" not in value:
             return value
         whole = INNERMOST_VARIABLE.fullmatch(value)
@@ -283,11 +284,11 @@ class _Service:
         return Note(self.path, line, message)
 
 
-def _list(value: Any) -> list:
+def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _stream_type(arn: Optional[Value]) -> str:
+def _stream_type(arn: Value | None) -> str:
     """DynamoDB or Kinesis, from the stream's ARN or the attribute that names it."""
     text = arn.target if isinstance(arn, Reference) else arn or ""
     if ":dynamodb:" in text or text.endswith(".StreamArn"):

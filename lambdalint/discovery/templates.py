@@ -19,19 +19,19 @@ import json
 import json.decoder
 import json.scanner
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
 
 import yaml
 
 from lambdalint.discovery.model import Discovery, Note, Reference, UnreadableFile, Value
 
 
-class Located(dict):
+class Located(dict[Any, Any]):  # keys and values as YAML or JSON read them
     """A mapping from a template, with the line it starts on and the line of each key."""
 
-    __slots__ = ("line", "key_lines")
+    __slots__ = ("key_lines", "line")
 
     def __init__(self, line: int) -> None:
         super().__init__()
@@ -41,7 +41,7 @@ class Located(dict):
     def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
 
-    def section(self, key: str) -> "Located":
+    def section(self, key: str) -> Located:
         """The mapping under key, or an empty one at the key's line when it is not a mapping."""
         value = self.get(key)
         return value if isinstance(value, Located) else Located(self.line_of(key))
@@ -113,20 +113,37 @@ def load_yaml(text: str) -> Any:
         raise TemplateError(1, "invalid YAML: nested too deeply") from None
 
 
+_Scanner = Callable[[str, int], tuple[Any, int]]  # (value, end) at an offset
+# CPython's pure-Python object parser and scanner: undocumented, so typeshed leaves them out
+_JSON_OBJECT: Callable[..., tuple[list[tuple[str, Any]], int]]
+_JSON_OBJECT = json.decoder.JSONObject  # type: ignore[attr-defined]
+_PY_MAKE_SCANNER: Callable[[json.JSONDecoder], _Scanner]
+_PY_MAKE_SCANNER = json.scanner.py_make_scanner  # type: ignore[attr-defined]
+
+
+class _HookedDecoder(json.JSONDecoder):
+    """The attributes the pure-Python scanner reads, which JSONDecoder sets without declaring."""
+
+    parse_object: Callable[..., tuple[Any, int]]
+    scan_once: _Scanner
+
+
 def load_json(text: str) -> Any:
     line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
 
     def line_at(offset: int) -> int:
         return bisect.bisect_right(line_starts, offset)
 
-    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: _Scanner,
+                     object_hook: object, object_pairs_hook: object,
+                     memo: dict[str, str] | None = None) -> tuple[Any, int]:
         value_offsets: list[int] = []
 
-        def scan_value(string: str, offset: int):
+        def scan_value(string: str, offset: int) -> tuple[Any, int]:
             value_offsets.append(offset)
             return scan_once(string, offset)
 
-        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_value, None, list, memo)
+        pairs, end = _JSON_OBJECT(s_and_end, strict, scan_value, None, list, memo)
         mapping = Located(line_at(s_and_end[1] - 1))
         for (key, value), offset in zip(pairs, value_offsets):
             mapping[key] = value
@@ -134,9 +151,9 @@ def load_json(text: str) -> Any:
             mapping.key_lines[key] = line_at(text.rindex('"', 0, text.rindex(":", 0, offset)))
         return _intrinsic_or_mapping(mapping), end
 
-    decoder = json.JSONDecoder()
+    decoder = _HookedDecoder()
     decoder.parse_object = parse_object
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # the C scanner has no parse_object hook
+    decoder.scan_once = _PY_MAKE_SCANNER(decoder)  # the C scanner has no parse_object hook
     try:
         return decoder.decode(text)
     except json.JSONDecodeError as error:
@@ -160,9 +177,15 @@ class TemplateLoader(yaml.SafeLoader):
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return _intrinsic_or_mapping(mapping)
 
-    def construct_tagged(self, tag_suffix: str, node: yaml.Node) -> Any:
+    def construct_timestamp(self, node: yaml.ScalarNode) -> str:
+        """A date stays the text it was written as."""
+        return self.construct_scalar(node)
+
+    def construct_tagged(self, tag_suffix: str,
+                         node: yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode) -> Any:
         """``!GetAtt Queue.Arn`` is ``{"Fn::GetAtt": "Queue.Arn"}``; an unknown local tag
         (``!Rain::Embed``) becomes an opaque Reference the same way."""
+        argument: Any  # whatever the template holds there
         if isinstance(node, yaml.ScalarNode):
             argument = self.construct_scalar(node)
         elif isinstance(node, yaml.SequenceNode):
@@ -173,10 +196,11 @@ class TemplateLoader(yaml.SafeLoader):
 
 
 TemplateLoader.add_constructor("tag:yaml.org,2002:map", TemplateLoader.construct_located)
-TemplateLoader.add_constructor("tag:yaml.org,2002:timestamp", TemplateLoader.construct_scalar)
+TemplateLoader.add_constructor("tag:yaml.org,2002:timestamp", TemplateLoader.construct_timestamp)
 TemplateLoader.add_multi_constructor("!", TemplateLoader.construct_tagged)
 
 
+# a base chosen at import time, which mypy cannot follow
 class FastTemplateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same construction over libyaml's parser where PyYAML has it: several times faster,
     with the same nodes and marks."""
@@ -244,7 +268,7 @@ def _scalar_text(value: Any) -> str:
     return scalar(value) or ""
 
 
-def scalar(value: Any) -> Optional[str]:
+def scalar(value: Any) -> str | None:
     """A YAML scalar as the string the deployment tool passes on (``true``, ``8080``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -276,6 +300,6 @@ def event_names(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def as_value(value: Any) -> Optional[Value]:
+def as_value(value: Any) -> Value | None:
     """A setting's value as the model keeps it: a string, a Reference, or None for anything else."""
     return value if isinstance(value, Reference) else scalar(value)

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any
 
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
@@ -127,7 +128,7 @@ class _TerraformFile:
         return header
 
 
-def _load(path: Path, data: bytes, discovery: Discovery) -> Optional[_TerraformFile]:
+def _load(path: Path, data: bytes, discovery: Discovery) -> _TerraformFile | None:
     """A parsed file, or None with a note: LAM900 when the file declares a function (its
     syntax is broken for Terraform too), a plain note when it only holds what one may use."""
     import hcl2
@@ -162,7 +163,7 @@ def _terraform_heredocs(text: str) -> str:
     """text with heredoc terminator lines stripped of trailing blanks, which Terraform
     accepts and python-hcl2 rejects; line numbers stay as they are."""
     lines = text.split("\n")
-    terminator: Optional[str] = None
+    terminator: str | None = None
     for number, line in enumerate(lines):
         if terminator is None:
             start = _HEREDOC_START.search(line)
@@ -190,7 +191,7 @@ def _unquote(label: str) -> str:
 
 # -- values ------------------------------------------------------------------------------------
 
-def _value(raw: Any) -> Optional[Value]:
+def _value(raw: Any) -> Value | None:
     """A literal as its string, an expression as a Reference; None for null, lists and objects."""
     if isinstance(raw, bool):
         return "true" if raw else "false"
@@ -205,7 +206,7 @@ def _value(raw: Any) -> Optional[Value]:
     return literal if literal is not None else Reference("terraform", raw)
 
 
-def _expression(raw: str) -> Optional[str]:
+def _expression(raw: str) -> str | None:
     """The text of ``${expr}`` or of a string that is exactly ``"${expr}"``."""
     if raw.startswith("${") and raw.endswith("}"):
         return raw[2:-1]
@@ -214,14 +215,14 @@ def _expression(raw: str) -> Optional[str]:
     return None
 
 
-def _literal(raw: Any) -> Optional[str]:
+def _literal(raw: Any) -> str | None:
     """The text of a quoted string without interpolation, its escapes decoded."""
     if not (isinstance(raw, str) and len(raw) >= 2 and raw[0] == raw[-1] == '"'):
         return None
     if _INTERPOLATION.search(raw):
         return None
     try:
-        text = json.loads(raw)  # HCL's string escapes are JSON's, plus $${ and %%{
+        text: str = json.loads(raw)  # HCL's string escapes are JSON's, plus $${ and %%{
     except ValueError:
         return None
     return text.replace("$${", "${").replace("%%{", "%{")
@@ -232,7 +233,7 @@ def _shown(raw: Any) -> str:
     return value.target if isinstance(value, Reference) else str(value)
 
 
-def _path(raw: Any, folder: Path) -> Optional[Path]:
+def _path(raw: Any, folder: Path) -> Path | None:
     """A path written as a literal, with ``${path.module}`` standing for the file's folder
     (and ``${path.root}``, ``${path.cwd}`` too: the folder is taken as the root module, where
     Terraform runs, as everywhere here)."""
@@ -246,7 +247,7 @@ def _path(raw: Any, folder: Path) -> Optional[Path]:
     return (folder / text).resolve() if text is not None else None
 
 
-def _string(raw: Any) -> Optional[str]:
+def _string(raw: Any) -> str | None:
     value = _value(raw)
     return value if isinstance(value, str) else None
 
@@ -259,7 +260,7 @@ def _event_names(raw: Any) -> tuple[str, ...]:
     return names if len(names) == len(raw) else ()
 
 
-def _each(raw: Any, key: str, value: Optional[str]) -> Any:
+def _each(raw: Any, key: str, value: str | None) -> Any:
     """raw with ``each.key`` (and ``each.value`` when it is a string) of one instance."""
     if isinstance(raw, dict):
         return {name: _each(item, key, value) for name, item in raw.items()}
@@ -284,7 +285,7 @@ def _first_block(raw: Any) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
-def _environment(raw: Any) -> Optional[dict[str, Value]]:
+def _environment(raw: Any) -> dict[str, Value] | None:
     """A map of environment variables; None when it is an expression (``var.env``)."""
     if not isinstance(raw, dict):
         return None
@@ -305,10 +306,10 @@ class _Declared:
     function: DeployedFunction
     file: _TerraformFile
     header: int
-    function_name: Optional[str] = None
+    function_name: str | None = None
     notes: list[Note] = field(default_factory=list)
 
-    def note(self, attribute: Optional[str], message: str) -> None:
+    def note(self, attribute: str | None, message: str) -> None:
         line = self.file.attribute_line(self.header, attribute) if attribute else self.header
         self.notes.append(Note(self.file.path, line, f"{self.function.name}: {message}"))
 
@@ -379,7 +380,7 @@ class _TerraformModule:
         for key, value in keys.items():
             yield (*labels[:-1], f"{labels[-1]}[{json.dumps(key)}]"), _each(block, key, value)
 
-    def _for_each(self, raw: Any) -> Optional[dict[str, Optional[str]]]:
+    def _for_each(self, raw: Any) -> dict[str, str | None] | None:
         """each.key -> each.value (None unless a string) of a literal set, list or map."""
         raw = self._named(raw)
         expression = _expression(raw) if isinstance(raw, str) else None
@@ -408,13 +409,15 @@ class _TerraformModule:
             name=address, source="terraform", declared_in=file.path,
             line=file.attribute_line(header, "handler")), file, header,
             function_name=_string(block.get("function_name")))
+        read: dict[str, str | None] = {}
         for setting in ("handler", "runtime"):
             raw = self._named(block.get(setting))
-            value = _string(raw)
-            if raw is not None and value is None:
+            read[setting] = _string(raw)
+            if raw is not None and read[setting] is None:
                 declared.note(setting, f"{setting} {_shown(raw)} cannot be read without running"
                                        " Terraform")
-            declared.function = replace(declared.function, **{setting: value})
+        declared.function = replace(declared.function, handler=read["handler"],
+                                    runtime=read["runtime"])
         if (_string(block.get("package_type")) or "Zip") == "Image" or "image_uri" in block:
             declared.function = replace(declared.function, package_type="Image")
         self.declared[declared.function.name] = declared
@@ -527,7 +530,7 @@ class _TerraformModule:
             declared.note("image_uri", f"the build context or Dockerfile {shown} of its image"
                                        " cannot be read without running Terraform; not checked")
             return
-        words: dict[str, Optional[list[str]]] = {}
+        words: dict[str, list[str] | None] = {}
         for name, raw in (("command", command), ("entry point", entry_point)):
             items = self._named(raw)
             texts = [_string(self._named(item)) for item in
@@ -545,7 +548,7 @@ class _TerraformModule:
             words["entry point"], _string(self._named(working_directory)),
             {key: value for key, value in build_args.items() if isinstance(value, str)})
 
-    def _local_build(self, raw: Any) -> Optional[tuple[Path, dict[str, Any]]]:
+    def _local_build(self, raw: Any) -> tuple[Path, dict[str, Any]] | None:
         """The folder and build settings (context, dockerfile, build_args) of the local build
         an image reference names by address, or whose image has that very name; a registry
         image is followed to the image it pushes."""
@@ -620,7 +623,7 @@ class _TerraformModule:
         declared.function = replace(declared.function, events=(*declared.function.events, event))
 
     def _function(self, file: _TerraformFile, kind: str, name: str, reference: Any
-                  ) -> Optional[_Declared]:
+                  ) -> _Declared | None:
         """The function a trigger names by address (``aws_lambda_function.x.arn``) or by name."""
         expression = _expression(reference) if isinstance(reference, str) else None
         address = _FUNCTION_ADDRESS.match(expression or "")
