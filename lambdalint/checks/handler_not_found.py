@@ -58,7 +58,7 @@ from typing import Optional
 
 from lambdalint.check import Check
 from lambdalint.config import HandlerSpec
-from lambdalint.diagnostics import Diagnostic
+from lambdalint.diagnostics import Diagnostic, Location
 
 
 class HandlerNotFound(Check):
@@ -69,14 +69,15 @@ class HandlerNotFound(Check):
 
     @classmethod
     def declaration_diagnostic(cls, spec: Optional[HandlerSpec], fallback: Path,
-                               message: str) -> Diagnostic:
+                               message: str, related: tuple[Location, ...] = ()) -> Diagnostic:
         """A finding at the configuration line that declared the handler."""
         if spec is None or spec.declared_in is None:
-            return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity)
+            return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity,
+                              related)
         line = spec.declared_line or 1
         column, end_column = _span_of(spec.declared_in, line, spec.handler)
         return Diagnostic(spec.declared_in, line, column, line, end_column,
-                          cls.code, cls.name, message, cls.severity)
+                          cls.code, cls.name, message, cls.severity, related)
 
 
 def _span_of(path: Path, line: int, text: str) -> tuple[int, int]:
