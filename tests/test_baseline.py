@@ -201,8 +201,8 @@ def test_a_crashed_rule_is_never_recorded(tmp_path: Path) -> None:
 # a finding and with a missing function (LAM007 at the template line).
 FINGERPRINTED_EXTRAS = {
     "broken.yaml": "Resources:\n  Broken: [a, b\n  Type: AWS::Serverless::Function\n",
-    "src/legacy.py": "# -*- coding: latin-1 -*-\n# caf\xe9\n\n\nasync def lambda_handler(event, context):\n"
-                     "    pass\n".encode("latin-1"),
+    "src/legacy.py": ("# -*- coding: latin-1 -*-\n# caf\xe9\n\n\n"
+                      "async def lambda_handler(event, context):\n    pass\n").encode("latin-1"),
     "inline.yaml": """\
 Transform: AWS::Serverless-2016-10-31
 Resources:
