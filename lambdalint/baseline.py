@@ -82,7 +82,8 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> list[Diagno
     findings = [
         # path, line and message are for people reviewing the file; matching uses the fingerprint
         {"path": relative_path(item.path, path.parent), "line": item.line, "code": item.code,
-         "message": item.message, "fingerprint": fingerprint}
+         "message": item.text(lambda place: relative_path(place, path.parent)),
+         "fingerprint": fingerprint}
         for item, fingerprint in zip(accepted, _fingerprints(accepted, path))
     ]
     text = json.dumps({"version": VERSION, "findings": findings}, indent=2) + "\n"

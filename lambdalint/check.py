@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterator, Union
 
 import libcst as cst
 
+from lambdalint.diagnostics import Location
+
 if TYPE_CHECKING:
     from lambdalint.analysis import FileContext, Handler
     from lambdalint.diagnostics import Diagnostic
@@ -34,7 +36,7 @@ class Check(cst.BatchableCSTVisitor):
     def __init__(self, context: FileContext) -> None:
         super().__init__()
         self.context = context
-        self.reports: list[tuple[cst.CSTNode, str]] = []
+        self.reports: list[tuple[cst.CSTNode, str, tuple[Location, ...]]] = []
 
     @classmethod
     def check_project(cls, project: Project) -> Iterator[Diagnostic]:
@@ -44,5 +46,8 @@ class Check(cst.BatchableCSTVisitor):
     def check_handler(self, handler: Handler) -> None:
         """Called once for every handler defined in the file."""
 
-    def report(self, node: Union[cst.CSTNode, None], message: str) -> None:
-        self.reports.append((node, message))
+    def report(self, node: Union[cst.CSTNode, None], message: str,
+               related: tuple[Location, ...] = ()) -> None:
+        """A finding at node; a message naming another place says ``related(i)`` for
+        ``related[i]`` (lambdalint.diagnostics), never a path."""
+        self.reports.append((node, message, related))

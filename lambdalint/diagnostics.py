@@ -1,9 +1,46 @@
-"""The one shape every finding takes, from any rule, on its way to a formatter."""
+"""The one shape every finding takes, from any rule, on its way to a formatter.
+
+A finding holds locations as data, never paths spelled for a reader: a message that points
+at another place (the template line of a trigger, a code root) says ``{@0}`` where that
+place goes, and each formatter spells it, relative to where the user stands.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Optional
+
+RELATED = re.compile(r"\{@(\d+)\}")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a finding refers to: a file's line, or a whole file or folder (line None)."""
+
+    path: Path  # absolute
+    line: Optional[int] = None
+    column: Optional[int] = None
+    label: str = ""  # what is there: "Api event of CreateOrderFunction", "code root"
+
+
+def related(index: int = 0) -> str:
+    """The placeholder a message writes where its related location ``index`` goes."""
+    return f"{{@{index}}}"
+
+
+def spelled(message: str, places: tuple[Location, ...], spell: Callable[[Path], str]) -> str:
+    """message with each placeholder replaced by its place, ``spell(path)[:line]``."""
+    if not places:
+        return message
+
+    def place(match: re.Match[str]) -> str:
+        location = places[int(match.group(1))]
+        where = spell(location.path)
+        return where if location.line is None else f"{where}:{location.line}"
+
+    return RELATED.sub(place, message)
 
 
 @dataclass(frozen=True)
@@ -15,8 +52,17 @@ class Diagnostic:
     end_column: int
     code: str
     name: str
-    message: str
+    message: str  # may hold related() placeholders: spell it with text()
     severity: str  # "error" or "warning"
+    related: tuple[Location, ...] = ()
+    # the decoded text of the line the finding starts on, for fingerprints; None until known
+    source_line: Optional[str] = None
+    # the project's root, which names related places the same from any working directory
+    root: Optional[Path] = None
+
+    def text(self, spell: Callable[[Path], str]) -> str:
+        """The message with each related location spelled ``spell(path)[:line]``."""
+        return spelled(self.message, self.related, spell)
 
     def sort_key(self) -> tuple:
         # resolved: findings in config files carry absolute paths, the others as given

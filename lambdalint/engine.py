@@ -15,9 +15,8 @@ from typing import Callable, Optional, TypeVar, Union
 
 from lambdalint.config import HandlerSpec
 from lambdalint.convention import conventional_handlers
-from lambdalint.diagnostics import Diagnostic
-from lambdalint.handlers import HandlerTarget, described
-from lambdalint.paths import display_path
+from lambdalint.diagnostics import Diagnostic, Location
+from lambdalint.handlers import HandlerTarget, missing_function
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
 from lambdalint.source import LINE_BREAK, Undecodable, decode, describe_syntax_error
 from lambdalint.suppression import noqa_suppresses
@@ -63,6 +62,7 @@ class MissingTarget:
     spec: Optional[HandlerSpec]
     path: Path  # the checked file
     reason: str
+    related: tuple[Location, ...] = ()  # the places the reason names
 
 
 @dataclass
@@ -92,16 +92,35 @@ def check_file(task: FileTask, source: Optional[bytes] = None) -> FileResult:
             source = task.path.read_bytes()
         except OSError as error:
             problem = _problem(task, UNREADABLE_FILE, 1, 1, f"cannot read file: {error.strerror}")
-            return FileResult([problem] if _wanted(problem, task) else [])
+            return FileResult([replace(problem, source_line="")] if _wanted(problem, task) else [])
     targets = handler_targets(task, source)
     if targets == ():
         return FileResult()  # nothing to check: the file is not even decoded
     task = replace(task, targets=targets or ())
     text_or_problem = _decode(task, source)
     if isinstance(text_or_problem, Diagnostic):
-        return FileResult([text_or_problem] if _wanted(text_or_problem, task) else [])
+        found = [text_or_problem] if _wanted(text_or_problem, task) else []
+        return FileResult(_with_source_lines(task, found, source.decode("utf-8", errors="replace")))
     text = text_or_problem
-    return _on_deep_stack(lambda: _check_text(task, text))
+    result = _on_deep_stack(lambda: _check_text(task, text))
+    return replace(result, diagnostics=_with_source_lines(task, result.diagnostics, text))
+
+
+def _with_source_lines(task: FileTask, diagnostics: list[Diagnostic], text: str
+                       ) -> list[Diagnostic]:
+    """Each finding in the code with the decoded line it starts on, for its fingerprint; one
+    at a declaring line (a handler its module lacks) gets it from the runner, which reads it."""
+    lines = LINE_BREAK.split(text)
+    sourced = []
+    for item in diagnostics:
+        # inline code: the code's line on the template's (its indent aside, the same text)
+        code_lines = ([item.line] if task.embedding is None
+                      else task.embedding.code_lines(item.line))
+        if item.path == task.path and code_lines:
+            line = code_lines[0]
+            item = replace(item, source_line=lines[line - 1] if 0 < line <= len(lines) else "")
+        sourced.append(item)
+    return sourced
 
 
 def _on_deep_stack(work: Callable[[], T]) -> T:
@@ -231,29 +250,24 @@ def _own_visitor_names(check_class: type) -> tuple[str, ...]:
 
 
 def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic]:
-    reports = [(check, node, message) for check in checks if check.code not in failures
-               for node, message in check.reports]
+    reports = [(check, node, message, related) for check in checks if check.code not in failures
+               for node, message, related in check.reports]
     if not reports:
         return []
     positions = context.positions()
     located = []
-    for check, node, message in reports:
+    for check, node, message, related in reports:
         where = positions[node]
         line, column = _placed(task, where.start.line, where.start.column + 1)
         end_line, end_column = _placed(task, where.end.line, where.end.column + 1)
         located.append(Diagnostic(task.path, line, column, end_line, end_column, check.code,
-                                  check.name, message, check.severity))
+                                  check.name, message, check.severity, related))
     return located
 
 
 def _missing(task: FileTask, target: HandlerTarget) -> MissingTarget:
-    spec = target.spec
-    module = display_path(task.path)
-    if task.embedding is not None:
-        module = f"the inline code (module index) in {module}"
-    named = described(spec) if spec else f"handler '{target.function}'"
-    message = f"{named}: {module} has no top-level '{target.function}'"
-    return MissingTarget(spec, task.path, message)
+    message, related = missing_function(target, task.path, inline=task.embedding is not None)
+    return MissingTarget(target.spec, task.path, message, related)
 
 
 def _problem(task: FileTask, problem, line: int, column: int, message: str) -> Diagnostic:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lambdalint.baseline import BaselineError
 from lambdalint.config import ConfigError
 from lambdalint.engine import check_file
+from lambdalint.output import display_path
 from lambdalint.runner import Options, Run, UsageError, missing_target_findings
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class Plugin:
             findings = self.baseline.new_findings(findings)
         for finding in findings:
             # flake8 prints the column it is given plus one
-            yield finding.line, finding.column - 1, f"{finding.code} {finding.message}", type(self)
+            message = f"{finding.code} {finding.text(display_path)}"
+            yield finding.line, finding.column - 1, message, type(self)
 
 
 def source_bytes(lines: list[str]) -> bytes:

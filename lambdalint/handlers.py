@@ -9,6 +9,7 @@ Mirrors the Python runtime (awslambdaric's ``bootstrap._get_handler``):
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -19,7 +20,7 @@ from lambdalint.data.runtime_modules import (
     BUILTIN_MODULES, EXEC_WRAPPER_VARIABLE, GENERATED_HANDLER_MODULES, INLINE_MODULE,
     PRELOADED_MODULES, SCRIPT_HANDLER_SUFFIXES, SCRIPT_HANDLERS, WRAPPER_HANDLERS,
 )
-from lambdalint.paths import display_path
+from lambdalint.diagnostics import Location, related
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ class Resolved:
 @dataclass(frozen=True)
 class Unresolved:
     spec: HandlerSpec
-    reason: str  # the LAM007 message
+    reason: str  # the LAM007 message; related() in it stands for related[0]
     summary: str  # a few words for `lambdalint handlers`: "module not found"
     # False when the handler is not a Python module of the source tree at all (a script, a
     # module a plugin generates): lambdalint does not check it, and it is not a finding
     reported: bool = True
+    related: tuple[Location, ...] = ()
 
 
 @dataclass
@@ -180,21 +182,37 @@ def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
         if prefix is not None and prefix.name != "__init__.py":
             attribute = ".".join(parts[length:])
             return Unresolved(spec, f"{named}: the runtime imports '{'.'.join(parts)}' as a module,"
-                              f" but {display_path(prefix)} is a module, not a package, and the"
+                              f" but {related()} is a module, not a package, and the"
                               " runtime looks up one name on the module, never an attribute path"
                               f" like {attribute}.{spec.handler.rsplit('.', 1)[1]};"
                               " point the handler at a module-level function",
-                              "names a nested attribute")
+                              "names a nested attribute",
+                              related=(Location(prefix, label="module"),))
         if prefix is not None:
             break
     expected = module.replace(".", "/") + ".py"
     if spec.code_root.is_file():
         stem, function = spec.code_root.stem, spec.handler.rsplit(".", 1)[1]
-        return Unresolved(spec, f"{named}: the package holds only {display_path(spec.code_root)},"
+        return Unresolved(spec, f"{named}: the package holds only {related()},"
                           f" as module '{stem}', so the handler must be {stem}.{function}",
-                          "module not found")
+                          "module not found", related=(_code_root(spec),))
     return Unresolved(spec, f"{named}: module file {expected} not found under code root"
-                      f" {display_path(spec.code_root)}", "module not found")
+                      f" {related()}", "module not found", related=(_code_root(spec),))
+
+
+def _code_root(spec: HandlerSpec) -> Location:
+    return Location(Path(os.path.abspath(spec.code_root)), label="code root")
+
+
+def missing_function(target: HandlerTarget, module: Path, inline: bool
+                     ) -> tuple[str, tuple[Location, ...]]:
+    """The LAM007 message, and the place it names, for a module without the handler's function
+    (``module`` is the template when the code is inline)."""
+    spec = target.spec
+    named = described(spec) if spec else f"handler '{target.function}'"
+    where = f"the inline code (module index) in {related()}" if inline else related()
+    return (f"{named}: {where} has no top-level '{target.function}'",
+            (Location(Path(os.path.abspath(module)), label="module"),))
 
 
 def build_map(specs: list[HandlerSpec], root: Path) -> HandlerMap:

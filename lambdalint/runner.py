@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
-from lambdalint.diagnostics import Diagnostic
+from lambdalint.diagnostics import Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileResult, FileTask, check_file
 from lambdalint.files import Skipped, matches_any, python_files, regular_file
 from lambdalint.handlers import HandlerMap, build_map
+from lambdalint.output import display_path
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
     DECLARATION_NOQA, UnknownCodeError, enabled_codes, noqa_suppresses, validate_prefixes,
@@ -129,7 +130,8 @@ class Run:
         handler_map = build_map(specs, config.root)
         for unresolved in handler_map.unresolved:
             if unresolved.spec.declared_in is None:
-                raise UsageError(f"{self.options.handlers_flag}: {unresolved.reason}")
+                reason = spelled(unresolved.reason, unresolved.related, display_path)
+                raise UsageError(f"{self.options.handlers_flag}: {reason}")
         select = self.options.select if self.options.select is not None else config.select
         enabled = enabled_codes(self.known, select,
                                 [*config.extend_select, *self.options.extend_select],
@@ -209,17 +211,28 @@ class Run:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
         result = check_file(task, source)
-        return [*result.diagnostics, *(item for item in missing_target_findings(task, result)
-                                       if not self._suppressed_in_declaration(item))]
+        return self._completed(self.project_for(task.path), [
+            *result.diagnostics,
+            *(item for item in missing_target_findings(task, result)
+              if not self._suppressed_in_declaration(item))])
+
+    def _completed(self, project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Findings with what the outputs need: the project's root, and for a finding at a
+        declaring line (a template, pyproject.toml) the text of that line."""
+        return [replace(item, root=project.config.root,
+                        source_line=(self._declaration_line(item) if item.source_line is None
+                                     else item.source_line))
+                for item in diagnostics]
 
     def project_findings(self, project: Project) -> list[Diagnostic]:
         """What a project's declarations themselves get wrong (LAM007 for a handler the
         runtime cannot load, LAM900 for a template that does not parse), wherever they are,
         less those their file's noqa comments or per-file-ignores silence."""
         if project.findings is None:
-            project.findings = [item for rule in project_rules() if rule.code in project.enabled
-                                for item in rule.check_project(project)
-                                if not self._suppressed_in_declaration(item)]
+            project.findings = self._completed(project, [
+                item for rule in project_rules() if rule.code in project.enabled
+                for item in rule.check_project(project)
+                if not self._suppressed_in_declaration(item)])
         return project.findings
 
     def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
@@ -227,6 +240,11 @@ class Run:
         per-file-ignores or behind a noqa comment on its line (#, or // in HCL)."""
         if diagnostic.code not in self._enabled_for(diagnostic.path):
             return True
+        return noqa_suppresses(self._declaration_line(diagnostic), diagnostic.code,
+                               DECLARATION_NOQA)
+
+    def _declaration_line(self, diagnostic: Diagnostic) -> str:
+        """The text of the line a finding in a declaring file starts on, read once per file."""
         path = diagnostic.path.resolve()
         if path not in self._declaration_lines:
             try:
@@ -235,8 +253,7 @@ class Run:
                 text = ""
             self._declaration_lines[path] = text.splitlines()
         lines = self._declaration_lines[path]
-        line = lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
-        return noqa_suppresses(line, diagnostic.code, DECLARATION_NOQA)
+        return lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else ""
 
     def _not_in_baselines(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         new: list[Diagnostic] = []

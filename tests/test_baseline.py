@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -193,3 +194,51 @@ def test_a_crashed_rule_is_never_recorded(tmp_path: Path) -> None:
     assert write_baseline(tmp_path / "baseline.json", [crash, finding]) == [crash]
     recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]
     assert [(entry["path"], entry["code"]) for entry in recorded] == [("app.py", "LAM002")]
+
+
+# Added to a copy of the example, so the baseline holds every kind of finding: a template
+# that does not parse (LAM900), a file with a coding cookie, inline code in a template with
+# a finding and with a missing function (LAM007 at the template line).
+FINGERPRINTED_EXTRAS = {
+    "broken.yaml": "Resources:\n  Broken: [a, b\n  Type: AWS::Serverless::Function\n",
+    "src/legacy.py": ("# -*- coding: latin-1 -*-\n# caf\xe9\n\n\n"
+                      "async def lambda_handler(event, context):\n    pass\n").encode("latin-1"),
+    "inline.yaml": """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  InlineFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.lambda_handler
+      InlineCode: |
+        import boto3
+
+
+        def lambda_handler(event, context):
+            return boto3.client("s3").list_buckets()["Owner"]
+  MissingFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.missing
+      InlineCode: |
+        def lambda_handler(event, context):
+            return None
+""",
+}
+
+
+def test_a_baseline_written_before_findings_carried_their_source_lines_still_matches(
+        tmp_path: Path) -> None:
+    # written by lambdalint when fingerprints re-read each file, over the same project
+    recorded = Path(__file__).parent / "data" / "orders-app-baseline-before-locations.json"
+    project = write(shutil.copytree(EXAMPLE, tmp_path / "orders-app"), FINGERPRINTED_EXTRAS)
+    shutil.copy(recorded, project / "baseline.json")
+    for cwd in (project, project / "src"):
+        run = lambdalint("check", os.path.relpath(project, cwd), "--baseline",
+                         os.path.relpath(project / "baseline.json", cwd), cwd=cwd)
+        assert (run.code, run.stdout, run.stderr) == (0, "", ""), cwd
+    rewritten = lambdalint("check", "--write-baseline", "again.json", cwd=project)
+    assert rewritten.stderr == "lambdalint: recorded 12 findings in again.json\n"
+    assert (project / "again.json").read_text() == recorded.read_text()

@@ -46,10 +46,11 @@ def test_json_format_has_exactly_the_documented_keys(project: Path) -> None:
     assert json.loads(run.stdout) == [
         {"path": "app.py", "line": 1, "column": 1, "end_line": 2, "end_column": 9,
          "code": "LAM002", "name": "async-handler", "message": async_message()[7:],
-         "severity": "error"},
+         "severity": "error", "related": []},
         {"path": "pyproject.toml", "line": 4, "column": 3, "end_line": 4, "end_column": 16,
          "code": "LAM007", "name": "handler-not-found", "message": MISSING[7:],
-         "severity": "error"},
+         "severity": "error",
+         "related": [{"path": "app.py", "line": None, "column": None, "label": "module"}]},
     ]
 
 
@@ -201,8 +202,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_2(monkeypatch, capsys, pro
         raise KeyError("surprise")
 
     monkeypatch.setattr("lambdalint.runner.lint", broken)
-    monkeypatch.chdir(project)
-    assert cli.main(["check"]) == 2
+    assert cli.main(["check", str(project)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "lambdalint: internal error: KeyError: 'surprise'\n"

@@ -63,9 +63,16 @@ def test_only_python_code_in_the_repository_is_checked_and_the_rest_is_listed(mo
 
 
 def absolute_findings(stdout: str, cwd: Path) -> list[tuple]:
-    """Each finding's file, position and code (messages may name paths relative to the cwd)."""
-    return sorted((os.path.normpath(cwd / item["path"]), item["line"], item["column"], item["code"])
-                  for item in json.loads(stdout))
+    """Each finding's absolute file, then its JSON with every "path" field left out (the only
+    ones spelled relative to the working directory): the message included."""
+    found = []
+    for item in json.loads(stdout):
+        related = [{key: value for key, value in place.items() if key != "path"}
+                   for place in item["related"]]
+        rest = {key: value for key, value in item.items() if key not in ("path", "related")}
+        found.append((os.path.normpath(cwd / item["path"]),
+                      json.dumps({**rest, "related": related}, sort_keys=True)))
+    return sorted(found)
 
 
 @pytest.mark.parametrize("name", sorted(path.name for path in PROJECTS.iterdir()))
@@ -87,7 +94,13 @@ def test_the_findings_do_not_depend_on_the_working_directory(name: str, tmp_path
                             os.path.relpath(root, cwd), cwd=cwd, command=FLAKE8)
         found = sorted((os.path.normpath(cwd / path), int(row), int(column), code)
                        for path, row, column, code in map(str.split, flake8.stdout.splitlines()))
-        assert found == [item for item in expected if item[0].endswith(".py")], cwd
+        assert found == sorted((path, finding["line"], finding["column"], finding["code"])
+                               for path, finding in map(_loaded, expected)
+                               if path.endswith(".py")), cwd
+
+
+def _loaded(item: tuple) -> tuple[str, dict]:
+    return item[0], json.loads(item[1])
 
 
 def test_stdin_takes_its_project_from_the_stdin_filename(monorepo: Path) -> None:
@@ -151,3 +164,73 @@ def test_a_pyproject_that_is_not_toml_is_a_configuration_error(content: str, tmp
         assert (run.code, run.stdout) == (2, ""), command
         assert run.stderr.startswith("lambdalint: pyproject.toml:"), command
         assert "invalid TOML" in run.stderr, command
+
+
+# An app in a subfolder whose findings name its template: an S3 upload that triggers the
+# function it writes to (LAM006) and a REST API handler returning a dict body (LAM008).
+TEMPLATE_NAMING_APP = {
+    "app/pyproject.toml": "[tool.lambdalint]\n",
+    "app/template.yaml": """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  UploadBucket:
+    Type: AWS::S3::Bucket
+  Resizer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      CodeUri: src/
+      Handler: resize.handler
+      Environment:
+        Variables:
+          BUCKET: !Ref UploadBucket
+      Events:
+        Upload:
+          Type: S3
+          Properties:
+            Bucket: !Ref UploadBucket
+            Events: s3:ObjectCreated:*
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      CodeUri: src/
+      Handler: orders.handler
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /orders, Method: get}
+""",
+    "app/src/resize.py": """\
+import os
+
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def handler(event, context):
+    s3.put_object(Bucket=os.environ["BUCKET"], Key="small.png", Body=b"")
+""",
+    "app/src/orders.py": """\
+def handler(event, context):
+    return {"statusCode": 200, "body": {"orders": []}}
+""",
+}
+
+
+def test_a_message_naming_its_template_reads_the_same_from_every_directory(tmp_path: Path) -> None:
+    root = write(tmp_path / "repo", TEMPLATE_NAMING_APP)
+    app = root / "app"
+    runs = {cwd: lambdalint("check", "--format", "json", os.path.relpath(app, cwd), cwd=cwd)
+            for cwd in (root, app, app / "src", root.parent)}
+    found = {cwd: absolute_findings(run.stdout, cwd) for cwd, run in runs.items()}
+    assert [json.loads(item)["code"] for _, item in found[app]] == ["LAM008", "LAM006"]
+    assert all(findings == found[app] for findings in found.values())
+    messages = [item["message"] for item in json.loads(runs[root].stdout)]
+    assert "(Api event of Orders, template.yaml:25)" in messages[0]
+    assert "(S3 event of Resizer, template.yaml:10)" in messages[1]
+    # the text output names the template relative to where the user stands, as always
+    text = lambdalint("check", "app", cwd=root).stdout
+    assert "(Api event of Orders, app/template.yaml:25)" in text
+    assert "(S3 event of Resizer, app/template.yaml:10)" in text

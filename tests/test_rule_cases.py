@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from cases import REPO, Case, all_cases
@@ -14,12 +12,7 @@ CASES = all_cases()
 
 
 def findings(case: Case) -> set[tuple[str, int, str]]:
-    cwd = os.getcwd()
-    os.chdir(REPO)
-    try:
-        result = lint(Options(paths=[str(case.path.relative_to(REPO))]))
-    finally:
-        os.chdir(cwd)
+    result = lint(Options(paths=[str(case.path)]))
     return {(d.path.resolve().relative_to(REPO).as_posix(), d.line, d.code)
             for d in result.diagnostics}
 

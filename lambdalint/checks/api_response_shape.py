@@ -88,7 +88,7 @@ import libcst as cst
 from lambdalint.analysis import FileContext, Function, Handler, Scope
 from lambdalint.check import Check
 from lambdalint.constants import string_value
-from lambdalint.paths import display_path
+from lambdalint.diagnostics import Location, related
 from lambdalint.values import ValueAnalysis
 from lambdalint.walk import walk
 
@@ -117,14 +117,16 @@ class ApiResponseShape(Check):
         self.values = ValueAnalysis(context)
         self.reported: set[int] = set()  # dict entries that several returns share
         self.plainly_returned: dict[tuple[str, int], bool] = {}
+        self.trigger: tuple[Location, ...] = ()  # the template line of the handler's REST API
 
     def check_handler(self, handler: Handler) -> None:
         trigger = _rest_api_trigger(handler.deployments)
         if trigger is None or handler.is_async:
             return
         deployment, event = trigger
-        api = (f"its REST API ({event.type} event of {deployment.name},"
-               f" {display_path(deployment.declared_in)}:{deployment.line})")
+        label = f"{event.type} event of {deployment.name}"
+        self.trigger = (Location(deployment.declared_in, deployment.line, label=label),)
+        api = f"its REST API ({label}, {related()})"
         if handler.lambda_ is not None:
             self._check_response(handler.lambda_.body, handler.lambda_, handler.name, api)
         function = handler.function
@@ -134,11 +136,12 @@ class ApiResponseShape(Check):
         if not returns and _can_fall_off_end(function):
             self.report(function.name, (
                 f"handler '{handler.name}' has no return statement, so {api} gets null and"
-                f" {MALFORMED}; return {RESPONSE}"))
+                f" {MALFORMED}; return {RESPONSE}"), related=self.trigger)
         for statement in returns:
             if statement.value is None:
                 self.report(statement, f"handler '{handler.name}' returns None to {api},"
-                                       f" which {MALFORMED}; return {RESPONSE}")
+                                       f" which {MALFORMED}; return {RESPONSE}",
+                            related=self.trigger)
             else:
                 self._check_response(statement.value, function, handler.name, api)
 
@@ -151,7 +154,7 @@ class ApiResponseShape(Check):
         what = self._not_an_object(returned, scope)
         if what is not None:
             self.report(returned, f"handler '{handler}' returns {what} to {api}, which"
-                                  f" {MALFORMED}; return {RESPONSE}")
+                                  f" {MALFORMED}; return {RESPONSE}", related=self.trigger)
 
     def _not_an_object(self, returned: cst.BaseExpression, scope: Scope) -> Optional[str]:
         """How to say what a returned value is, when it is surely JSON but not an object."""
@@ -183,7 +186,7 @@ class ApiResponseShape(Check):
             if complete:
                 self.report(returned, (
                     f"handler '{handler}' returns a dict without \"statusCode\" to {api},"
-                    f" which {MALFORMED}; add \"statusCode\": 200"))
+                    f" which {MALFORMED}; add \"statusCode\": 200"), related=self.trigger)
             return
         status, body = entries["statusCode"], entries.get("body")
         shown = self._not_a_status(status, scope)
@@ -191,13 +194,13 @@ class ApiResponseShape(Check):
             self.reported.add(id(status))
             self.report(status, (
                 f"\"statusCode\" is {shown} in the response to {api},"
-                f" which {MALFORMED}; use a number such as 200"))
+                f" which {MALFORMED}; use a number such as 200"), related=self.trigger)
         kind = NOT_A_STRING.get(self.values.value(body, scope).shape or "") if body else None
         if body is not None and kind is not None and id(body) not in self.reported:
             self.reported.add(id(body))
             self.report(body, (
                 f"\"body\" is {kind} in the response to {api}, which needs a"
-                f" string and {MALFORMED}; pass it through json.dumps(...)"))
+                f" string and {MALFORMED}; pass it through json.dumps(...)"), related=self.trigger)
 
     def _not_a_status(self, status: cst.BaseExpression, scope: Scope) -> Optional[str]:
         """How to say a status code that is surely not a number, or None."""

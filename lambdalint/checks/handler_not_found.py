@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from lambdalint.check import Check
-from lambdalint.diagnostics import Diagnostic
+from lambdalint.diagnostics import Diagnostic, Location
 
 if TYPE_CHECKING:
     from lambdalint.config import HandlerSpec
@@ -77,23 +77,25 @@ class HandlerNotFound(Check):
         for unresolved in project.handler_map.unresolved:
             spec = unresolved.spec
             yield cls.declaration_diagnostic(spec, spec.declared_in or spec.code_root,
-                                             unresolved.reason)
+                                             unresolved.reason, unresolved.related)
 
     @classmethod
     def missing_target(cls, missing: MissingTarget) -> Diagnostic:
         """A declared handler whose module the engine checked and found without it."""
-        return cls.declaration_diagnostic(missing.spec, missing.path, missing.reason)
+        return cls.declaration_diagnostic(missing.spec, missing.path, missing.reason,
+                                          missing.related)
 
     @classmethod
     def declaration_diagnostic(cls, spec: Optional[HandlerSpec], fallback: Path,
-                               message: str) -> Diagnostic:
+                               message: str, related: tuple[Location, ...] = ()) -> Diagnostic:
         """A finding at the configuration line that declared the handler."""
         if spec is None or spec.declared_in is None:
-            return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity)
+            return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity,
+                              related)
         line = spec.declared_line or 1
         column, end_column = _span_of(spec.declared_in, line, spec.handler)
         return Diagnostic(spec.declared_in, line, column, line, end_column,
-                          cls.code, cls.name, message, cls.severity)
+                          cls.code, cls.name, message, cls.severity, related)
 
 
 def _span_of(path: Path, line: int, text: str) -> tuple[int, int]:

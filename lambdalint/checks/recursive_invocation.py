@@ -105,7 +105,7 @@ from lambdalint.constants import (
 )
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CREATED_BY_WRITE
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
-from lambdalint.paths import display_path
+from lambdalint.diagnostics import Location, related
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource, Value
@@ -244,10 +244,10 @@ class RecursiveInvocation(Check):
         verb, noun, each, advice = LOOPS[write.trigger]
         target = (f"{noun} {_shown(event.resource)}, which triggers it"
                   if event.resource is not None else f"the {noun} that triggers it")
-        self.report(node, (
-            f"this function {verb} {target} ({event.type} event of {deployment.name},"
-            f" {display_path(deployment.declared_in)}:{deployment.line}); {each} invokes it"
-            f" again: {advice}"))
+        label = f"{event.type} event of {deployment.name}"
+        self.report(node, f"this function {verb} {target} ({label}, {related()}); {each} invokes"
+                    f" it again: {advice}",
+                    related=(Location(deployment.declared_in, deployment.line, label=label),))
 
     def _text(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Segments]:
         """The literal parts of a string: a literal, an f-string, or a ``+`` of strings."""

@@ -23,7 +23,8 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
         }
         joined = ",".join(f"{key}={_escape(str(value), PROPERTY_ESCAPES)}"
                           for key, value in properties.items())
-        lines.append(f"::{item.severity} {joined}::{_escape(item.message, DATA_ESCAPES)}\n")
+        message = _escape(item.text(display_path), DATA_ESCAPES)
+        lines.append(f"::{item.severity} {joined}::{message}\n")
     return "".join(lines)
 
 

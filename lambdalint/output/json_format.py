@@ -1,10 +1,16 @@
-"""One JSON array; keys may be added by later versions, never renamed."""
+"""One JSON array; keys may be added by later versions, never renamed.
+
+Only the "path" fields depend on the current directory: a message names the places it
+points at relative to the project's root, so it reads the same wherever lambdalint runs.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from lambdalint.diagnostics import Diagnostic
+from lambdalint.fingerprint import relative_path
 from lambdalint.output import display_path
 
 
@@ -18,8 +24,12 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
             "end_column": item.end_column,
             "code": item.code,
             "name": item.name,
-            "message": item.message,
+            "message": item.text(partial(relative_path, root=item.root) if item.root
+                                 else display_path),
             "severity": item.severity,
+            "related": [{"path": display_path(place.path), "line": place.line,
+                         "column": place.column, "label": place.label}
+                        for place in item.related],
         }
         for item in diagnostics
     ], indent=2) + "\n"

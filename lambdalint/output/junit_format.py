@@ -28,7 +28,7 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
         case = ET.SubElement(suite, "testcase", classname=path,
                              name=f"{item.code} {item.name} at {where}",
                              file=path, line=str(item.line))
-        message = _xml_text(item.message)
+        message = _xml_text(item.text(display_path))
         failure = ET.SubElement(case, "failure", type=item.code, message=message)
         failure.text = f"{path}:{item.line}:{item.column}: {item.code} {message}"
     ET.indent(suites)

@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lambdalint import __version__
-from lambdalint.diagnostics import Diagnostic
+from lambdalint.diagnostics import Diagnostic, Location
 from lambdalint.fingerprint import fingerprints
+from lambdalint.output import display_path
 from lambdalint.registry import INPUT_PROBLEMS, all_checks, documentation
 
 HOMEPAGE = "https://github.com/lambdalint/lambdalint"
@@ -27,13 +28,16 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
             "ruleId": item.code,
             "ruleIndex": rule_index[item.code],
             "level": item.severity,
-            "message": {"text": item.message},
+            "message": {"text": item.text(display_path)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": _artifact_location(item.path),
                 "region": {"startLine": item.line, "startColumn": item.column,
                            "endLine": item.end_line, "endColumn": item.end_column},
             }}],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+            **({"relatedLocations": [_related(index, place)
+                                     for index, place in enumerate(item.related)]}
+               if item.related else {}),
         }
         for item, fingerprint in zip(diagnostics, fingerprints(diagnostics))
     ]
@@ -73,6 +77,14 @@ def _what_it_does(documentation: str) -> str:
     match = re.search(r"^## What it does\n(.*?)(?=^## |\Z)", documentation,
                       re.MULTILINE | re.DOTALL)
     return " ".join(match.group(1).split()) if match else ""
+
+
+def _related(index: int, place: Location) -> dict:
+    physical: dict = {"artifactLocation": _artifact_location(place.path)}
+    if place.line is not None:
+        physical["region"] = {"startLine": place.line,
+                              **({"startColumn": place.column} if place.column else {})}
+    return {"id": index, "physicalLocation": physical, "message": {"text": place.label}}
 
 
 def _artifact_location(path: Path) -> dict:

@@ -16,5 +16,5 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
         if color:
             where = f"{BOLD}{where}{RESET}"
             code = f"{RED if item.severity == 'error' else YELLOW}{code}{RESET}"
-        lines.append(f"{where} {code} {item.message}")
+        lines.append(f"{where} {code} {item.text(display_path)}")
     return "".join(line + "\n" for line in lines)
