@@ -64,6 +64,6 @@ class Diagnostic:
         """The message with each related location spelled ``spell(path)[:line]``."""
         return spelled(self.message, self.related, spell)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         # resolved: findings in config files carry absolute paths, the others as given
         return (self.path.resolve().as_posix(), self.line, self.column, self.code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 if TYPE_CHECKING:
     from lambdalint.check import Check
@@ -59,24 +59,24 @@ def all_checks() -> list[type[Check]]:
     return sorted(CHECKS, key=lambda check: check.code)
 
 
-def all_rules() -> list[Union[type[Check], InputProblem]]:
+Rule = Union["type[Check]", InputProblem]
+
+
+def all_rules() -> list[Rule]:
     """Every code's rule, as ``lambdalint rules`` lists them: the rule classes, then the
     input problems."""
     return [*all_checks(), *INPUT_PROBLEMS]
 
 
 def all_codes() -> list[str]:
-    return [check.code for check in all_checks()] + [p.code for p in INPUT_PROBLEMS]
+    return [rule.code for rule in all_rules()]
 
 
-def rule_by_code(code: str):
-    for rule in [*all_checks(), *INPUT_PROBLEMS]:
-        if rule.code == code.upper():
-            return rule
-    return None
+def rule_by_code(code: str) -> Optional[Rule]:
+    return next((rule for rule in all_rules() if rule.code == code.upper()), None)
 
 
-def documentation(rule) -> str:
+def documentation(rule: Rule) -> str:
     """A rule's documentation: its check module's docstring, or an input problem's text."""
     if isinstance(rule, InputProblem):
         return rule.documentation

@@ -80,7 +80,7 @@ class Run:
                       for raw in options.paths]
         self.skipped: list[Skipped] = []
         self._declaration_lines: dict[Path, list[str]] = {}
-        self._discoveries: dict[tuple, Discovery] = {}
+        self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
 
@@ -272,8 +272,9 @@ class Run:
         """Each inline-code handler's module, checked as a file embedded in its template."""
         found = []
         for target in project.handler_map.inline:
-            function = target.spec.deployment
-            if not self.in_scope(function.declared_in):
+            function = target.spec.deployment if target.spec is not None else None
+            if (function is None or function.inline_code is None
+                    or not self.in_scope(function.declared_in)):
                 continue
             lines, indent = inline_placement(function)
             task = replace(self.task(function.declared_in), targets=(target,),
@@ -288,8 +289,10 @@ def project_rules() -> list[type[Check]]:
     from lambdalint.check import Check
     from lambdalint.checks.unreadable_declaration import UnreadableDeclaration
 
-    return [rule for rule in [*all_checks(), UnreadableDeclaration]
-            if rule.check_project.__func__ is not Check.check_project.__func__]
+    candidates: list[type[Check]] = [*all_checks(), UnreadableDeclaration]
+    return [rule for rule in candidates
+            if any("check_project" in vars(klass) for klass in rule.__mro__
+                   if issubclass(klass, Check) and klass is not Check)]
 
 
 def missing_target_findings(task: FileTask, result: FileResult) -> list[Diagnostic]:

@@ -8,10 +8,13 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 # CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+if TYPE_CHECKING:
+    from libcst import ParserSyntaxError
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ def _line_and_column(source: bytes, offset: int) -> tuple[int, int]:
     return source.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def describe_syntax_error(source: Union[str, bytes], error) -> tuple[int, int, str, bool]:
+def describe_syntax_error(source: Union[str, bytes], error: ParserSyntaxError
+                          ) -> tuple[int, int, str, bool]:
     """Line, column and reason of a libcst parse error, in CPython's own words (what the
     runtime reports when it imports the file); the flag says Python itself accepts it."""
     try:

@@ -86,7 +86,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     return discovery
 
 
-def _syntax_error(path: Path, source: bytes, error) -> Note:
+def _syntax_error(path: Path, source: bytes, error: cst.ParserSyntaxError) -> Note:
     line, _, message, python_accepts = describe_syntax_error(source, error)
     return (Note if python_accepts else UnreadableFile)(path, line, message)
 

@@ -14,4 +14,6 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def renderer(name: str) -> Callable[[list[Diagnostic], bool], str]:
-    return import_module(f"lambdalint.output.{name}_format").render
+    render: Callable[[list[Diagnostic], bool], str] = import_module(
+        f"lambdalint.output.{name}_format").render
+    return render

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from lambdalint import __version__
 from lambdalint.diagnostics import Diagnostic, Location
 from lambdalint.fingerprint import fingerprints
 from lambdalint.output import display_path
-from lambdalint.registry import INPUT_PROBLEMS, all_checks, documentation
+from lambdalint.registry import Rule, all_rules, documentation
 
 HOMEPAGE = "https://github.com/lambdalint/lambdalint"
 RULE_DOCS = f"{HOMEPAGE}/blob/main/docs/rules/"
@@ -21,7 +22,7 @@ FINGERPRINT_KEY = "lambdalint/v1"
 
 
 def render(diagnostics: list[Diagnostic], color: bool) -> str:
-    rules = [*all_checks(), *INPUT_PROBLEMS]
+    rules = all_rules()
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     results = [
         {
@@ -59,7 +60,7 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
     return json.dumps(log, indent=2) + "\n"
 
 
-def _rule(rule) -> dict:
+def _rule(rule: Rule) -> dict[str, Any]:
     text = documentation(rule).strip()
     return {
         "id": rule.code,
@@ -79,15 +80,15 @@ def _what_it_does(documentation: str) -> str:
     return " ".join(match.group(1).split()) if match else ""
 
 
-def _related(index: int, place: Location) -> dict:
-    physical: dict = {"artifactLocation": _artifact_location(place.path)}
+def _related(index: int, place: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(place.path)}
     if place.line is not None:
         physical["region"] = {"startLine": place.line,
                               **({"startColumn": place.column} if place.column else {})}
     return {"id": index, "physicalLocation": physical, "message": {"text": place.label}}
 
 
-def _artifact_location(path: Path) -> dict:
+def _artifact_location(path: Path) -> dict[str, Any]:
     try:
         relative = path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:  # outside the current directory: only an absolute URI names it
