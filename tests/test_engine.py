@@ -67,7 +67,7 @@ class BreaksOnFileA(Check):
     name = "breaks-on-file-a"
     summary = "test only"
 
-    def visit_Pass(self, node) -> None:
+    def visit_Pass(self, node, where) -> None:
         if self.context.path.name == "a.py":
             raise ValueError("cannot handle this pass")
 
