@@ -5,7 +5,8 @@ and friends, `s3.Bucket("...")`/`s3.Object("...", key)` and the other S3 resourc
 `"Bucket"` of a `CopySource=` or `Params=` dict, and an `s3://bucket/...` URI or
 `arn:aws:s3:::bucket` literal. A variable or module-level constant bound only to such a
 literal is followed and reported where it is used (for a URI constant: where reached code
-passes it as an argument, into an f-string or into a concatenation).
+passes it as an argument, into an f-string or into a concatenation). Names are looked up
+where they are used, so a def or lambda nested in the handler is checked like the handler.
 
 ## Why is this bad?
 The same code is deployed to several stages and accounts, and bucket names are globally
@@ -46,8 +47,9 @@ Only code a handler reaches is checked. Not reported: a value read from the envi
 the default of `os.environ.get("BUCKET", "dev-bucket")` or `os.getenv`: the environment
 stays the source of truth and the literal is only a fallback; a parameter or a value from
 the event; an f-string whose bucket part is interpolated (`f"s3://{bucket}/{key}"`); a
-variable assigned more than once, in a loop, or in a nested function, lambda or
-comprehension; a module constant that some function rebinds through `global`; a
+variable assigned more than once, in a loop or in a comprehension; a name that a nested
+function, lambda or comprehension binds too, used outside it (which binding it holds is
+unsure); a module constant that some function rebinds through `global`; a
 conditional (`"a" if prod else "b"`); a URI embedded in longer text (the literal must
 start with `s3://` or `arn:aws:s3:::`); docstrings. `upload_file`, `download_file` and the
 other transfer methods are only read as the S3 client's (`upload_file(Filename, Bucket,
