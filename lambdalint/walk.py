@@ -80,27 +80,30 @@ class Where(NamedTuple):
             where = where.up
 
 
+class _Leaving(NamedTuple):
+    where: Where
+
+
 def walk_reached(reached: Union[cst.FunctionDef, cst.Lambda],
                  visit: Callable[[cst.CSTNode, Where], None],
                  leave: Optional[Callable[[cst.CSTNode, Where], None]] = None) -> None:
     """Call visit on every node of a reached function with its cursor, leave after its children."""
     function = reached if isinstance(reached, cst.FunctionDef) else None
-    # a Where is a node to enter; a 1-tuple holds one to leave
-    stack: list[Union[Where, tuple[Where]]] = [Where(reached, None, reached, function, reached)]
+    stack: list[Union[Where, _Leaving]] = [Where(reached, None, reached, function, reached)]
     while stack:
         where = stack.pop()
-        if type(where) is tuple:
-            leave(where[0].node, where[0])  # type: ignore[misc]  # stacked only with a leave
+        if isinstance(where, _Leaving):
+            if leave is not None:
+                leave(where.where.node, where.where)
             continue
-        node = where.node
-        visit(node, where)
+        visit(where.node, where)
         if leave is not None:
-            stack.append((where,))
-        for child in reversed(list(children(node))):
-            kind = type(child)
-            if kind is cst.FunctionDef:
+            stack.append(_Leaving(where))
+        for child in reversed(list(children(where.node))):
+            # type(), not isinstance(): a miss on libcst's ABCs costs more than the rest
+            if type(child) is cst.FunctionDef:
                 stack.append(Where(child, where, child, child, reached))
-            elif kind is cst.Lambda:
+            elif type(child) is cst.Lambda:
                 stack.append(Where(child, where, child, where.function, reached))
             else:
                 stack.append(Where(child, where, where.scope, where.function, reached))

@@ -71,7 +71,7 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function
+from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
 from lambdalint.constants import (argument, aws_client_service, is_environment_read,
                                   string_segments, string_value)
@@ -170,7 +170,7 @@ class HardcodedBucket(Check):
         # On a Bucket resource the third positional is ExtraArgs, usually a dict display.
         return not on_resource and third is not None and not isinstance(third, cst.Dict)
 
-    def _check_holder(self, holder: cst.BaseExpression, scope: Function) -> None:
+    def _check_holder(self, holder: cst.BaseExpression, scope: Scope) -> None:
         value, scope = self.context.follow(holder, scope)
         if isinstance(value, cst.Dict):
             for element in value.elements:
@@ -216,7 +216,7 @@ class HardcodedBucket(Check):
         self._check_location_constant(node.left, where.scope)
         self._check_location_constant(node.right, where.scope)
 
-    def _check_location_constant(self, expression: cst.BaseExpression, scope: Function) -> None:
+    def _check_location_constant(self, expression: cst.BaseExpression, scope: Scope) -> None:
         """A module constant holding an s3:// URI or ARN, where reached code passes it on."""
         if not isinstance(expression, cst.Name) or id(expression) in self._settled:
             return
