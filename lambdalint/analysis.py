@@ -298,7 +298,6 @@ class FileContext:
         self._rebound_globally: Optional[frozenset[str]] = None
         self.handlers: list[Handler] = []
         self.reached: list[Function] = []
-        self.current_function: Optional[Function] = None  # set while the engine walks one
         self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:

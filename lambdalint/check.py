@@ -14,14 +14,19 @@ if TYPE_CHECKING:
     from lambdalint.runner import Project
 
 
-class Check(cst.BatchableCSTVisitor):
+class Check:
     """One rule. Subclasses set the class attributes and write the docstring.
 
     The engine calls ``check_handler`` once per handler of the file, then walks
-    every function the handlers reach in a single batched traversal shared by all
-    rules, calling the rule's ``visit_<Node>`` methods. ``self.context`` holds the
-    shared analysis of the file (imports, reachable functions, bindings) and
-    ``self.context.current_function`` the reached function being walked.
+    every function the handlers reach (``self.context.reached``) in a single traversal
+    shared by all rules. On each node it calls the rule's ``visit_<Node>(self, node,
+    where)`` (``visit_Call`` for a ``cst.Call``), and ``leave_<Node>(self, node, where)``
+    after the node's children. ``where`` is the node's cursor (``walk.Where``): the
+    innermost function or lambda (``where.scope``, the scope to resolve the node's names
+    in), the innermost def, the ancestors up to the reached function, and that function.
+    It never changes, so a rule may keep it; no rule keeps a scope stack of its own.
+    ``self.context`` holds the shared analysis of the file (imports, reachable
+    functions, bindings).
 
     A project rule instead overrides ``check_project``, called once per project with its
     deployment model (discovery, handler map): it needs no file's code.
@@ -34,7 +39,6 @@ class Check(cst.BatchableCSTVisitor):
     fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none"
 
     def __init__(self, context: FileContext) -> None:
-        super().__init__()
         self.context = context
         self.reports: list[tuple[cst.CSTNode, str, tuple[Location, ...]]] = []
 

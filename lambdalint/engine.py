@@ -214,8 +214,9 @@ def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
 
 
 def _walk_reached(context, checks, failures: dict) -> None:
-    """One batched traversal of the reached code, every rule's visitors per node."""
-    from lambdalint.walk import walk
+    """One batched traversal of the reached code, every rule's visitors per node, each
+    called with the node and its cursor (walk.Where)."""
+    from lambdalint.walk import walk_reached
 
     visit_methods: dict[str, list] = {}
     leave_methods: dict[str, list] = {}
@@ -225,28 +226,22 @@ def _walk_reached(context, checks, failures: dict) -> None:
             table = visit_methods if kind == "visit" else leave_methods
             table.setdefault(node_type, []).append((check, getattr(check, method_name)))
 
-    def visit(node) -> None:
+    def visit(node, where) -> None:
         for check, method in visit_methods.get(type(node).__name__, ()):
-            _guarded(check, failures, lambda: method(node))
+            _guarded(check, failures, lambda: method(node, where))
 
-    def leave(node) -> None:
+    def leave(node, where) -> None:
         for check, method in leave_methods.get(type(node).__name__, ()):
-            _guarded(check, failures, lambda: method(node))
+            _guarded(check, failures, lambda: method(node, where))
 
     for scope in context.reached:
-        context.current_function = scope
-        walk(scope, visit, leave)
-    context.current_function = None
+        walk_reached(scope, visit, leave if leave_methods else None)
 
 
 @functools.lru_cache(maxsize=None)
 def _own_visitor_names(check_class: type) -> tuple[str, ...]:
-    """visit_/leave_ methods a rule defines; the no-op ones libcst declares are skipped."""
-    from libcst import BatchableCSTVisitor
-
-    return tuple(name for name in dir(check_class)
-                 if name.startswith(("visit_", "leave_"))
-                 and getattr(check_class, name) is not getattr(BatchableCSTVisitor, name, None))
+    """The visit_<Node> and leave_<Node> methods a rule defines."""
+    return tuple(name for name in dir(check_class) if name.startswith(("visit_", "leave_")))
 
 
 def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic]:

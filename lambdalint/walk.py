@@ -1,4 +1,4 @@
-"""A fast, read-only depth-first walk over libcst nodes.
+"""A fast, read-only depth-first walk over libcst nodes, and the cursor the engine's walk keeps.
 
 libcst's own ``node.visit`` rebuilds every node it passes (it is shared with
 transformers) and costs about twice the parse; reading the dataclass fields directly
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, NamedTuple, Optional, Union
 
 import libcst as cst
 
@@ -56,3 +56,54 @@ def walk(root: cst.CSTNode, visit: Callable[[cst.CSTNode], Optional[bool]],
         stack.append((node, True))
         if descend:
             stack.extend((child, False) for child in reversed(list(children(node))))
+
+
+class Where(NamedTuple):
+    """Where a node sits in the reached code the engine walks; never changes once made.
+
+    Scopes are those of ``analysis.FileContext``: functions and lambdas (class bodies and
+    comprehensions see their function's names). A def's or lambda's own header (decorators,
+    defaults) counts as inside it.
+    """
+
+    node: cst.CSTNode
+    up: Optional[Where]  # the parent's cursor; None for the reached function itself
+    scope: Union[cst.FunctionDef, cst.Lambda]  # the innermost function or lambda (or the node)
+    function: Optional[cst.FunctionDef]  # the innermost def: the one a return returns from
+    reached: Union[cst.FunctionDef, cst.Lambda]  # the function from context.reached walked
+
+    def ancestors(self) -> Iterator[cst.CSTNode]:
+        """The node's parent, its parent's parent, ..., up to the reached function."""
+        where = self.up
+        while where is not None:
+            yield where.node
+            where = where.up
+
+
+class _Leaving(NamedTuple):
+    where: Where
+
+
+def walk_reached(reached: Union[cst.FunctionDef, cst.Lambda],
+                 visit: Callable[[cst.CSTNode, Where], None],
+                 leave: Optional[Callable[[cst.CSTNode, Where], None]] = None) -> None:
+    """Call visit on every node of a reached function with its cursor, leave after its children."""
+    function = reached if isinstance(reached, cst.FunctionDef) else None
+    stack: list[Union[Where, _Leaving]] = [Where(reached, None, reached, function, reached)]
+    while stack:
+        where = stack.pop()
+        if isinstance(where, _Leaving):
+            if leave is not None:
+                leave(where.where.node, where.where)
+            continue
+        visit(where.node, where)
+        if leave is not None:
+            stack.append(_Leaving(where))
+        for child in reversed(list(children(where.node))):
+            # type(), not isinstance(): a miss on libcst's ABCs costs more than the rest
+            if type(child) is cst.FunctionDef:
+                stack.append(Where(child, where, child, child, reached))
+            elif type(child) is cst.Lambda:
+                stack.append(Where(child, where, child, where.function, reached))
+            else:
+                stack.append(Where(child, where, where.scope, where.function, reached))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from e2e import ASYNC_HANDLER, PLAIN_HANDLER, async_message, lambdalint, write
 from lambdalint import checks, cli
 from lambdalint.check import Check
+from lambdalint.engine import FileTask, check_file
 
 ASYNC = ASYNC_HANDLER.format(name="lambda_handler")
 NOT_A_HANDLER = "def helper(item):\n    return (1\n"
@@ -72,7 +74,7 @@ class BreaksOnFileA(Check):
     name = "breaks-on-file-a"
     summary = "test only"
 
-    def visit_Pass(self, node) -> None:
+    def visit_Pass(self, node, where) -> None:
         if self.context.path.name == "a.py":
             raise ValueError("cannot handle this pass")
 
@@ -165,3 +167,47 @@ def test_discovery_skips_ignored_virtualenv_and_build_folders(tmp_path: Path) ->
 def test_a_plain_handler_has_no_findings(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "app.py": PLAIN_HANDLER})
     assert lambdalint("check", cwd=tmp_path).code == 0
+
+
+class ShowsWhere(Check):
+    """A rule that reports, for every call and on leaving every def, what its cursor says."""
+
+    code = "LAM952"
+    name = "shows-where"
+    summary = "test only"
+
+    def visit_Call(self, node, where) -> None:
+        scope = where.scope.name.value if isinstance(where.scope, cst.FunctionDef) else "lambda"
+        parents = [type(parent).__name__ for parent in where.ancestors()][:3]
+        self.report(node, f"in {scope}, def {where.function.name.value},"
+                          f" reached {where.reached.name.value}, under {'<'.join(parents)}")
+
+    def leave_FunctionDef(self, node, where) -> None:
+        self.report(node.name, f"left {node.name.value}, {len(list(where.ancestors()))} deep")
+
+
+def test_node_rules_get_the_cursor_of_the_engines_walk(tmp_path: Path, monkeypatch) -> None:
+    source = (
+        "def lambda_handler(event, context):\n"
+        "    def nested():\n"
+        "        return (lambda: start())()\n"
+        "    class Job:\n"
+        "        size = measure()\n"
+        "    return helper()\n"
+        "\n"
+        "def helper():\n"
+        "    return []\n")
+    monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, ShowsWhere])
+    task = FileTask(tmp_path / "app.py", None, frozenset({"LAM952"}))
+    assert sorted((d.line, d.message) for d in check_file(task, source.encode())) == [
+        (1, "left lambda_handler, 0 deep"),
+        (2, "left nested, 2 deep"),
+        (3, "in lambda, def nested, reached lambda_handler, under Lambda<Call<Return"),
+        (3, "in nested, def nested, reached lambda_handler, under Return<SimpleStatementLine"
+            "<IndentedBlock"),
+        (5, "in lambda_handler, def lambda_handler, reached lambda_handler, under"
+            " Assign<SimpleStatementLine<IndentedBlock"),
+        (6, "in lambda_handler, def lambda_handler, reached lambda_handler, under"
+            " Return<SimpleStatementLine<IndentedBlock"),
+        (8, "left helper, 0 deep"),
+    ]

@@ -85,7 +85,7 @@ from lambdalint.data.client_factories import (
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
-from lambdalint.walk import children
+from lambdalint.walk import Where, children
 
 PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
 REUSE_ADVICE = ("on every invocation; open it once at module level (or lazily in a global)"
@@ -108,41 +108,18 @@ class ClientInHandler(Check):
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
-        self.scopes: list[Function] = []  # the functions and lambdas around the visited node
-        self.function_is_cached = False
-        self.evaluated_at_import: set[cst.CSTNode] = set()
         self.reported_by_chain: set[cst.CSTNode] = set()
-        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
         self.serves_custom_resources = bool(
             CUSTOM_RESOURCE_MODULES & _imported_modules(context.module))
 
     # -- traversal ----------------------------------------------------------------------
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._enter(node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self.scopes.pop()
-
-    def visit_Lambda(self, node: cst.Lambda) -> None:
-        self._enter(node)
-
-    def leave_Lambda(self, original_node: cst.Lambda) -> None:
-        self.scopes.pop()
-
-    def _enter(self, scope: Function) -> None:
-        if scope is self.context.current_function:
-            self.function_is_cached = self._is_cached(scope)
-            self.evaluated_at_import = set(_descendants(*_definition_time_parts(scope)))
-            self.parents = {}
-        self.scopes.append(scope)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        if (self.function_is_cached or self.serves_custom_resources
-                or node in self.evaluated_at_import or node in self.reported_by_chain):
+    def visit_Call(self, node: cst.Call, where: Where) -> None:
+        if self.serves_custom_resources or node in self.reported_by_chain:
             return
-        message = self._creation_message(node, self.scopes[-1])
-        if message is None or self._is_lazily_cached(node):
+        message = self._creation_message(node, where.scope)
+        if (message is None or _evaluated_at_import(where) or self._is_cached(where.reached)
+                or self._is_lazily_cached(node, where)):
             return
         self.report(node, message)
         if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call):
@@ -225,86 +202,73 @@ class ClientInHandler(Check):
 
     # -- the lazy-global pattern ----------------------------------------------------------
 
-    def _is_lazily_cached(self, call: cst.Call) -> bool:
+    def _is_lazily_cached(self, call: cst.Call, where: Where) -> bool:
         """The call's result is stored in a global slot that is filled only while empty."""
-        path = self._path_to_statement(call)
-        assignment = path[-1]
+        lineage = [call, *where.ancestors()]
+        # the call and its ancestors up to the first one that is not an expression
+        end = next((index for index, node in enumerate(lineage)
+                    if not isinstance(node, cst.BaseExpression) or isinstance(node, cst.Lambda)),
+                   len(lineage) - 1)
+        path, assignment = lineage[:end + 1], lineage[end]
         if (not isinstance(assignment, (cst.Assign, cst.AnnAssign))
                 or path[-2] is not assignment.value):
             return False
         targets = ([target.target for target in assignment.targets]
                    if isinstance(assignment, cst.Assign) else [assignment.target])
-        slots = set().union(*(self._slots(target) for target in targets))
+        slots = set().union(*(self._slots(target, where) for target in targets))
         if not slots:
             return False
-        if all(scope is not self.scopes[-1] for scope in self._handler_scopes()):
+        if all(scope is not where.scope for scope in self._handler_scopes()):
             return True  # a helper storing into a global: its caller may call it only once
         module = self.context.module
         return (any(_fills_when_empty(module, node, child, slots)
                     for child, node in zip(path, path[1:]))
-                or self._guarded(assignment, slots))
+                or self._guarded(lineage[end:], slots))
 
-    def _slots(self, target: cst.BaseExpression) -> set[str]:
+    def _slots(self, target: cst.BaseExpression, where: Where) -> set[str]:
         """How guards may name the global place ``target`` stores into; empty if none."""
-        scope = self.scopes[-1]
         if isinstance(target, cst.Name):
-            if target.value in self.context.bindings(scope).globals:
+            if target.value in self.context.bindings(where.scope).globals:
                 return {target.value}
-            if self._stored_in_module_cache(target.value):
+            if self._stored_in_module_cache(target.value, where):
                 return {target.value}
-        elif isinstance(target, cst.Subscript) and self._is_module_container(target.value):
+        elif (isinstance(target, cst.Subscript)
+              and self._is_module_container(target.value, where.scope)):
             return {_slot_code(self.context.module, target)}
         return set()
 
-    def _is_module_container(self, expression: cst.BaseExpression) -> bool:
+    def _is_module_container(self, expression: cst.BaseExpression, scope: Function) -> bool:
         return (isinstance(expression, cst.Name)
-                and not self.context.is_local(expression.value, self.scopes[-1])
+                and not self.context.is_local(expression.value, scope)
                 and expression.value in self.context.module_bindings.values)
 
-    def _stored_in_module_cache(self, name: str) -> bool:
-        """``name = CACHE.get(key)`` and ``CACHE[key] = name`` both happen in this scope."""
-        scope = self.scopes[-1]
+    def _stored_in_module_cache(self, name: str, where: Where) -> bool:
+        """``name = CACHE.get(key)`` and ``CACHE[key] = name`` both happen in the reached
+        function, the first in the innermost scope."""
         module = self.context.module
         read_from = {_slot_code(module, value)
-                     for value in self.context.bindings(scope).values.get(name, [])
+                     for value in self.context.bindings(where.scope).values.get(name, [])
                      if value is not None and _is_cache_get(value)}
-        for node in self._parent_map():
+        for node in _descendants(where.reached):
             if (isinstance(node, cst.Assign) and isinstance(node.value, cst.Name)
                     and node.value.value == name):
                 for target in node.targets:
                     if (isinstance(target.target, cst.Subscript)
-                            and self._is_module_container(target.target.value)
+                            and self._is_module_container(target.target.value, where.scope)
                             and _slot_code(module, target.target) in read_from):
                         return True
         return False
 
-    def _guarded(self, assignment: cst.CSTNode, slots: set[str]) -> bool:
-        """Inside the body of an ``if`` that holds only while the slot is empty."""
-        parents = self._parent_map()
-        child, node = assignment, parents.get(assignment)
-        while node is not None and not isinstance(node, SCOPE_NODES):
+    def _guarded(self, lineage: list[cst.CSTNode], slots: set[str]) -> bool:
+        """The assignment (``lineage[0]``, then its ancestors) is inside the body of an ``if``
+        that holds only while the slot is empty."""
+        for child, node in zip(lineage, lineage[1:]):
+            if isinstance(node, SCOPE_NODES):
+                return False
             if (isinstance(node, cst.If) and child is node.body
                     and _slots_known(self.context.module, node.test, empty=True) & slots):
                 return True
-            child, node = node, parents.get(node)
         return False
-
-    def _path_to_statement(self, node: cst.CSTNode) -> list[cst.CSTNode]:
-        """``node`` and its ancestors up to the first one that is not an expression."""
-        parents = self._parent_map()
-        path = [node]
-        while (isinstance(path[-1], cst.BaseExpression) and not isinstance(path[-1], cst.Lambda)
-               and path[-1] in parents):
-            path.append(parents[path[-1]])
-        return path
-
-    def _parent_map(self) -> dict[cst.CSTNode, cst.CSTNode]:
-        """Parents within the reached function, built only once a creating call is found."""
-        if not self.parents:
-            for node in _descendants(self.context.current_function):
-                for child in children(node):
-                    self.parents[child] = node
-        return self.parents
 
     def _handler_scopes(self) -> Iterator[Function]:
         for handler in self.context.handlers:
@@ -326,6 +290,14 @@ def _imported_modules(module: cst.Module) -> set[str]:
             elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
                 names.add(cst.Module([]).code_for_node(small.module).split(".")[0])
     return names
+
+
+def _evaluated_at_import(where: Where) -> bool:
+    """The node is in the reached function's header, which runs with the ``def``."""
+    while where.up is not None and where.up.up is not None:
+        where = where.up
+    # where.node is now the reached function's child that holds the node
+    return any(where.node is part for part in _definition_time_parts(where.reached))
 
 
 def _definition_time_parts(scope: Function) -> list[cst.CSTNode]:

@@ -5,7 +5,8 @@ and friends, `s3.Bucket("...")`/`s3.Object("...", key)` and the other S3 resourc
 `"Bucket"` of a `CopySource=` or `Params=` dict, and an `s3://bucket/...` URI or
 `arn:aws:s3:::bucket` literal. A variable or module-level constant bound only to such a
 literal is followed and reported where it is used (for a URI constant: where reached code
-passes it as an argument, into an f-string or into a concatenation).
+passes it as an argument, into an f-string or into a concatenation). Names are looked up
+where they are used, so a def or lambda nested in the handler is checked like the handler.
 
 ## Why is this bad?
 The same code is deployed to several stages and accounts, and bucket names are globally
@@ -46,8 +47,9 @@ Only code a handler reaches is checked. Not reported: a value read from the envi
 the default of `os.environ.get("BUCKET", "dev-bucket")` or `os.getenv`: the environment
 stays the source of truth and the literal is only a fallback; a parameter or a value from
 the event; an f-string whose bucket part is interpolated (`f"s3://{bucket}/{key}"`); a
-variable assigned more than once, in a loop, or in a nested function, lambda or
-comprehension; a module constant that some function rebinds through `global`; a
+variable assigned more than once, in a loop or in a comprehension; a name that a nested
+function, lambda or comprehension binds too, used outside it (which binding it holds is
+unsure); a module constant that some function rebinds through `global`; a
 conditional (`"a" if prod else "b"`); a URI embedded in longer text (the literal must
 start with `s3://` or `arn:aws:s3:::`); docstrings. `upload_file`, `download_file` and the
 other transfer methods are only read as the S3 client's (`upload_file(Filename, Bucket,
@@ -69,7 +71,7 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext
+from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
 from lambdalint.constants import (argument, aws_client_service, is_environment_read,
                                   string_segments, string_value)
@@ -77,6 +79,7 @@ from lambdalint.data.s3_methods import (BUCKET_KEYWORD_METHODS, BUCKET_PAGINATOR
                                         BUCKET_RESOURCES, BUCKET_WAITERS,
                                         COPY_SOURCE_METHODS, COPY_SOURCE_POSITIONAL_METHODS,
                                         PARAMS_METHODS, TRANSFER_METHODS)
+from lambdalint.walk import Where
 
 # The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
 # what S3 accepts as a bucket name (legacy names allowed upper case and underscores)
@@ -98,38 +101,40 @@ class HardcodedBucket(Check):
 
     # -- bucket arguments of S3 calls --------------------------------------------------------
 
-    def visit_Call(self, node: cst.Call) -> None:
-        scope = self.context.current_function
+    def visit_Call(self, node: cst.Call, where: Where) -> None:
+        scope = where.scope
         if is_environment_read(self.context, node, scope):
             self._settled.update(id(arg.value) for arg in node.args)
             return
         if not isinstance(node.func, cst.Attribute):
             return
         method = node.func.attr.value
-        for bucket in self._bucket_arguments(node, method):
+        for bucket in self._bucket_arguments(node, method, scope):
             value, _ = self.context.follow(bucket, scope)
             self._report_bucket(bucket, string_value(value), value)
         for holder in self._bucket_holders(node, method):
-            self._check_holder(holder)
+            self._check_holder(holder, scope)
 
-    def _bucket_arguments(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
+    def _bucket_arguments(self, call: cst.Call, method: str,
+                          scope: Function) -> Iterator[cst.BaseExpression]:
         """Arguments that name a bucket."""
         receiver = call.func.value  # type: ignore[attr-defined]
-        if method in BUCKET_KEYWORD_METHODS or self._is_bucket_pager(receiver, method):
+        if method in BUCKET_KEYWORD_METHODS or self._is_bucket_pager(receiver, method, scope):
             yield from _present(argument(call, None, "Bucket"))
-        if method in TRANSFER_METHODS and self._is_transfer_on_client(call, receiver, method):
+        if (method in TRANSFER_METHODS
+                and self._is_transfer_on_client(call, receiver, method, scope)):
             _, bucket_index = TRANSFER_METHODS[method]
             yield from _present(argument(call, bucket_index))
-        if self._is_bucket_resource(call, receiver, method):
+        if self._is_bucket_resource(call, receiver, method, scope):
             yield from _present(argument(call, 0, BUCKET_RESOURCES[method][0]))
 
     def _is_bucket_resource(self, call: cst.Call, receiver: cst.BaseExpression,
-                            method: str) -> bool:
+                            method: str, scope: Function) -> bool:
         """``s3.Object(bucket, key)``: every identifier passed, on an object, not on a module."""
         identifiers = BUCKET_RESOURCES.get(method)
         return (identifiers is not None and len(call.args) == len(identifiers)
                 and not any(arg.star for arg in call.args)
-                and self.context.qualified_name(receiver, self.context.current_function) is None)
+                and self.context.qualified_name(receiver, scope) is None)
 
     def _bucket_holders(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
         """Arguments holding a bucket: a dict with a "Bucket" key, or a "bucket/key" string."""
@@ -139,13 +144,14 @@ class HardcodedBucket(Check):
         if method in PARAMS_METHODS:
             yield from _present(argument(call, None, "Params"))
 
-    def _is_bucket_pager(self, receiver: cst.BaseExpression, method: str) -> bool:
+    def _is_bucket_pager(self, receiver: cst.BaseExpression, method: str,
+                         scope: Function) -> bool:
         """``paginate``/``wait`` on an S3 paginator or waiter that takes a Bucket."""
         names = {"paginate": ("get_paginator", BUCKET_PAGINATORS),
                  "wait": ("get_waiter", BUCKET_WAITERS)}.get(method)
         if names is None:
             return False
-        pager, _ = self.context.follow(receiver, self.context.current_function)
+        pager, _ = self.context.follow(receiver, scope)
         if not isinstance(pager, cst.Call):
             return False
         factory, operation = pager.func, argument(pager, 0)
@@ -153,8 +159,7 @@ class HardcodedBucket(Check):
                 and operation is not None and string_value(operation) in names[1])
 
     def _is_transfer_on_client(self, call: cst.Call, receiver: cst.BaseExpression,
-                               method: str) -> bool:
-        scope = self.context.current_function
+                               method: str, scope: Function) -> bool:
         if aws_client_service(self.context, receiver, scope) == "s3":
             return True
         created, _ = self.context.follow(receiver, scope)
@@ -165,8 +170,8 @@ class HardcodedBucket(Check):
         # On a Bucket resource the third positional is ExtraArgs, usually a dict display.
         return not on_resource and third is not None and not isinstance(third, cst.Dict)
 
-    def _check_holder(self, holder: cst.BaseExpression) -> None:
-        value, scope = self.context.follow(holder, self.context.current_function)
+    def _check_holder(self, holder: cst.BaseExpression, scope: Scope) -> None:
+        value, scope = self.context.follow(holder, scope)
         if isinstance(value, cst.Dict):
             for element in value.elements:
                 if (isinstance(element, cst.DictElement)
@@ -182,17 +187,17 @@ class HardcodedBucket(Check):
 
     # -- s3:// URIs and S3 ARNs ---------------------------------------------------------------
 
-    def visit_Expr(self, node: cst.Expr) -> None:
+    def visit_Expr(self, node: cst.Expr, where: Where) -> None:
         if isinstance(node.value, STRING_NODES):
             self._settled.add(id(node.value))  # a docstring, or a string that does nothing
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+    def visit_SimpleString(self, node: cst.SimpleString, where: Where) -> None:
         self._check_location_literal(node)
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+    def visit_FormattedString(self, node: cst.FormattedString, where: Where) -> None:
         self._check_location_literal(node)
 
-    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString, where: Where) -> None:
         self._check_location_literal(node)
         self._settled.update((id(node.left), id(node.right)))  # checked as a whole
 
@@ -200,21 +205,22 @@ class HardcodedBucket(Check):
         if id(node) not in self._settled:
             self._report_bucket(node, _location_bucket(node), node)
 
-    def visit_Arg(self, node: cst.Arg) -> None:
-        self._check_location_constant(node.value)
+    def visit_Arg(self, node: cst.Arg, where: Where) -> None:
+        self._check_location_constant(node.value, where.scope)
 
-    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
-        self._check_location_constant(node.expression)
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression,
+                                        where: Where) -> None:
+        self._check_location_constant(node.expression, where.scope)
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        self._check_location_constant(node.left)
-        self._check_location_constant(node.right)
+    def visit_BinaryOperation(self, node: cst.BinaryOperation, where: Where) -> None:
+        self._check_location_constant(node.left, where.scope)
+        self._check_location_constant(node.right, where.scope)
 
-    def _check_location_constant(self, expression: cst.BaseExpression) -> None:
+    def _check_location_constant(self, expression: cst.BaseExpression, scope: Scope) -> None:
         """A module constant holding an s3:// URI or ARN, where reached code passes it on."""
         if not isinstance(expression, cst.Name) or id(expression) in self._settled:
             return
-        value, scope = self.context.follow(expression, self.context.current_function)
+        value, scope = self.context.follow(expression, scope)
         # A literal inside the function is reported where it is written.
         if scope is self.context.module:
             self._report_bucket(expression, _location_bucket(value), value)

@@ -109,6 +109,7 @@ from lambdalint.diagnostics import Location, related
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource, Value
+    from lambdalint.walk import Where
 
 # Set by the runtime to the function's own name.
 OWN_NAME_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME"
@@ -174,22 +175,22 @@ class RecursiveInvocation(Check):
                " queue or topic that triggers it")
     severity = "error"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: cst.Call, where: Where) -> None:
         func = node.func
         if not isinstance(func, cst.Attribute):
             return
+        # names are resolved in the reached function: a nested scope that binds one hides it
         if func.attr.value in LAMBDA_INVOKE_METHODS:
-            self._check_invoke(node, func)
+            self._check_invoke(node, func, where.reached)
         elif func.attr.value in WRITES:
-            self._check_write(node, func, WRITES[func.attr.value])
+            self._check_write(node, func, WRITES[func.attr.value], where.reached)
 
     # -- invoking itself -------------------------------------------------------------------
 
-    def _check_invoke(self, node: cst.Call, func: cst.Attribute) -> None:
+    def _check_invoke(self, node: cst.Call, func: cst.Attribute, scope: Scope) -> None:
         function_name = argument(node, None, "FunctionName")
         if function_name is None:
             return
-        scope = self.context.current_function
         if aws_client_service(self.context, func.value, scope) != "lambda":
             return
         own_name = self._own_name(function_name, scope)
@@ -229,9 +230,9 @@ class RecursiveInvocation(Check):
 
     # -- writing to its own trigger ----------------------------------------------------------
 
-    def _check_write(self, node: cst.Call, func: cst.Attribute, write: Write) -> None:
+    def _check_write(self, node: cst.Call, func: cst.Attribute, write: Write,
+                     scope: Scope) -> None:
         named = argument(node, write.name_position, write.name_keyword)
-        scope = self.context.current_function
         if named is None or aws_client_service(self.context, func.value, scope) != write.service:
             return
         written_key = (argument(node, write.key_position, write.key_keyword)

@@ -91,6 +91,7 @@ from lambdalint.data.serialization import (
     STDLIB_JSON_REJECTS, Kind,
 )
 from lambdalint.values import Part, Value, ValueAnalysis
+from lambdalint.walk import Where
 
 _CALL_WIDTH = 30  # a longer call is shown as table.get_item(...)
 _ORIGIN_WIDTH = 40  # a longer origin is cut
@@ -106,7 +107,6 @@ class UnserializableReturn(Check):
         super().__init__(context)
         self.values = ValueAnalysis(context)
         self.handler_functions: set[int] = set()
-        self.scopes: list[Optional[Function]] = []  # innermost function or lambda; None: a class
 
     def check_handler(self, handler: Handler) -> None:
         function = handler.function
@@ -120,38 +120,23 @@ class UnserializableReturn(Check):
         elif handler.lambda_ is not None:
             self._check_returned(handler.lambda_.body, handler.lambda_)
 
-    # -- the one traversal: track the innermost scope ---------------------------------------
+    # -- the one traversal ---------------------------------------------------------------------
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scopes.append(node)
+    def visit_Return(self, node: cst.Return, where: Where) -> None:
+        function = where.function
+        if (node.value is not None and function is not None
+                and id(function) in self.handler_functions):
+            self._check_returned(node.value, function)
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self.scopes.pop()
-
-    def visit_Lambda(self, node: cst.Lambda) -> None:
-        self.scopes.append(node)
-
-    def leave_Lambda(self, original_node: cst.Lambda) -> None:
-        self.scopes.pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.scopes.append(None)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self.scopes.pop()
-
-    def visit_Return(self, node: cst.Return) -> None:
-        scope = self.scopes[-1] if self.scopes else None
-        if node.value is not None and scope is not None and id(scope) in self.handler_functions:
-            self._check_returned(node.value, scope)
-
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: cst.Call, where: Where) -> None:
         # only in a reached function itself: a nested scope's free names are not followed
-        if len(self.scopes) != 1 or self.scopes[0] is None:
+        scope = where.reached
+        if where.scope is not scope:
             return
-        encoder = self.context.qualified_name(node.func, self.scopes[0])
-        if encoder not in STDLIB_JSON_ENCODERS:
-            return
+        encoder = self.context.qualified_name(node.func, scope)
+        if encoder not in STDLIB_JSON_ENCODERS or any(
+                isinstance(ancestor, cst.ClassDef) for ancestor in where.ancestors()):
+            return  # a class body's names are not the function's either
         if any(arg.star == "**" for arg in node.args):
             return  # the options may hold any hook
         keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
@@ -164,7 +149,7 @@ class UnserializableReturn(Check):
                          or (arg.keyword is not None and arg.keyword.value == "obj")), None)
         if argument is None or not rejected:
             return
-        part = _first(self.values.value(argument, self.scopes[0]), rejected)
+        part = _first(self.values.value(argument, scope), rejected)
         if part is not None:
             subject = f"{encoder}() gets {self._describe(part)}"
             self.report(node, _message(subject, "stdlib json", part))
