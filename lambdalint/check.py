@@ -50,7 +50,7 @@ class Check:
     def check_handler(self, handler: Handler) -> None:
         """Called once for every handler defined in the file."""
 
-    def report(self, node: Union[cst.CSTNode, None], message: str,
+    def report(self, node: cst.CSTNode, message: str,
                related: tuple[Location, ...] = ()) -> None:
         """A finding at node; a message naming another place says ``related(i)`` for
         ``related[i]`` (lambdalint.diagnostics), never a path."""

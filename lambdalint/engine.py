@@ -6,12 +6,11 @@ pool and be cached by content hash.
 
 from __future__ import annotations
 
-import functools
 import sys
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Optional, TypeVar, Union
 
 from lambdalint.config import HandlerSpec
 from lambdalint.convention import conventional_handlers
@@ -21,7 +20,16 @@ from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
 from lambdalint.source import LINE_BREAK, Undecodable, decode, describe_syntax_error
 from lambdalint.suppression import noqa_suppresses
 
+if TYPE_CHECKING:
+    from libcst import CSTNode, Module, ParserSyntaxError
+
+    from lambdalint.analysis import FileContext
+    from lambdalint.check import Check
+    from lambdalint.registry import InputProblem
+    from lambdalint.walk import Where
+
 T = TypeVar("T")
+Visitor = Callable[["CSTNode", "Where"], None]
 
 # libcst's parser, position metadata and code generation recurse once per nesting level;
 # Python itself compiles ~3000-term expressions and long implicit string concatenations
@@ -177,13 +185,13 @@ def _check_text(task: FileTask, text: str) -> FileResult:
     return result
 
 
-def _syntax_problem(task: FileTask, text: str, error) -> Diagnostic:
+def _syntax_problem(task: FileTask, text: str, error: ParserSyntaxError) -> Diagnostic:
     line, column, message, python_accepts = describe_syntax_error(text, error)
     return _problem(task, INTERNAL_ERROR if python_accepts else UNREADABLE_FILE, line, column,
                     message)
 
 
-def _run_checks(task: FileTask, module) -> FileResult:
+def _run_checks(task: FileTask, module: Module) -> FileResult:
     from lambdalint.analysis import FileContext
 
     context = FileContext(module, task.path, task.extra_client_factories)
@@ -203,7 +211,8 @@ def _run_checks(task: FileTask, module) -> FileResult:
     return FileResult(diagnostics, missing)
 
 
-def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
+def _guarded(check: Check, failures: dict[str, BaseException], action: Callable[[], object]
+             ) -> object:
     if check.code in failures:
         return None
     try:
@@ -213,24 +222,25 @@ def _guarded(check, failures: dict, action: Callable[[], object]) -> object:
         return None
 
 
-def _walk_reached(context, checks, failures: dict) -> None:
+def _walk_reached(context: FileContext, checks: list[Check],
+                  failures: dict[str, BaseException]) -> None:
     """One batched traversal of the reached code, every rule's visitors per node, each
     called with the node and its cursor (walk.Where)."""
     from lambdalint.walk import walk_reached
 
-    visit_methods: dict[str, list] = {}
-    leave_methods: dict[str, list] = {}
+    visit_methods: dict[str, list[tuple[Check, Visitor]]] = {}
+    leave_methods: dict[str, list[tuple[Check, Visitor]]] = {}
     for check in checks:
         for method_name in _own_visitor_names(type(check)):
             kind, _, node_type = method_name.partition("_")
             table = visit_methods if kind == "visit" else leave_methods
             table.setdefault(node_type, []).append((check, getattr(check, method_name)))
 
-    def visit(node, where) -> None:
+    def visit(node: CSTNode, where: Where) -> None:
         for check, method in visit_methods.get(type(node).__name__, ()):
             _guarded(check, failures, lambda: method(node, where))
 
-    def leave(node, where) -> None:
+    def leave(node: CSTNode, where: Where) -> None:
         for check, method in leave_methods.get(type(node).__name__, ()):
             _guarded(check, failures, lambda: method(node, where))
 
@@ -238,13 +248,19 @@ def _walk_reached(context, checks, failures: dict) -> None:
         walk_reached(scope, visit, leave if leave_methods else None)
 
 
-@functools.lru_cache(maxsize=None)
-def _own_visitor_names(check_class: type) -> tuple[str, ...]:
-    """The visit_<Node> and leave_<Node> methods a rule defines."""
-    return tuple(name for name in dir(check_class) if name.startswith(("visit_", "leave_")))
+def _own_visitor_names(check_class: type[Check]) -> tuple[str, ...]:
+    """The visit_<Node> and leave_<Node> methods a rule defines, looked up once per class."""
+    if check_class not in _VISITOR_NAMES:
+        _VISITOR_NAMES[check_class] = tuple(
+            name for name in dir(check_class) if name.startswith(("visit_", "leave_")))
+    return _VISITOR_NAMES[check_class]
 
 
-def _located(task: FileTask, context, checks, failures: dict) -> list[Diagnostic]:
+_VISITOR_NAMES: dict[type[Check], tuple[str, ...]] = {}
+
+
+def _located(task: FileTask, context: FileContext, checks: list[Check],
+             failures: dict[str, BaseException]) -> list[Diagnostic]:
     reports = [(check, node, message, related) for check in checks if check.code not in failures
                for node, message, related in check.reports]
     if not reports:
@@ -265,7 +281,8 @@ def _missing(task: FileTask, target: HandlerTarget) -> MissingTarget:
     return MissingTarget(target.spec, task.path, message, related)
 
 
-def _problem(task: FileTask, problem, line: int, column: int, message: str) -> Diagnostic:
+def _problem(task: FileTask, problem: InputProblem, line: int, column: int, message: str
+             ) -> Diagnostic:
     line, column = _placed(task, line, column)
     return Diagnostic(task.path, line, column, line, column, problem.code, problem.name,
                       message, problem.severity)

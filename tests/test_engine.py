@@ -199,7 +199,7 @@ def test_node_rules_get_the_cursor_of_the_engines_walk(tmp_path: Path, monkeypat
         "    return []\n")
     monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, ShowsWhere])
     task = FileTask(tmp_path / "app.py", None, frozenset({"LAM952"}))
-    assert sorted((d.line, d.message) for d in check_file(task, source.encode())) == [
+    assert sorted((d.line, d.message) for d in check_file(task, source.encode()).diagnostics) == [
         (1, "left lambda_handler, 0 deep"),
         (2, "left nested, 2 deep"),
         (3, "in lambda, def nested, reached lambda_handler, under Lambda<Call<Return"),

@@ -222,9 +222,11 @@ class ApiResponseShape(Check):
         if not isinstance(returned, cst.Name):
             return None
         resolved = self.context.resolve_name(returned.value, scope)
-        if resolved is None or not isinstance(resolved[0], cst.Dict):
+        if resolved is None:
             return None
         value, home = resolved
+        if not isinstance(value, cst.Dict):
+            return None
         return (value, home) if self._only_returned(returned.value, home) else None
 
     def _only_returned(self, name: str, home: Scope) -> bool:

@@ -248,7 +248,7 @@ class ClientInHandler(Check):
         module = self.context.module
         read_from = {_slot_code(module, value)
                      for value in self.context.bindings(where.scope).values.get(name, [])
-                     if value is not None and _is_cache_get(value)}
+                     if value is not None and _cache_get(value) is not None}
         for node in _descendants(where.reached):
             if (isinstance(node, cst.Assign) and isinstance(node.value, cst.Name)
                     and node.value.value == name):
@@ -339,15 +339,20 @@ def _credential_values(spread: cst.Dict) -> Optional[list[cst.BaseExpression]]:
     return values
 
 
-def _is_cache_get(expression: cst.BaseExpression) -> bool:
-    return (isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute)
-            and expression.func.attr.value == "get" and len(expression.args) >= 1)
+def _cache_get(expression: cst.BaseExpression
+               ) -> Optional[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """The key and the container of ``container.get(key, ...)``."""
+    if (isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute)
+            and expression.func.attr.value == "get" and len(expression.args) >= 1):
+        return expression.args[0].value, expression.func.value
+    return None
 
 
 def _slot_code(module: cst.Module, expression: cst.BaseExpression) -> str:
     """``CACHE[key]`` for both ``CACHE[key]`` and ``CACHE.get(key)``; the source text otherwise."""
-    if _is_cache_get(expression):
-        return _membership_code(module, expression.args[0].value, expression.func.value)
+    cache_get = _cache_get(expression)
+    if cache_get is not None:
+        return _membership_code(module, *cache_get)
     if (isinstance(expression, cst.Subscript) and len(expression.slice) == 1
             and isinstance(expression.slice[0].slice, cst.Index)):
         return _membership_code(module, expression.slice[0].slice.value, expression.value)
@@ -377,7 +382,7 @@ def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> s
         if isinstance(comparison.operator, cst.NotIn if empty else cst.In):
             return {_membership_code(module, test.left, comparison.comparator)}
     if not empty and (isinstance(test, (cst.Name, cst.Attribute, cst.Subscript))
-                      or _is_cache_get(test)):
+                      or _cache_get(test) is not None):
         return {_slot_code(module, test)}
     return set()
 

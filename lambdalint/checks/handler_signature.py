@@ -70,8 +70,9 @@ class HandlerSignature(Check):
         if parameters is None or not sees_through_decorators(self.context, handler):
             return
         problem = _signature_problem(parameters)
-        if problem is not None:
-            self.report(handler.function or handler.lambda_, f"handler '{handler.name}' {problem}")
+        where = handler.function or handler.lambda_
+        if problem is not None and where is not None:
+            self.report(where, f"handler '{handler.name}' {problem}")
 
 
 def _signature_problem(parameters: cst.Parameters) -> Optional[str]:

@@ -221,6 +221,8 @@ class RecursiveInvocation(Check):
         for handler in self.context.handlers:
             if scope is handler.function or scope is handler.lambda_:
                 parameters = handler.parameters
+                if parameters is None:
+                    return None
                 positional = [*parameters.posonly_params, *parameters.params]
                 if len(positional) <= position:
                     return None
