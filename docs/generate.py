@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 RULE_DOCS = REPO / "docs" / "rules"
@@ -37,8 +38,10 @@ def render_pages() -> dict[str, str]:
     """File name under docs/rules/ -> the text it should have."""
     rules = all_rules()
     cases = all_cases()
-    pages = {f"{rule.code}.md": _rule_page(rule, [c for c in cases if c.code == rule.code])
-             for rule in rules}
+    pages = {
+        f"{rule.code}.md": _rule_page(rule, [c for c in cases if c.code == rule.code])
+        for rule in rules
+    }
     pages[INDEX] = _index(rules)
     return pages
 
@@ -64,8 +67,10 @@ def _cases_section(cases: list[Case]) -> str:
     rule_dir = cases[0].rule_dir.relative_to(REPO).as_posix()
     rows = [
         "## Cases",
-        f"Each case in [`{rule_dir}/cases/`](../../{rule_dir}/cases/) is run by the tests:"
-        " lambdalint reports exactly the lines marked `# error: [CODE]`.",
+        (
+            f"Each case in [`{rule_dir}/cases/`](../../{rule_dir}/cases/) is run by the tests:"
+            " lambdalint reports exactly the lines marked `# error: [CODE]`."
+        ),
         "",
         "| Case | What it is | Reported |",
         "| --- | --- | --- |",
@@ -85,7 +90,7 @@ def _reported(case: Case) -> str:
     if case.path.is_file():
         return ("line " if len(marked) == 1 else "lines ") + ", ".join(str(n) for _, n in marked)
     case_dir = case.path.relative_to(REPO).as_posix()
-    return ", ".join(f"`{path[len(case_dir) + 1:]}`:{line}" for path, line in marked)
+    return ", ".join(f"`{path[len(case_dir) + 1 :]}`:{line}" for path, line in marked)
 
 
 def _cell(text: str) -> str:
@@ -96,16 +101,20 @@ def _cell(text: str) -> str:
 def _client_factories() -> str:
     from lambdalint.data import client_factories
 
-    return "\n".join([
-        "## Client factories",
-        "The calls this rule treats as creating a client, a resource, a session or a"
-        " connection, by qualified name after import aliases are resolved; `X().method` is"
-        " a method called on the result of `X(...)`. Extend the list with"
-        " `extra-client-factories` in `[tool.lambdalint]`"
-        " (see [configuration](../configuration.md)).",
-        "",
-        _name_table(client_factories),
-    ])
+    return "\n".join(
+        [
+            "## Client factories",
+            (
+                "The calls this rule treats as creating a client, a resource, a session or a"
+                " connection, by qualified name after import aliases are resolved; `X().method` is"
+                " a method called on the result of `X(...)`. Extend the list with"
+                " `extra-client-factories` in `[tool.lambdalint]`"
+                " (see [configuration](../configuration.md))."
+            ),
+            "",
+            _name_table(client_factories),
+        ]
+    )
 
 
 def _name_table(data_module) -> str:
@@ -131,11 +140,16 @@ def _index(rules: Sequence) -> str:
     rows = [
         "# Rules",
         GENERATED_NOTE.format(source="lambdalint/checks/ and rules/"),
-        "`lambdalint rules` prints this list and `lambdalint explain CODE` prints a rule's"
-        " documentation. Codes are stable: a retired code is never reused.",
-        "| Code | Name | Severity | Summary |\n| --- | --- | --- | --- |\n" + "\n".join(
+        (
+            "`lambdalint rules` prints this list and `lambdalint explain CODE` prints a rule's"
+            " documentation. Codes are stable: a retired code is never reused."
+        ),
+        "| Code | Name | Severity | Summary |\n| --- | --- | --- | --- |\n"
+        + "\n".join(
             f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity}"
-            f" | {_cell(rule.summary)} |" for rule in rules),
+            f" | {_cell(rule.summary)} |"
+            for rule in rules
+        ),
     ]
     return "\n\n".join(rows) + "\n"
 
@@ -144,7 +158,9 @@ def rule_table(rules: Sequence) -> str:
     """The README's table of every code, linking to the rule pages."""
     return "| code | name | severity | what it reports |\n| --- | --- | --- | --- |\n" + "".join(
         f"| [{rule.code}](docs/rules/{rule.code}.md) | `{rule.name}` | {rule.severity}"
-        f" | {_cell(rule.summary)} |\n" for rule in rules)
+        f" | {_cell(rule.summary)} |\n"
+        for rule in rules
+    )
 
 
 def with_rule_table(readme: str, rules: Sequence) -> str:
@@ -185,11 +201,13 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-def main(argv: Optional[Sequence[str]] = None, directory: Path = RULE_DOCS,
-         readme: Path = README) -> int:
+def main(
+    argv: Sequence[str] | None = None, directory: Path = RULE_DOCS, readme: Path = README
+) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 and name the files that differ")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 and name the files that differ"
+    )
     args = parser.parse_args(argv)
     files = generated_files(directory, readme)
     problems = drift(files, directory)

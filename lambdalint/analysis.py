@@ -10,9 +10,10 @@ Names are looked up in a *scope*: a function, a lambda, or the module itself (pa
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Optional, Sequence, TypeVar, Union
+from typing import TYPE_CHECKING, TypeVar, Union
 
 import libcst as cst
 
@@ -40,16 +41,16 @@ class Handler:
 
     name: str
     node: cst.CSTNode  # the FunctionDef, or the assignment statement
-    function: Optional[cst.FunctionDef] = None
-    lambda_: Optional[cst.Lambda] = None
-    target: Optional[HandlerTarget] = None
+    function: cst.FunctionDef | None = None
+    lambda_: cst.Lambda | None = None
+    target: HandlerTarget | None = None
 
     @property
     def is_async(self) -> bool:
         return self.function is not None and self.function.asynchronous is not None
 
     @property
-    def parameters(self) -> Optional[cst.Parameters]:
+    def parameters(self) -> cst.Parameters | None:
         """The signature the runtime sees, or None when lambdalint cannot see it."""
         if self.function is not None:
             return self.function.params
@@ -68,7 +69,7 @@ class Handler:
 class Bindings:
     """What each name is bound to in one scope. A value of None is a binding we cannot follow."""
 
-    values: dict[str, list[Optional[cst.BaseExpression]]] = field(default_factory=dict)
+    values: dict[str, list[cst.BaseExpression | None]] = field(default_factory=dict)
     parameters: set[str] = field(default_factory=set)
     globals: set[str] = field(default_factory=set)  # declared global or nonlocal here
     imports: dict[str, str] = field(default_factory=dict)
@@ -78,13 +79,17 @@ class Bindings:
     nested: set[str] = field(default_factory=set)
     star_import: bool = False  # `from x import *` may bind any name
 
-    def bind(self, name: str, value: Optional[cst.BaseExpression]) -> None:
+    def bind(self, name: str, value: cst.BaseExpression | None) -> None:
         self.values.setdefault(name, []).append(value)
 
-    def only_value(self, name: str) -> Optional[cst.BaseExpression]:
+    def only_value(self, name: str) -> cst.BaseExpression | None:
         """The value of a name bound exactly once, to an expression we can read."""
-        if (name in self.parameters or name in self.globals or name in self.imports
-                or self.star_import):
+        if (
+            name in self.parameters
+            or name in self.globals
+            or name in self.imports
+            or self.star_import
+        ):
             return None
         values = self.values.get(name, [])
         return values[0] if len(values) == 1 else None
@@ -108,7 +113,7 @@ class _BindingCollector:
     def collect(self) -> None:
         walk(self.scope, self._visit, self._leave)
 
-    def _visit(self, node: cst.CSTNode) -> Optional[bool]:
+    def _visit(self, node: cst.CSTNode) -> bool | None:
         if isinstance(node, cst.Name):
             if id(node) not in self.labels:
                 self.bindings.referenced.add(node.value)
@@ -127,8 +132,11 @@ class _BindingCollector:
             return None
         if isinstance(node, FUNCTION_NODES):
             # class bodies and comprehensions are not scopes a function's free names see
-            self.enclosing[id(node)] = next(frame for frame in reversed(self.frames)
-                                            if isinstance(frame, (*FUNCTION_NODES, cst.Module)))
+            self.enclosing[id(node)] = next(
+                frame
+                for frame in reversed(self.frames)
+                if isinstance(frame, (*FUNCTION_NODES, cst.Module))
+            )
         if at_module_level and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             return False  # a function's bindings are its own, collected on demand
         self.frames.append(node)
@@ -138,15 +146,20 @@ class _BindingCollector:
         if node is not self.scope and node is self.frames[-1]:
             self.frames.pop()
 
-    def _bind(self, name: str, value: Optional[cst.BaseExpression],
-              owner: Optional[cst.CSTNode] = None) -> None:
+    def _bind(
+        self, name: str, value: cst.BaseExpression | None, owner: cst.CSTNode | None = None
+    ) -> None:
         if (owner or self.frames[-1]) is self.scope:
             self.bindings.bind(name, value)
         else:
             self.bindings.nested.add(name)
 
-    def _bind_target(self, target: cst.BaseExpression, value: Optional[cst.BaseExpression],
-                     owner: Optional[cst.CSTNode] = None) -> None:
+    def _bind_target(
+        self,
+        target: cst.BaseExpression,
+        value: cst.BaseExpression | None,
+        owner: cst.CSTNode | None = None,
+    ) -> None:
         if isinstance(target, cst.Name):
             self._bind(target.value, value, owner)
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -187,8 +200,9 @@ class _BindingCollector:
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         # := in a comprehension binds in the function around it
-        owner = next(frame for frame in reversed(self.frames)
-                     if not isinstance(frame, COMPREHENSIONS))
+        owner = next(
+            frame for frame in reversed(self.frames) if not isinstance(frame, COMPREHENSIONS)
+        )
         self._bind_target(node.target, node.value, owner)
 
     def visit_For(self, node: cst.For) -> None:
@@ -204,13 +218,13 @@ class _BindingCollector:
         if node.asname is not None:
             self._bind_target(node.asname.name, None)
 
-    def visit_ExceptHandler(self, node: Union[cst.ExceptHandler, cst.ExceptStarHandler]) -> None:
+    def visit_ExceptHandler(self, node: cst.ExceptHandler | cst.ExceptStarHandler) -> None:
         if node.name is not None:
             self._bind_target(node.name.name, None)
 
     visit_ExceptStarHandler = visit_ExceptHandler
 
-    def visit_MatchAs(self, node: Union[cst.MatchAs, cst.MatchStar]) -> None:
+    def visit_MatchAs(self, node: cst.MatchAs | cst.MatchStar) -> None:
         if node.name is not None:
             self._bind_target(node.name, None)
 
@@ -246,7 +260,7 @@ class _BindingCollector:
                 # a relative import binds the name too, to nothing lambdalint can qualify
                 self._import(local.value, f"{module}.{_dotted(alias.name)}" if module else None)
 
-    def _import(self, name: str, qualified: Optional[str]) -> None:
+    def _import(self, name: str, qualified: str | None) -> None:
         if self.frames[-1] is not self.scope:
             self.bindings.nested.add(name)
         elif qualified is None:
@@ -279,8 +293,9 @@ def _declared_global(module: cst.Module) -> frozenset[str]:
 class FileContext:
     """Everything rules share about one file; built once by the engine."""
 
-    def __init__(self, module: cst.Module, path: Path,
-                 extra_client_factories: Sequence[str] = ()) -> None:
+    def __init__(
+        self, module: cst.Module, path: Path, extra_client_factories: Sequence[str] = ()
+    ) -> None:
         self.module = module
         self.path = path
         self.extra_client_factories = tuple(extra_client_factories)
@@ -295,10 +310,10 @@ class FileContext:
         self.module_bindings = Bindings()
         _BindingCollector(module, self.module_bindings, self._enclosing).collect()
         self._scope_bindings: dict[int, Bindings] = {}
-        self._rebound_globally: Optional[frozenset[str]] = None
+        self._rebound_globally: frozenset[str] | None = None
         self.handlers: list[Handler] = []
         self.reached: list[Function] = []
-        self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+        self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
         """Where every node is; computed once, on first use (it costs a full code generation)."""
@@ -329,21 +344,23 @@ class FileContext:
         if isinstance(scope, cst.Module):
             return False
         bindings = self.bindings(scope)
-        return (name in bindings.values or name in bindings.parameters
-                or name in bindings.imports) and name not in bindings.globals
+        return (
+            name in bindings.values or name in bindings.parameters or name in bindings.imports
+        ) and name not in bindings.globals
 
     def is_parameter(self, name: str, function: Function) -> bool:
         """Whether the name, anywhere in the function's code, surely holds its parameter."""
         bindings = self.bindings(function)
         return name in bindings.parameters and not any(
-            name in names for names in (bindings.values, bindings.globals, bindings.imports,
-                                        bindings.nested))
+            name in names
+            for names in (bindings.values, bindings.globals, bindings.imports, bindings.nested)
+        )
 
-    def home(self, name: str, scope: Scope) -> Optional[Scope]:
+    def home(self, name: str, scope: Scope) -> Scope | None:
         """The scope whose binding a name used in ``scope``'s code refers to: the innermost
         function or lambda that binds it, else the module. None when unsure: a nested def,
         lambda, class or comprehension binds it too, or a nested scope is not known."""
-        current: Optional[Scope] = scope
+        current: Scope | None = scope
         while current is not None:
             if name in self.bindings(current).nested:
                 return None
@@ -352,7 +369,7 @@ class FileContext:
             current = self._enclosing.get(id(current))
         return None
 
-    def resolve_name(self, name: str, scope: Scope) -> Optional[tuple[cst.BaseExpression, Scope]]:
+    def resolve_name(self, name: str, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
         """The one expression a name used in ``scope`` is bound to, and the scope it lives in.
 
         None if unsure: a parameter, a name bound more than once (a ``match`` capture, a
@@ -365,8 +382,9 @@ class FileContext:
         value = self.bindings(home).only_value(name)
         return (value, home) if value is not None else None
 
-    def follow(self, expression: cst.BaseExpression, scope: Scope
-               ) -> tuple[cst.BaseExpression, Scope]:
+    def follow(
+        self, expression: cst.BaseExpression, scope: Scope
+    ) -> tuple[cst.BaseExpression, Scope]:
         """Follow a name through single assignments to the expression behind it.
 
         Stops at the first name it cannot follow and returns that name.
@@ -388,7 +406,7 @@ class FileContext:
 
     # -- names ----------------------------------------------------------------------------
 
-    def qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         """``boto3.client`` for ``b.client`` after ``import boto3 as b``; None if not an import.
 
         Builtins come back as ``builtins.<name>`` unless the module rebinds them.
@@ -405,28 +423,39 @@ class FileContext:
         bindings = self.bindings(home)
         if name in bindings.imports:
             return bindings.imports[name]
-        if (isinstance(home, cst.Module) and name in BUILTIN_NAMES and name not in bindings.values
-                and not bindings.star_import and name not in self.rebound_globally()):
+        if (
+            isinstance(home, cst.Module)
+            and name in BUILTIN_NAMES
+            and name not in bindings.values
+            and not bindings.star_import
+            and name not in self.rebound_globally()
+        ):
             return f"builtins.{name}"
         return None
 
-    def local_function(self, expression: cst.BaseExpression,
-                       scope: Scope) -> Optional[cst.FunctionDef]:
+    def local_function(
+        self, expression: cst.BaseExpression, scope: Scope
+    ) -> cst.FunctionDef | None:
         """The module's own top-level function a name refers to, if it surely does."""
         return self._module_definition(expression, scope, self.functions)
 
-    def local_class(self, expression: cst.BaseExpression, scope: Scope) -> Optional[cst.ClassDef]:
+    def local_class(self, expression: cst.BaseExpression, scope: Scope) -> cst.ClassDef | None:
         """The module's own top-level class a name refers to, if it surely does."""
         return self._module_definition(expression, scope, self.classes)
 
-    def _module_definition(self, expression: cst.BaseExpression, scope: Scope,
-                           definitions: Mapping[str, _Definition]) -> Optional[_Definition]:
+    def _module_definition(
+        self, expression: cst.BaseExpression, scope: Scope, definitions: Mapping[str, _Definition]
+    ) -> _Definition | None:
         if not isinstance(expression, cst.Name):
             return None
         name = expression.value
-        if (not isinstance(self.home(name, scope), cst.Module) or name in self.rebound_globally()
-                or len(self.module_bindings.values.get(name, [])) != 1
-                or name in self.module_bindings.imports or self.module_bindings.star_import):
+        if (
+            not isinstance(self.home(name, scope), cst.Module)
+            or name in self.rebound_globally()
+            or len(self.module_bindings.values.get(name, [])) != 1
+            or name in self.module_bindings.imports
+            or self.module_bindings.star_import
+        ):
             return None
         return definitions.get(name)
 
@@ -457,8 +486,11 @@ class FileContext:
             index += 1
             for name in sorted(self.bindings(scope).referenced):
                 function = self.functions.get(name)
-                if (function is not None and not self.is_local(name, scope)
-                        and all(function is not seen for seen in queue)):
+                if (
+                    function is not None
+                    and not self.is_local(name, scope)
+                    and all(function is not seen for seen in queue)
+                ):
                     queue.append(function)
         self.reached = queue
 

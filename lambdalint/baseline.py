@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from lambdalint.diagnostics import Diagnostic
 from lambdalint.fingerprint import fingerprints, relative_path
@@ -56,7 +57,9 @@ def load_baseline(path: Path) -> Baseline:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise BaselineError(f"{shown}:{error.lineno}: baseline is not valid JSON: {error.msg}") from None
+        raise BaselineError(
+            f"{shown}:{error.lineno}: baseline is not valid JSON: {error.msg}"
+        ) from None
     return Baseline(path, Counter(_recorded_fingerprints(shown, document)))
 
 
@@ -64,12 +67,14 @@ def _recorded_fingerprints(shown: str, document: Any) -> list[str]:
     if not isinstance(document, dict) or "version" not in document:
         raise BaselineError(f"{shown}: not a lambdalint baseline (no 'version' field)")
     if document["version"] != VERSION:
-        raise BaselineError(f"{shown}: baseline version {document['version']!r} is not supported"
-                            f" (expected {VERSION}); rewrite it with --write-baseline {shown}")
+        raise BaselineError(
+            f"{shown}: baseline version {document['version']!r} is not supported"
+            f" (expected {VERSION}); rewrite it with --write-baseline {shown}"
+        )
     findings = document.get("findings")
     if not isinstance(findings, list) or not all(
-            isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
-            for entry in findings):
+        isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in findings
+    ):
         raise BaselineError(f"{shown}: 'findings' must be a list of objects with a 'fingerprint'")
     return [entry["fingerprint"] for entry in findings]
 
@@ -81,9 +86,13 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> list[Diagno
     crashes = [item for item in diagnostics if item.code == INTERNAL_ERROR.code]
     findings = [
         # path, line and message are for people reviewing the file; matching uses the fingerprint
-        {"path": relative_path(item.path, path.parent), "line": item.line, "code": item.code,
-         "message": item.text(lambda place: relative_path(place, path.parent)),
-         "fingerprint": fingerprint}
+        {
+            "path": relative_path(item.path, path.parent),
+            "line": item.line,
+            "code": item.code,
+            "message": item.text(lambda place: relative_path(place, path.parent)),
+            "fingerprint": fingerprint,
+        }
         for item, fingerprint in zip(accepted, _fingerprints(accepted, path))
     ]
     text = json.dumps({"version": VERSION, "findings": findings}, indent=2) + "\n"
@@ -97,7 +106,9 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> list[Diagno
         finally:
             partial.unlink(missing_ok=True)
     except OSError as error:
-        raise BaselineError(f"{display_path(path)}: cannot write baseline: {error.strerror}") from None
+        raise BaselineError(
+            f"{display_path(path)}: cannot write baseline: {error.strerror}"
+        ) from None
     return crashes
 
 

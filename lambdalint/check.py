@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterator, Union
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
 
@@ -50,8 +51,7 @@ class Check:
     def check_handler(self, handler: Handler) -> None:
         """Called once for every handler defined in the file."""
 
-    def report(self, node: cst.CSTNode, message: str,
-               related: tuple[Location, ...] = ()) -> None:
+    def report(self, node: cst.CSTNode, message: str, related: tuple[Location, ...] = ()) -> None:
         """A finding at node; a message naming another place says ``related(i)`` for
         ``related[i]`` (lambdalint.diagnostics), never a path."""
         self.reports.append((node, message, related))

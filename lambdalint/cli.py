@@ -27,40 +27,77 @@ def _comma_list(value: str) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="lambdalint", description="Static analysis for AWS Lambda handlers written in Python.")
+        prog="lambdalint", description="Static analysis for AWS Lambda handlers written in Python."
+    )
     parser.add_argument("--version", action="version", version=f"lambdalint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check handlers under the given paths")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or directories; '-' reads one file from standard input")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or directories; '-' reads one file from standard input",
+    )
     check.add_argument("--select", type=_comma_list, help="only these codes or prefixes")
-    check.add_argument("--extend-select", type=_comma_list, default=[],
-                       help="codes or prefixes to add to the selection")
-    check.add_argument("--ignore", type=_comma_list, default=[],
-                       help="codes or prefixes to leave out")
-    check.add_argument("--format", choices=FORMATS,
-                       help="output format (default: 'format' in the configuration, else text)")
-    check.add_argument("--output-file", type=Path, metavar="PATH",
-                       help="write the report to PATH instead of standard output")
+    check.add_argument(
+        "--extend-select",
+        type=_comma_list,
+        default=[],
+        help="codes or prefixes to add to the selection",
+    )
+    check.add_argument(
+        "--ignore", type=_comma_list, default=[], help="codes or prefixes to leave out"
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: 'format' in the configuration, else text)",
+    )
+    check.add_argument(
+        "--output-file",
+        type=Path,
+        metavar="PATH",
+        help="write the report to PATH instead of standard output",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="count findings per code")
-    check.add_argument("--config", type=Path, help="pyproject.toml to use instead of the nearest one")
-    check.add_argument("--handler", action="append", default=[], metavar="MODULE.FUNCTION",
-                       help="a handler to check (repeatable)")
+    check.add_argument(
+        "--config", type=Path, help="pyproject.toml to use instead of the nearest one"
+    )
+    check.add_argument(
+        "--handler",
+        action="append",
+        default=[],
+        metavar="MODULE.FUNCTION",
+        help="a handler to check (repeatable)",
+    )
     check.add_argument("--stdin-filename", help="the file name to give the buffer read from '-'")
     baseline = check.add_mutually_exclusive_group()
-    baseline.add_argument("--baseline", type=Path, metavar="FILE",
-                          help="report only findings not recorded in FILE"
-                               " (default: 'baseline' in the configuration)")
-    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
-                          help="record every finding in FILE, to be accepted by --baseline")
+    baseline.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report only findings not recorded in FILE (default: 'baseline' in the configuration)",
+    )
+    baseline.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record every finding in FILE, to be accepted by --baseline",
+    )
     handlers = commands.add_parser(
-        "handlers", help="list the functions deployment templates declare, and how each resolves,"
-                    " then the handlers found by naming convention")
-    handlers.add_argument("path", nargs="?", default=".", metavar="PATH",
-                          help="the project directory (default: .)")
+        "handlers",
+        help="list the functions deployment templates declare, and how each resolves,"
+        " then the handlers found by naming convention",
+    )
+    handlers.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help="the project directory (default: .)"
+    )
     handlers.add_argument("--format", choices=("text", "json"), default="text")
-    handlers.add_argument("--config", type=Path, help="pyproject.toml to use instead of the nearest one")
+    handlers.add_argument(
+        "--config", type=Path, help="pyproject.toml to use instead of the nearest one"
+    )
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code")
@@ -132,14 +169,21 @@ def _handlers(args: argparse.Namespace) -> int:
     # the project may reach above the directory (its .git or pyproject.toml): list what the
     # directory declares
     declared_here = Discovery(
-        [function for function in project.discovery.functions if run.in_scope(function.declared_in)],
-        [note for note in project.discovery.notes if run.in_scope(note.path)])
+        [
+            function
+            for function in project.discovery.functions
+            if run.in_scope(function.declared_in)
+        ],
+        [note for note in project.discovery.notes if run.in_scope(note.path)],
+    )
     if args.format == "json":
         # the JSON stays one row per function for tools; what text prints below the table
         # (notes not about one function) goes to stderr
         for note in declared_here.notes:
-            print(f"lambdalint: note: {display_path(note.path)}:{note.line}: {note.message}",
-                  file=sys.stderr)
+            print(
+                f"lambdalint: note: {display_path(note.path)}:{note.line}: {note.message}",
+                file=sys.stderr,
+            )
         sys.stdout.write(render_json(declared_here, conventional))
     else:
         sys.stdout.write(render_text(declared_here, conventional))
@@ -151,8 +195,10 @@ def _record_baseline(path: Path, diagnostics: list[Diagnostic]) -> list[Diagnost
     from lambdalint.baseline import write_baseline
 
     left = write_baseline(path, diagnostics)
-    print(f"lambdalint: recorded {len(diagnostics) - len(left)} findings in {display_path(path)}",
-          file=sys.stderr)
+    print(
+        f"lambdalint: recorded {len(diagnostics) - len(left)} findings in {display_path(path)}",
+        file=sys.stderr,
+    )
     return left
 
 
@@ -166,10 +212,18 @@ def _check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in args.paths:
         stdin = sys.stdin.buffer.read()
-    options = Options(paths=args.paths, config=args.config, handlers=args.handler,
-                      select=args.select, extend_select=args.extend_select, ignore=args.ignore,
-                      stdin=stdin, stdin_filename=args.stdin_filename, baseline=args.baseline,
-                      apply_baselines=args.write_baseline is None)
+    options = Options(
+        paths=args.paths,
+        config=args.config,
+        handlers=args.handler,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        stdin=stdin,
+        stdin_filename=args.stdin_filename,
+        baseline=args.baseline,
+        apply_baselines=args.write_baseline is None,
+    )
     try:
         settings = run_config(args.config)
         output_format = args.format or settings.output_format or "text"
@@ -184,13 +238,18 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for skipped in result.skipped:
         print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
-    color = (output_format == "text" and output_file is None and sys.stdout.isatty()
-             and not os.environ.get("NO_COLOR"))
+    color = (
+        output_format == "text"
+        and output_file is None
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
     report = renderer(output_format)(result.diagnostics, color)
     if args.statistics:
         counts = Counter((item.code, item.name) for item in result.diagnostics)
-        report += "".join(f"{count:<5} {code} {name}\n"
-                          for (code, name), count in sorted(counts.items()))
+        report += "".join(
+            f"{count:<5} {code} {name}\n" for (code, name), count in sorted(counts.items())
+        )
     if not _deliver(report, output_file):
         return EXIT_ERROR
     if any(item.code == INTERNAL_ERROR.code for item in result.diagnostics):
@@ -209,7 +268,9 @@ def _deliver(report: str, output_file: Path | None) -> bool:
         output_file.parent.mkdir(parents=True, exist_ok=True)
         output_file.write_text(report, encoding="utf-8")
     except OSError as error:
-        print(f"lambdalint: {display_path(output_file)}: cannot write the report:"
-              f" {error.strerror}", file=sys.stderr)
+        print(
+            f"lambdalint: {display_path(output_file)}: cannot write the report: {error.strerror}",
+            file=sys.stderr,
+        )
         return False
     return True

@@ -72,8 +72,18 @@ STRING_LIST_KEYS = {
 }
 CODE_LIST_KEYS = {"select", "extend-select", "ignore"}
 DISCOVERY_SOURCES = Config.discover  # the deployment formats lambdalint/discovery/ reads
-KNOWN_KEYS = sorted([*STRING_LIST_KEYS, "handlers", "code-root", "per-file-ignores",
-                     "format", "output-file", "baseline", "discover"])
+KNOWN_KEYS = sorted(
+    [
+        *STRING_LIST_KEYS,
+        "handlers",
+        "code-root",
+        "per-file-ignores",
+        "format",
+        "output-file",
+        "baseline",
+        "discover",
+    ]
+)
 
 
 def find_config(start: Path) -> Path | None:
@@ -203,8 +213,10 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             sources = _string_list(where, key, value)
             unknown = sorted(set(sources) - set(DISCOVERY_SOURCES))
             if unknown:
-                raise ConfigError(f"{where}: unknown source '{unknown[0]}' in 'discover';"
-                                  f" expected some of {', '.join(DISCOVERY_SOURCES)}")
+                raise ConfigError(
+                    f"{where}: unknown source '{unknown[0]}' in 'discover';"
+                    f" expected some of {', '.join(DISCOVERY_SOURCES)}"
+                )
             config.discover = tuple(dict.fromkeys(sources))
         elif key not in ("handlers", "code-root"):
             hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
@@ -259,7 +271,7 @@ def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[H
             code_root = path.parent / str(entry.get("code-root", "."))
         else:
             raise ConfigError(
-                f"{where}: a handlers entry must be \"module.function\""
+                f'{where}: a handlers entry must be "module.function"'
                 ' or { handler = "module.function", code-root = "dir" }'
             )
         entry_line = _value_line(text, handler, entry_line)
@@ -281,7 +293,7 @@ def _key_line(text: str, key: str) -> int:
 
 def _value_line(text: str, value: str, start: int) -> int:
     """The first line from start on that holds value as a quoted string."""
-    for number, line in enumerate(text.splitlines()[start - 1:], start=start):
+    for number, line in enumerate(text.splitlines()[start - 1 :], start=start):
         if f'"{value}"' in line or f"'{value}'" in line:
             return number
     return start

@@ -27,7 +27,9 @@ CONTEXT_TYPE = "LambdaContext"  # aws_lambda_powertools.utilities.typing, aws_la
 # an event, or the LambdaContext type.
 COULD_DEFINE_HANDLER = re.compile(
     rb"^(?:async[ \t]+)?def[ \t]+(?:\w*handler\b|\w+[ \t]*\(\s*(?:event|evt|_event)\b)"
-    rb"|^\w*handler[ \t]*[:=]|\bLambdaContext\b", re.MULTILINE)
+    rb"|^\w*handler[ \t]*[:=]|\bLambdaContext\b",
+    re.MULTILINE,
+)
 
 TEST_FOLDERS = frozenset({"tests", "test"})
 
@@ -57,16 +59,21 @@ def looks_like_handler(definition: Definition) -> bool:
         return True
     if not definition.is_def or len(parameters) < 2:
         return False
-    return ((parameters[0] in EVENT_NAMES and parameters[1] in CONTEXT_NAMES)
-            or definition.context_type == CONTEXT_TYPE)
+    return (
+        parameters[0] in EVENT_NAMES and parameters[1] in CONTEXT_NAMES
+    ) or definition.context_type == CONTEXT_TYPE
 
 
 def is_test_file(relative: PurePath) -> bool:
     """test_*.py, *_test.py, conftest.py, or anything in a tests/ or test/ folder, by the
     file's path from its project root (the folders above the root do not count)."""
     name = relative.name
-    return (name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
-            or any(part in TEST_FOLDERS for part in relative.parts[:-1]))
+    return (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or any(part in TEST_FOLDERS for part in relative.parts[:-1])
+    )
 
 
 def conventional_handlers(source: bytes) -> list[Definition] | None:
@@ -84,14 +91,19 @@ def conventional_handlers(source: bytes) -> list[Definition] | None:
         module = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    shaped = {name: node for name, node in _top_level_definitions(module).items()
-              if looks_like_handler(_describe(name, node))}
+    shaped = {
+        name: node
+        for name, node in _top_level_definitions(module).items()
+        if looks_like_handler(_describe(name, node))
+    }
     referenced: set[str] = set()
     for name, node in shaped.items():
         referenced.update(_names_used(_body(node)) - {name})
-    return [_describe(name, node) for name, node in sorted(shaped.items(),
-                                                           key=lambda item: item[1].lineno)
-            if name not in referenced]
+    return [
+        _describe(name, node)
+        for name, node in sorted(shaped.items(), key=lambda item: item[1].lineno)
+        if name not in referenced
+    ]
 
 
 _Bound = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign]
@@ -107,8 +119,11 @@ def _top_level_definitions(module: ast.Module) -> dict[str, _Bound]:
             for target in statement.targets:
                 if isinstance(target, ast.Name):
                     definitions[target.id] = statement
-        elif (isinstance(statement, ast.AnnAssign) and statement.value is not None
-              and isinstance(statement.target, ast.Name)):
+        elif (
+            isinstance(statement, ast.AnnAssign)
+            and statement.value is not None
+            and isinstance(statement.target, ast.Name)
+        ):
             definitions[statement.target.id] = statement
     return definitions
 
@@ -124,8 +139,7 @@ def _describe(name: str, node: _Bound) -> Definition:
         return Definition(name, node.lineno, is_def=False, parameters=None)
     positional = [*arguments.posonlyargs, *arguments.args]
     context_type = _last_name(positional[1].annotation) if len(positional) > 1 else None
-    return Definition(name, node.lineno, is_def, tuple(arg.arg for arg in positional),
-                      context_type)
+    return Definition(name, node.lineno, is_def, tuple(arg.arg for arg in positional), context_type)
 
 
 def _last_name(annotation: ast.expr | None) -> str | None:
@@ -149,5 +163,9 @@ def _body(node: _Bound) -> Sequence[ast.AST]:
 
 
 def _names_used(body: Sequence[ast.AST]) -> set[str]:
-    return {node.id for statement in body for node in ast.walk(statement)
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return {
+        node.id
+        for statement in body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }

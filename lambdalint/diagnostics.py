@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
 RELATED = re.compile(r"\{@(\d+)\}")
 
@@ -20,8 +20,8 @@ class Location:
     """A place a finding refers to: a file's line, or a whole file or folder (line None)."""
 
     path: Path  # absolute
-    line: Optional[int] = None
-    column: Optional[int] = None
+    line: int | None = None
+    column: int | None = None
     label: str = ""  # what is there: "Api event of CreateOrderFunction", "code root"
 
 
@@ -56,9 +56,9 @@ class Diagnostic:
     severity: str  # "error" or "warning"
     related: tuple[Location, ...] = ()
     # the decoded text of the line the finding starts on, for fingerprints; None until known
-    source_line: Optional[str] = None
+    source_line: str | None = None
     # the project's root, which names related places the same from any working directory
-    root: Optional[Path] = None
+    root: Path | None = None
 
     def text(self, spell: Callable[[Path], str]) -> str:
         """The message with each related location spelled ``spell(path)[:line]``."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 import threading
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from lambdalint.config import HandlerSpec
 from lambdalint.convention import conventional_handlers
@@ -55,10 +56,10 @@ class Embedding:
 @dataclass(frozen=True)
 class FileTask:
     path: Path
-    targets: Optional[tuple[HandlerTarget, ...]]  # None: find handlers by convention
+    targets: tuple[HandlerTarget, ...] | None  # None: find handlers by convention
     enabled: frozenset[str]
     extra_client_factories: tuple[str, ...] = ()
-    embedding: Optional[Embedding] = None  # the source is embedded in path, not path itself
+    embedding: Embedding | None = None  # the source is embedded in path, not path itself
     honour_noqa: bool = True  # False under flake8, which applies noqa (and --disable-noqa) itself
 
 
@@ -67,7 +68,7 @@ class MissingTarget:
     """A declared handler the checked file does not define: a fact about the deployment,
     which the LAM007 rule reports at the declaration."""
 
-    spec: Optional[HandlerSpec]
+    spec: HandlerSpec | None
     path: Path  # the checked file
     reason: str
     related: tuple[Location, ...] = ()  # the places the reason names
@@ -79,7 +80,7 @@ class FileResult:
     missing: list[MissingTarget] = field(default_factory=list)
 
 
-def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarget, ...]]:
+def handler_targets(task: FileTask, source: bytes) -> tuple[HandlerTarget, ...] | None:
     """The handlers to check in the file: the declared ones, else those the naming convention
     finds (a byte prefilter, then Python's own parser); None when Python cannot parse the file,
     which libcst's parse then reports."""
@@ -94,7 +95,7 @@ def handler_targets(task: FileTask, source: bytes) -> Optional[tuple[HandlerTarg
     return tuple(HandlerTarget(definition.name) for definition in found)
 
 
-def check_file(task: FileTask, source: Optional[bytes] = None) -> FileResult:
+def check_file(task: FileTask, source: bytes | None = None) -> FileResult:
     if source is None:
         try:
             source = task.path.read_bytes()
@@ -114,16 +115,16 @@ def check_file(task: FileTask, source: Optional[bytes] = None) -> FileResult:
     return replace(result, diagnostics=_with_source_lines(task, result.diagnostics, text))
 
 
-def _with_source_lines(task: FileTask, diagnostics: list[Diagnostic], text: str
-                       ) -> list[Diagnostic]:
+def _with_source_lines(
+    task: FileTask, diagnostics: list[Diagnostic], text: str
+) -> list[Diagnostic]:
     """Each finding in the code with the decoded line it starts on, for its fingerprint; one
     at a declaring line (a handler its module lacks) gets it from the runner, which reads it."""
     lines = LINE_BREAK.split(text)
     sourced = []
     for item in diagnostics:
         # inline code: the code's line on the template's (its indent aside, the same text)
-        code_lines = ([item.line] if task.embedding is None
-                      else task.embedding.code_lines(item.line))
+        code_lines = [item.line] if task.embedding is None else task.embedding.code_lines(item.line)
         if item.path == task.path and code_lines:
             line = code_lines[0]
             item = replace(item, source_line=lines[line - 1] if 0 < line <= len(lines) else "")
@@ -156,7 +157,7 @@ def _on_deep_stack(work: Callable[[], T]) -> T:
     return outcome["result"]  # type: ignore[return-value]
 
 
-def _decode(task: FileTask, source: bytes) -> Union[str, Diagnostic]:
+def _decode(task: FileTask, source: bytes) -> str | Diagnostic:
     text = decode(source)
     if isinstance(text, Undecodable):
         return _problem(task, UNREADABLE_FILE, text.line, text.column, text.message)
@@ -174,21 +175,43 @@ def _check_text(task: FileTask, text: str) -> FileResult:
     try:
         result = _run_checks(task, module)
     except RecursionError:
-        return FileResult([_problem(task, INTERNAL_ERROR, 1, 1, "the code is nested too deeply"
-                                    " for lambdalint's analysis; this file was not checked")])
+        return FileResult(
+            [
+                _problem(
+                    task,
+                    INTERNAL_ERROR,
+                    1,
+                    1,
+                    "the code is nested too deeply"
+                    " for lambdalint's analysis; this file was not checked",
+                )
+            ]
+        )
     except Exception as error:  # noqa: BLE001 - one file's problem must not stop the run
-        return FileResult([_problem(task, INTERNAL_ERROR, 1, 1, f"analysing this file failed:"
-                                    f" {type(error).__name__}: {error}; this file was not checked")])
+        return FileResult(
+            [
+                _problem(
+                    task,
+                    INTERNAL_ERROR,
+                    1,
+                    1,
+                    f"analysing this file failed:"
+                    f" {type(error).__name__}: {error}; this file was not checked",
+                )
+            ]
+        )
     lines = LINE_BREAK.split(text)
-    result.diagnostics = [d for d in result.diagnostics
-                          if _wanted(d, task) and not _noqa(d, task, lines)]
+    result.diagnostics = [
+        d for d in result.diagnostics if _wanted(d, task) and not _noqa(d, task, lines)
+    ]
     return result
 
 
 def _syntax_problem(task: FileTask, text: str, error: ParserSyntaxError) -> Diagnostic:
     line, column, message, python_accepts = describe_syntax_error(text, error)
-    return _problem(task, INTERNAL_ERROR if python_accepts else UNREADABLE_FILE, line, column,
-                    message)
+    return _problem(
+        task, INTERNAL_ERROR if python_accepts else UNREADABLE_FILE, line, column, message
+    )
 
 
 def _run_checks(task: FileTask, module: Module) -> FileResult:
@@ -200,19 +223,27 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
     failures: dict[str, BaseException] = {}
     for handler in context.handlers:
         for check in checks:
-            _guarded(check, failures, lambda: check.check_handler(handler))
+            _guarded(check, failures, partial(check.check_handler, handler))
     _walk_reached(context, checks, failures)
     diagnostics = _located(task, context, checks, failures)
     names = {check.code: check.name for check in checks}
-    diagnostics += [_problem(task, INTERNAL_ERROR, 1, 1,
-                             f"rule {code} {names[code]} failed on this file:"
-                             f" {type(error).__name__}: {error}; please report this bug")
-                    for code, error in failures.items()]
+    diagnostics += [
+        _problem(
+            task,
+            INTERNAL_ERROR,
+            1,
+            1,
+            f"rule {code} {names[code]} failed on this file:"
+            f" {type(error).__name__}: {error}; please report this bug",
+        )
+        for code, error in failures.items()
+    ]
     return FileResult(diagnostics, missing)
 
 
-def _guarded(check: Check, failures: dict[str, BaseException], action: Callable[[], object]
-             ) -> object:
+def _guarded(
+    check: Check, failures: dict[str, BaseException], action: Callable[[], object]
+) -> object:
     if check.code in failures:
         return None
     try:
@@ -222,8 +253,9 @@ def _guarded(check: Check, failures: dict[str, BaseException], action: Callable[
         return None
 
 
-def _walk_reached(context: FileContext, checks: list[Check],
-                  failures: dict[str, BaseException]) -> None:
+def _walk_reached(
+    context: FileContext, checks: list[Check], failures: dict[str, BaseException]
+) -> None:
     """One batched traversal of the reached code, every rule's visitors per node, each
     called with the node and its cursor (walk.Where)."""
     from lambdalint.walk import walk_reached
@@ -238,11 +270,11 @@ def _walk_reached(context: FileContext, checks: list[Check],
 
     def visit(node: CSTNode, where: Where) -> None:
         for check, method in visit_methods.get(type(node).__name__, ()):
-            _guarded(check, failures, lambda: method(node, where))
+            _guarded(check, failures, partial(method, node, where))
 
     def leave(node: CSTNode, where: Where) -> None:
         for check, method in leave_methods.get(type(node).__name__, ()):
-            _guarded(check, failures, lambda: method(node, where))
+            _guarded(check, failures, partial(method, node, where))
 
     for scope in context.reached:
         walk_reached(scope, visit, leave if leave_methods else None)
@@ -252,17 +284,23 @@ def _own_visitor_names(check_class: type[Check]) -> tuple[str, ...]:
     """The visit_<Node> and leave_<Node> methods a rule defines, looked up once per class."""
     if check_class not in _VISITOR_NAMES:
         _VISITOR_NAMES[check_class] = tuple(
-            name for name in dir(check_class) if name.startswith(("visit_", "leave_")))
+            name for name in dir(check_class) if name.startswith(("visit_", "leave_"))
+        )
     return _VISITOR_NAMES[check_class]
 
 
 _VISITOR_NAMES: dict[type[Check], tuple[str, ...]] = {}
 
 
-def _located(task: FileTask, context: FileContext, checks: list[Check],
-             failures: dict[str, BaseException]) -> list[Diagnostic]:
-    reports = [(check, node, message, related) for check in checks if check.code not in failures
-               for node, message, related in check.reports]
+def _located(
+    task: FileTask, context: FileContext, checks: list[Check], failures: dict[str, BaseException]
+) -> list[Diagnostic]:
+    reports = [
+        (check, node, message, related)
+        for check in checks
+        if check.code not in failures
+        for node, message, related in check.reports
+    ]
     if not reports:
         return []
     positions = context.positions()
@@ -271,8 +309,20 @@ def _located(task: FileTask, context: FileContext, checks: list[Check],
         where = positions[node]
         line, column = _placed(task, where.start.line, where.start.column + 1)
         end_line, end_column = _placed(task, where.end.line, where.end.column + 1)
-        located.append(Diagnostic(task.path, line, column, end_line, end_column, check.code,
-                                  check.name, message, check.severity, related))
+        located.append(
+            Diagnostic(
+                task.path,
+                line,
+                column,
+                end_line,
+                end_column,
+                check.code,
+                check.name,
+                message,
+                check.severity,
+                related,
+            )
+        )
     return located
 
 
@@ -281,11 +331,13 @@ def _missing(task: FileTask, target: HandlerTarget) -> MissingTarget:
     return MissingTarget(target.spec, task.path, message, related)
 
 
-def _problem(task: FileTask, problem: InputProblem, line: int, column: int, message: str
-             ) -> Diagnostic:
+def _problem(
+    task: FileTask, problem: InputProblem, line: int, column: int, message: str
+) -> Diagnostic:
     line, column = _placed(task, line, column)
-    return Diagnostic(task.path, line, column, line, column, problem.code, problem.name,
-                      message, problem.severity)
+    return Diagnostic(
+        task.path, line, column, line, column, problem.code, problem.name, message, problem.severity
+    )
 
 
 def _placed(task: FileTask, line: int, column: int) -> tuple[int, int]:
@@ -302,5 +354,8 @@ def _noqa(diagnostic: Diagnostic, task: FileTask, lines: list[str]) -> bool:
         return False
     embedding = task.embedding
     code_lines = [diagnostic.line] if embedding is None else embedding.code_lines(diagnostic.line)
-    return any(noqa_suppresses(lines[line - 1], diagnostic.code)
-               for line in code_lines if 0 < line <= len(lines))
+    return any(
+        noqa_suppresses(lines[line - 1], diagnostic.code)
+        for line in code_lines
+        if 0 < line <= len(lines)
+    )

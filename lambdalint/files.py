@@ -17,9 +17,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SKIPPED_DIRS = {
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", ".aws-sam",
-    "cdk.out", "build", "dist", "__pycache__", ".mypy_cache", ".pytest_cache",
-    ".ruff_cache", "site-packages", ".serverless", ".terraform", ".eggs",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    ".aws-sam",
+    "cdk.out",
+    "build",
+    "dist",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+    ".serverless",
+    ".terraform",
+    ".eggs",
 }
 
 
@@ -92,7 +109,9 @@ class GitIgnore:
             if directory_only and not is_dir:
                 continue
             subject = relative if anchored else path.name
-            if fnmatch.fnmatchcase(subject, pattern) or fnmatch.fnmatchcase(subject, pattern + "/**"):
+            if fnmatch.fnmatchcase(subject, pattern) or fnmatch.fnmatchcase(
+                subject, pattern + "/**"
+            ):
                 ignored = not negated
         return ignored
 
@@ -112,15 +131,23 @@ def matches_any(path: Path, root: Path, globs: Iterable[str]) -> bool:
     return False
 
 
-def python_files(path: Path, excluded: Iterable[str] = (), root: Path | None = None,
-                 skipped: list[Skipped] | None = None) -> Iterator[Path]:
+def python_files(
+    path: Path,
+    excluded: Iterable[str] = (),
+    root: Path | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Iterator[Path]:
     """Python files under path; a file named directly is always yielded."""
     return project_files(path, (".py",), excluded, root, skipped)
 
 
-def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str] = (),
-                  root: Path | None = None, skipped: list[Skipped] | None = None
-                  ) -> Iterator[Path]:
+def project_files(
+    path: Path,
+    suffixes: tuple[str, ...],
+    excluded: Iterable[str] = (),
+    root: Path | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Iterator[Path]:
     """Files with one of the suffixes under path, skipping ignored and tool folders; what
     cannot be walked or read is appended to ``skipped``."""
     if not path.is_dir():
@@ -130,8 +157,13 @@ def project_files(path: Path, suffixes: tuple[str, ...], excluded: Iterable[str]
         elif skipped is not None:
             skipped.append(Skipped(path, reason))
         return
-    walk = _Walk(path, list(excluded), (root or path).resolve(), suffixes,
-                 skipped if skipped is not None else [])
+    walk = _Walk(
+        path,
+        list(excluded),
+        (root or path).resolve(),
+        suffixes,
+        skipped if skipped is not None else [],
+    )
     yield from walk.directory(path, _enclosing_gitignores(path))
 
 
@@ -148,8 +180,14 @@ def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
 
 
 class _Walk:
-    def __init__(self, top: Path, excluded: list[str], root: Path, suffixes: tuple[str, ...],
-                 skipped: list[Skipped]) -> None:
+    def __init__(
+        self,
+        top: Path,
+        excluded: list[str],
+        root: Path,
+        suffixes: tuple[str, ...],
+        skipped: list[Skipped],
+    ) -> None:
         self.top = top.resolve()
         self.excluded = excluded
         self.root = root
@@ -162,7 +200,9 @@ class _Walk:
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            self.skipped.append(Skipped(directory, f"cannot read folder: {error.strerror}; skipped"))
+            self.skipped.append(
+                Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
+            )
             return
         for entry in entries:
             path = Path(entry.path)
@@ -170,8 +210,11 @@ class _Walk:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            if is_dir and (entry.name in SKIPPED_DIRS or entry.name.endswith(".egg-info")
-                           or (path / "pyvenv.cfg").exists()):
+            if is_dir and (
+                entry.name in SKIPPED_DIRS
+                or entry.name.endswith(".egg-info")
+                or (path / "pyvenv.cfg").exists()
+            ):
                 continue
             if not is_dir and not entry.name.endswith(self.suffixes) and not entry.is_symlink():
                 continue

@@ -15,13 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from lambdalint.diagnostics import Diagnostic
 
 
-def fingerprints(diagnostics: Sequence[Diagnostic], root: Optional[Path] = None) -> list[str]:
+def fingerprints(diagnostics: Sequence[Diagnostic], root: Path | None = None) -> list[str]:
     """One hex digest per diagnostic, in the order given; paths relative to root (default: cwd)."""
     seen: Counter[tuple[str, str, str]] = Counter()
     digests = [""] * len(diagnostics)
@@ -34,10 +34,11 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Optional[Path] = None)
         occurrence = seen[identity]
         seen[identity] += 1
         digests[index] = hashlib.sha256(
-            "\0".join([*identity, str(occurrence)]).encode("utf-8")).hexdigest()
+            "\0".join([*identity, str(occurrence)]).encode("utf-8")
+        ).hexdigest()
     return digests
 
 
-def relative_path(path: Path, root: Optional[Path] = None) -> str:
+def relative_path(path: Path, root: Path | None = None) -> str:
     """path from root (default: the current directory), with '..' as needed, '/'-separated."""
     return Path(os.path.relpath(path.resolve(), (root or Path.cwd()).resolve())).as_posix()

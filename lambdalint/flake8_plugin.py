@@ -44,10 +44,14 @@ class Plugin:
     @classmethod
     def add_options(cls, manager: OptionManager) -> None:
         manager.add_option(
-            HANDLERS_FLAG, default=[], parse_from_config=True, comma_separated_list=True,
+            HANDLERS_FLAG,
+            default=[],
+            parse_from_config=True,
+            comma_separated_list=True,
             metavar="MODULE.FUNCTION,...",
             help="handlers to check, as in the Lambda configuration, in addition to"
-                 " [tool.lambdalint] handlers (like 'lambdalint check --handler')")
+            " [tool.lambdalint] handlers (like 'lambdalint check --handler')",
+        )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
@@ -65,8 +69,11 @@ class Plugin:
             project = run.project_for(self.task.path)
             self.baseline = project.baseline
             # a CDK app's own LAM007 at its handler line: a finding in this file
-            self.declared_here = [finding for finding in run.project_findings(project)
-                                  if finding.path.resolve() == self.task.path.resolve()]
+            self.declared_here = [
+                finding
+                for finding in run.project_findings(project)
+                if finding.path.resolve() == self.task.path.resolve()
+            ]
         except (ConfigError, UsageError, BaselineError) as error:
             raise ProjectError(str(error)) from None
 
@@ -78,10 +85,12 @@ class Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         result = check_file(self.task, source_bytes(self.lines))
-        findings = [finding for finding in [*result.diagnostics,
-                                            *missing_target_findings(self.task, result)]
-                    # not LAM007 at a pyproject.toml line: flake8 shows findings in this file only
-                    if finding.path == self.task.path]
+        findings = [
+            finding
+            for finding in [*result.diagnostics, *missing_target_findings(self.task, result)]
+            # not LAM007 at a pyproject.toml line: flake8 shows findings in this file only
+            if finding.path == self.task.path
+        ]
         findings += self.declared_here
         if self.baseline is not None:
             findings = self.baseline.new_findings(findings)

@@ -7,8 +7,6 @@ other decorator may replace the function with something else, and rules stay sil
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Handler
@@ -35,7 +33,8 @@ def _keeps_signature(context: FileContext, decorator: cst.Decorator) -> bool:
     called = expression.func if isinstance(expression, cst.Call) else expression
     qualified = context.qualified_name(called, context.module) or ""
     if qualified.startswith(f"{POWERTOOLS}.") and qualified.rsplit(".", 1)[1] in (
-            POWERTOOLS_HANDLER_DECORATORS):
+        POWERTOOLS_HANDLER_DECORATORS
+    ):
         return True
     if isinstance(called, cst.Attribute):
         return _is_powertools_instance_decorator(context, called)
@@ -69,20 +68,30 @@ def _is_passthrough_decorator(context: FileContext, decorator: cst.FunctionDef) 
     wraps_it = any(
         isinstance(item.decorator, cst.Call)
         and context.qualified_name(item.decorator.func, decorator) == "functools.wraps"
-        for item in wrapper.decorators)
-    calls = [call for call in _calls(wrapper.body)
-             if isinstance(call.func, cst.Name) and call.func.value == wrapped]
-    return wraps_it and bool(calls) and all(_passes_through(call, wrapper.params)
-                                            for call in calls)
+        for item in wrapper.decorators
+    )
+    calls = [
+        call
+        for call in _calls(wrapper.body)
+        if isinstance(call.func, cst.Name) and call.func.value == wrapped
+    ]
+    return wraps_it and bool(calls) and all(_passes_through(call, wrapper.params) for call in calls)
 
 
-def _returned_function(function: cst.FunctionDef) -> Optional[cst.FunctionDef]:
+def _returned_function(function: cst.FunctionDef) -> cst.FunctionDef | None:
     """The function defined directly in ``function``'s body that it returns by name."""
-    nested = {statement.name.value: statement for statement in function.body.body
-              if isinstance(statement, cst.FunctionDef)}
-    returned = [small.value for statement in function.body.body
-                if isinstance(statement, cst.SimpleStatementLine)
-                for small in statement.body if isinstance(small, cst.Return)]
+    nested = {
+        statement.name.value: statement
+        for statement in function.body.body
+        if isinstance(statement, cst.FunctionDef)
+    }
+    returned = [
+        small.value
+        for statement in function.body.body
+        if isinstance(statement, cst.SimpleStatementLine)
+        for small in statement.body
+        if isinstance(small, cst.Return)
+    ]
     if len(returned) != 1 or not isinstance(returned[0], cst.Name):
         return None
     return nested.get(returned[0].value)
@@ -99,6 +108,8 @@ def _passes_through(call: cst.Call, wrapper: cst.Parameters) -> bool:
     star, star_star = wrapper.star_arg, wrapper.star_kwarg
     if not isinstance(star, cst.Param) or star_star is None or len(call.args) != 2:
         return False
-    forwarded = [(arg.star, arg.value.value if isinstance(arg.value, cst.Name) else None)
-                 for arg in call.args]
+    forwarded = [
+        (arg.star, arg.value.value if isinstance(arg.value, cst.Name) else None)
+        for arg in call.args
+    ]
     return forwarded == [("*", star.name.value), ("**", star_star.name.value)]

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from lambdalint.convention import Definition, conventional_handlers
 from lambdalint.discovery import deployed_spec, why_unchecked
-from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, UnreadableFile
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    Discovery,
+    EventSource,
+    Note,
+    UnreadableFile,
+)
 from lambdalint.handlers import Unresolved, resolve
 from lambdalint.output import display_path
 from lambdalint.registry import UNREADABLE_FILE
@@ -25,8 +31,10 @@ Row = dict[str, Any]
 def rows(discovery: Discovery, conventional: Sequence[Row] = ()) -> list[Row]:
     """One row per deployed function, in the order of their templates and lines, then the
     handlers found by convention."""
-    functions = sorted(discovery.functions,
-                       key=lambda function: (display_path(function.declared_in), function.line))
+    functions = sorted(
+        discovery.functions,
+        key=lambda function: (display_path(function.declared_in), function.line),
+    )
     return [*map(_row, functions), *conventional]
 
 
@@ -41,8 +49,10 @@ def conventional_rows(run: Run) -> list[Row]:
             source = path.read_bytes()
         except OSError:
             continue  # check reports it
-        found += [_conventional_row(path, project.config.root, definition)
-                  for definition in conventional_handlers(source) or ()]
+        found += [
+            _conventional_row(path, project.config.root, definition)
+            for definition in conventional_handlers(source) or ()
+        ]
     return found
 
 
@@ -102,14 +112,23 @@ def _code(function: DeployedFunction) -> str:
 
 def _trigger(event: EventSource) -> dict[str, str | list[str] | None]:
     resource = None if event.resource is None else str(event.resource)
-    return {"type": event.type, "resource": resource, "prefix": event.prefix,
-            "suffix": event.suffix, "s3_events": list(event.s3_events)}
+    return {
+        "type": event.type,
+        "resource": resource,
+        "prefix": event.prefix,
+        "suffix": event.suffix,
+        "s3_events": list(event.s3_events),
+    }
 
 
 def _note(note: Note) -> dict[str, Any]:
-    return {"path": display_path(note.path), "line": note.line, "message": note.message,
-            # the finding an unreadable file also is
-            "code": UNREADABLE_FILE.code if isinstance(note, UnreadableFile) else None}
+    return {
+        "path": display_path(note.path),
+        "line": note.line,
+        "message": note.message,
+        # the finding an unreadable file also is
+        "code": UNREADABLE_FILE.code if isinstance(note, UnreadableFile) else None,
+    }
 
 
 def render_json(discovery: Discovery, conventional: Sequence[Row] = ()) -> str:
@@ -120,17 +139,34 @@ def render_text(discovery: Discovery, conventional: Sequence[Row] = ()) -> str:
     table = [["NAME", "RUNTIME", "HANDLER", "CODE", "DECLARED IN", "TRIGGERS", "INTENT"]]
     for row in rows(discovery, conventional):
         triggers = ", ".join(trigger["type"] for trigger in row["triggers"])
-        table.append([row["name"], row["runtime"] or "-", row["handler"] or "-", row["code"],
-                      row["declared_in"], triggers or "-",
-                      "recursion allowed" if row["recursion_allowed"] else ""])
+        table.append(
+            [
+                row["name"],
+                row["runtime"] or "-",
+                row["handler"] or "-",
+                row["code"],
+                row["declared_in"],
+                triggers or "-",
+                "recursion allowed" if row["recursion_allowed"] else "",
+            ]
+        )
     widths = [max(len(line[column]) for line in table) for column in range(len(table[0]))]
-    text = "".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() + "\n"
-                   for line in table)
+    text = "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() + "\n"
+        for line in table
+    )
     # functions that inherit one Globals setting share its note
-    notes = list(dict.fromkeys([*discovery.notes, *(note for function in discovery.functions
-                                                   for note in function.notes)]))
+    notes = list(
+        dict.fromkeys(
+            [
+                *discovery.notes,
+                *(note for function in discovery.functions for note in function.notes),
+            ]
+        )
+    )
     if notes:
-        text += "\n" + "".join(f"{display_path(note.path)}:{note.line}: {note.message}\n"
-                               for note in sorted(notes, key=lambda n: (display_path(n.path), n.line)))
+        text += "\n" + "".join(
+            f"{display_path(note.path)}:{note.line}: {note.message}\n"
+            for note in sorted(notes, key=lambda n: (display_path(n.path), n.line))
+        )
     return text
-

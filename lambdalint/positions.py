@@ -51,9 +51,13 @@ class _RecordingState(CodegenState):
             self.ranges[node] = (start, (self.line, self.column))
 
     @contextmanager
-    def record_syntactic_position(self, node: cst.CSTNode, *,
-                                  start_node: cst.CSTNode | None = None,
-                                  end_node: cst.CSTNode | None = None) -> Iterator[None]:
+    def record_syntactic_position(
+        self,
+        node: cst.CSTNode,
+        *,
+        start_node: cst.CSTNode | None = None,
+        end_node: cst.CSTNode | None = None,
+    ) -> Iterator[None]:
         """The span of a node without the whitespace it owns, hoisted from children if given."""
         start = (self.line, self.column)
         yield
@@ -67,8 +71,9 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
     """node -> CodeRange, like ``MetadataWrapper.resolve(PositionProvider)``."""
 
     def __init__(self, module: cst.Module) -> None:
-        state = _RecordingState(default_indent=module.default_indent,
-                                default_newline=module.default_newline)
+        state = _RecordingState(
+            default_indent=module.default_indent, default_newline=module.default_newline
+        )
         module._codegen(state)
         self._ranges = state.ranges
 

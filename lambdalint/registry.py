@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
     from lambdalint.check import Check
@@ -72,7 +72,7 @@ def all_codes() -> list[str]:
     return [rule.code for rule in all_rules()]
 
 
-def rule_by_code(code: str) -> Optional[Rule]:
+def rule_by_code(code: str) -> Rule | None:
     return next((rule for rule in all_rules() if rule.code == code.upper()), None)
 
 

@@ -4,9 +4,10 @@ handler map -> per-file tasks (and one per template's inline code)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
@@ -19,7 +20,11 @@ from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
-    DECLARATION_NOQA, UnknownCodeError, enabled_codes, noqa_suppresses, validate_prefixes,
+    DECLARATION_NOQA,
+    UnknownCodeError,
+    enabled_codes,
+    noqa_suppresses,
+    validate_prefixes,
 )
 
 if TYPE_CHECKING:
@@ -33,15 +38,15 @@ class UsageError(Exception):
 @dataclass
 class Options:
     paths: Sequence[str] = (".",)
-    config: Optional[Path] = None
+    config: Path | None = None
     handlers: Sequence[str] = ()
     handlers_flag: str = "--handler"  # named when one of `handlers` does not resolve
-    select: Optional[Sequence[str]] = None
+    select: Sequence[str] | None = None
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
-    stdin: Optional[bytes] = None
-    stdin_filename: Optional[str] = None
-    baseline: Optional[Path] = None  # replaces each project's 'baseline'
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
+    baseline: Path | None = None  # replaces each project's 'baseline'
     apply_baselines: bool = True  # off while --write-baseline records every finding
 
 
@@ -50,9 +55,9 @@ class Project:
     config: Config
     handler_map: HandlerMap
     enabled: frozenset[str]
-    baseline: Optional[Baseline]
+    baseline: Baseline | None
     discovery: Discovery = field(default_factory=Discovery)
-    findings: Optional[list[Diagnostic]] = None  # its declarations' own, once computed
+    findings: list[Diagnostic] | None = None  # its declarations' own, once computed
 
 
 @dataclass
@@ -65,19 +70,22 @@ class Run:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.known = all_codes()
-        for flag, prefixes in (("--select", options.select or ()),
-                               ("--extend-select", options.extend_select),
-                               ("--ignore", options.ignore)):
+        for flag, prefixes in (
+            ("--select", options.select or ()),
+            ("--extend-select", options.extend_select),
+            ("--ignore", options.ignore),
+        ):
             try:
                 validate_prefixes(prefixes, self.known, flag)
             except UnknownCodeError as error:
                 raise UsageError(str(error)) from None
         # keyed by the project's pyproject.toml, or its root folder when it has none
         self.projects: dict[Path, Project] = {}
-        self._root_of_dir: dict[Path, tuple[Optional[Path], Optional[Path]]] = {}
+        self._root_of_dir: dict[Path, tuple[Path | None, Path | None]] = {}
         stdin_path = Path(options.stdin_filename or "stdin.py")
-        self.scope = [Path(os.path.abspath(stdin_path if raw == "-" else raw))
-                      for raw in options.paths]
+        self.scope = [
+            Path(os.path.abspath(stdin_path if raw == "-" else raw)) for raw in options.paths
+        ]
         self.skipped: list[Skipped] = []
         self._declaration_lines: dict[Path, list[str]] = {}
         self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
@@ -89,7 +97,7 @@ class Run:
         [tool.lambdalint] pyproject.toml or .git, else the checked directory that holds it
         (or its own folder); never the current directory, so results do not depend on it."""
         if self._explicit_config is not None:
-            config_path: Optional[Path] = self._explicit_config.path
+            config_path: Path | None = self._explicit_config.path
             root = self._explicit_config.root
         else:
             directory = Path(os.path.abspath(path.parent))
@@ -115,7 +123,7 @@ class Run:
         resolved = Path(os.path.abspath(path))
         return any(argument == resolved or argument in resolved.parents for argument in self.scope)
 
-    def _project(self, config_path: Optional[Path], root: Path) -> Project:
+    def _project(self, config_path: Path | None, root: Path) -> Project:
         if self._explicit_config is not None:
             config = self._explicit_config
         elif config_path is not None:
@@ -133,9 +141,12 @@ class Run:
                 reason = spelled(unresolved.reason, unresolved.related, display_path)
                 raise UsageError(f"{self.options.handlers_flag}: {reason}")
         select = self.options.select if self.options.select is not None else config.select
-        enabled = enabled_codes(self.known, select,
-                                [*config.extend_select, *self.options.extend_select],
-                                [*config.ignore, *self.options.ignore])
+        enabled = enabled_codes(
+            self.known,
+            select,
+            [*config.extend_select, *self.options.extend_select],
+            [*config.ignore, *self.options.ignore],
+        )
         return Project(config, handler_map, enabled, self._baseline(config), discovery)
 
     def _discovery(self, config: Config) -> Discovery:
@@ -146,7 +157,7 @@ class Run:
             self._discoveries[key] = discover(config.root, config.discover, excluded)
         return self._discoveries[key]
 
-    def _baseline(self, config: Config) -> Optional[Baseline]:
+    def _baseline(self, config: Config) -> Baseline | None:
         # loaded up front, so a broken baseline is an error even on a clean run
         path = self.options.baseline or config.baseline
         if path is None or not self.options.apply_baselines:
@@ -178,8 +189,12 @@ class Run:
 
     def task(self, path: Path) -> FileTask:
         project = self.project_for(path)
-        return FileTask(path, project.handler_map.targets(path), self._enabled_for(path),
-                        tuple(project.config.extra_client_factories))
+        return FileTask(
+            path,
+            project.handler_map.targets(path),
+            self._enabled_for(path),
+            tuple(project.config.extra_client_factories),
+        )
 
     def _enabled_for(self, path: Path) -> frozenset[str]:
         """The project's enabled codes less the file's per-file-ignores."""
@@ -187,8 +202,9 @@ class Run:
         enabled = project.enabled
         for glob, codes in project.config.per_file_ignores.items():
             if matches_any(path, project.config.root, [glob]):
-                enabled = frozenset(code for code in enabled
-                                    if not any(code.startswith(prefix) for prefix in codes))
+                enabled = frozenset(
+                    code for code in enabled if not any(code.startswith(prefix) for prefix in codes)
+                )
         return enabled
 
     def execute(self) -> Result:
@@ -201,38 +217,61 @@ class Run:
         for project in list(self.projects.values()):
             diagnostics.extend(self._inline_code(project))
         # a declaration outside the checked paths is the business of the run that checks it
-        diagnostics.extend(item for project in list(self.projects.values())
-                           for item in self.project_findings(project) if self.in_scope(item.path))
+        diagnostics.extend(
+            item
+            for project in list(self.projects.values())
+            for item in self.project_findings(project)
+            if self.in_scope(item.path)
+        )
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
-    def _checked(self, task: FileTask, source: Optional[bytes] = None) -> list[Diagnostic]:
+    def _checked(self, task: FileTask, source: bytes | None = None) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
         result = check_file(task, source)
-        return self._completed(self.project_for(task.path), [
-            *result.diagnostics,
-            *(item for item in missing_target_findings(task, result)
-              if not self._suppressed_in_declaration(item))])
+        return self._completed(
+            self.project_for(task.path),
+            [
+                *result.diagnostics,
+                *(
+                    item
+                    for item in missing_target_findings(task, result)
+                    if not self._suppressed_in_declaration(item)
+                ),
+            ],
+        )
 
     def _completed(self, project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Findings with what the outputs need: the project's root, and for a finding at a
         declaring line (a template, pyproject.toml) the text of that line."""
-        return [replace(item, root=project.config.root,
-                        source_line=(self._declaration_line(item) if item.source_line is None
-                                     else item.source_line))
-                for item in diagnostics]
+        return [
+            replace(
+                item,
+                root=project.config.root,
+                source_line=(
+                    self._declaration_line(item) if item.source_line is None else item.source_line
+                ),
+            )
+            for item in diagnostics
+        ]
 
     def project_findings(self, project: Project) -> list[Diagnostic]:
         """What a project's declarations themselves get wrong (LAM007 for a handler the
         runtime cannot load, LAM900 for a template that does not parse), wherever they are,
         less those their file's noqa comments or per-file-ignores silence."""
         if project.findings is None:
-            project.findings = self._completed(project, [
-                item for rule in project_rules() if rule.code in project.enabled
-                for item in rule.check_project(project)
-                if not self._suppressed_in_declaration(item)])
+            project.findings = self._completed(
+                project,
+                [
+                    item
+                    for rule in project_rules()
+                    if rule.code in project.enabled
+                    for item in rule.check_project(project)
+                    if not self._suppressed_in_declaration(item)
+                ],
+            )
         return project.findings
 
     def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
@@ -240,15 +279,20 @@ class Run:
         per-file-ignores or behind a noqa comment on its line (#, or // in HCL)."""
         if diagnostic.code not in self._enabled_for(diagnostic.path):
             return True
-        return noqa_suppresses(self._declaration_line(diagnostic), diagnostic.code,
-                               DECLARATION_NOQA)
+        return noqa_suppresses(
+            self._declaration_line(diagnostic), diagnostic.code, DECLARATION_NOQA
+        )
 
     def _declaration_line(self, diagnostic: Diagnostic) -> str:
         """The text of the line a finding in a declaring file starts on, read once per file."""
         path = diagnostic.path.resolve()
         if path not in self._declaration_lines:
             try:
-                text = path.read_text(encoding="utf-8-sig", errors="replace") if regular_file(path) else ""
+                text = (
+                    path.read_text(encoding="utf-8-sig", errors="replace")
+                    if regular_file(path)
+                    else ""
+                )
             except OSError:
                 text = ""
             self._declaration_lines[path] = text.splitlines()
@@ -273,12 +317,18 @@ class Run:
         found = []
         for target in project.handler_map.inline:
             function = target.spec.deployment if target.spec is not None else None
-            if (function is None or function.inline_code is None
-                    or not self.in_scope(function.declared_in)):
+            if (
+                function is None
+                or function.inline_code is None
+                or not self.in_scope(function.declared_in)
+            ):
                 continue
             lines, indent = inline_placement(function)
-            task = replace(self.task(function.declared_in), targets=(target,),
-                           embedding=Embedding(lines, indent))
+            task = replace(
+                self.task(function.declared_in),
+                targets=(target,),
+                embedding=Embedding(lines, indent),
+            )
             found.extend(self._checked(task, function.inline_code.encode("utf-8")))
         return found
 
@@ -290,9 +340,15 @@ def project_rules() -> list[type[Check]]:
     from lambdalint.checks.unreadable_declaration import UnreadableDeclaration
 
     candidates: list[type[Check]] = [*all_checks(), UnreadableDeclaration]
-    return [rule for rule in candidates
-            if any("check_project" in vars(klass) for klass in rule.__mro__
-                   if issubclass(klass, Check) and klass is not Check)]
+    return [
+        rule
+        for rule in candidates
+        if any(
+            "check_project" in vars(klass)
+            for klass in rule.__mro__
+            if issubclass(klass, Check) and klass is not Check
+        )
+    ]
 
 
 def missing_target_findings(task: FileTask, result: FileResult) -> list[Diagnostic]:

@@ -8,7 +8,7 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 # CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -26,7 +26,7 @@ class Undecodable:
     message: str
 
 
-def decode(source: bytes) -> Union[str, Undecodable]:
+def decode(source: bytes) -> str | Undecodable:
     """The text of a Python file, in the encoding its coding cookie (or BOM) declares."""
     if b"\0" in source:
         line, column = _line_and_column(source, source.index(b"\0"))
@@ -38,9 +38,12 @@ def decode(source: bytes) -> Union[str, Undecodable]:
         return Undecodable(error.lineno or 1, 1, f"cannot decode file: {error.msg}")
     except UnicodeDecodeError as error:
         line, column = _line_and_column(source, error.start)
-        return Undecodable(line, column,
-                           f"cannot decode file as {error.encoding} (byte {source[error.start]:#04x}:"
-                           f" {error.reason}); save it as UTF-8 or declare its encoding")
+        return Undecodable(
+            line,
+            column,
+            f"cannot decode file as {error.encoding} (byte {source[error.start]:#04x}:"
+            f" {error.reason}); save it as UTF-8 or declare its encoding",
+        )
     except LookupError as error:
         return Undecodable(1, 1, f"cannot decode file: {error}")
 
@@ -51,19 +54,28 @@ def _line_and_column(source: bytes, offset: int) -> tuple[int, int]:
     return source.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def describe_syntax_error(source: Union[str, bytes], error: ParserSyntaxError
-                          ) -> tuple[int, int, str, bool]:
+def describe_syntax_error(
+    source: str | bytes, error: ParserSyntaxError
+) -> tuple[int, int, str, bool]:
     """Line, column and reason of a libcst parse error, in CPython's own words (what the
     runtime reports when it imports the file); the flag says Python itself accepts it."""
     try:
         ast.parse(source)
     except SyntaxError as python_error:
-        return (python_error.lineno or 1, python_error.offset or 1,
-                f"syntax error: {python_error.msg}", False)
+        return (
+            python_error.lineno or 1,
+            python_error.offset or 1,
+            f"syntax error: {python_error.msg}",
+            False,
+        )
     except (RecursionError, MemoryError, ValueError):
         pass
     else:
-        return (error.raw_line, error.raw_column + 1,
-                "libcst cannot parse this file although Python can; it was not checked", True)
+        return (
+            error.raw_line,
+            error.raw_column + 1,
+            "libcst cannot parse this file although Python can; it was not checked",
+            True,
+        )
     reason = error.message.splitlines()[0] if error.message else "invalid syntax"
     return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False

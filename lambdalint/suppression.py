@@ -22,8 +22,9 @@ def validate_prefixes(prefixes: Iterable[str], known: Sequence[str], where: str)
             raise UnknownCodeError(f"{where}: unknown rule code or prefix '{prefix}'")
 
 
-def enabled_codes(known: Sequence[str], select: Sequence[str], extend_select: Sequence[str],
-                  ignore: Sequence[str]) -> frozenset[str]:
+def enabled_codes(
+    known: Sequence[str], select: Sequence[str], extend_select: Sequence[str], ignore: Sequence[str]
+) -> frozenset[str]:
     """The longest matching prefix decides; on a tie, ignore wins (as in ruff)."""
     chosen = [*(select or ["LAM"]), *extend_select]
     enabled = set()

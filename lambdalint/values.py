@@ -74,8 +74,10 @@ class Value:
 UNKNOWN = Value()
 _ClassVerdict = Optional[str]  # "instance", "enum", "encodable", or None when unsure
 _EXCEPTION_NAMES = frozenset(
-    f"builtins.{name}" for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException))
+    f"builtins.{name}"
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+)
 
 
 class ValueAnalysis:
@@ -132,17 +134,35 @@ class ValueAnalysis:
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, depth)
         if isinstance(node, cst.Dict):
-            inside = tuple(part for element in node.elements for part in (
-                parts_of(element.value) if isinstance(element, cst.DictElement)
-                else held_by(element.value)))
-            keys = tuple(part for element in node.elements for part in (
-                self._key(element.key, scope, depth) if isinstance(element, cst.DictElement)
-                else self._value(element.value, scope, depth).keys))
+            inside = tuple(
+                part
+                for element in node.elements
+                for part in (
+                    parts_of(element.value)
+                    if isinstance(element, cst.DictElement)
+                    else held_by(element.value)
+                )
+            )
+            keys = tuple(
+                part
+                for element in node.elements
+                for part in (
+                    self._key(element.key, scope, depth)
+                    if isinstance(element, cst.DictElement)
+                    else self._value(element.value, scope, depth).keys
+                )
+            )
             return Value("dict", inside=inside, keys=keys)
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-            inside = tuple(part for element in node.elements for part in (
-                held_by(element.value) if isinstance(element, cst.StarredElement)
-                else parts_of(element.value)))
+            inside = tuple(
+                part
+                for element in node.elements
+                for part in (
+                    held_by(element.value)
+                    if isinstance(element, cst.StarredElement)
+                    else parts_of(element.value)
+                )
+            )
             if isinstance(node, cst.Set):
                 return Value("set", Part(Kind.SET, "a set", node), inside)
             return Value("list" if isinstance(node, cst.List) else "tuple", inside=inside)
@@ -163,8 +183,9 @@ class ValueAnalysis:
             return _non_finite("inf", "float", node)
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             return _string(node)
-        if (isinstance(node, cst.UnaryOperation)
-                and isinstance(node.operator, (cst.Minus, cst.Plus))):
+        if isinstance(node, cst.UnaryOperation) and isinstance(
+            node.operator, (cst.Minus, cst.Plus)
+        ):
             return self._value(node.expression, scope, depth)
         if isinstance(node, cst.NamedExpr):
             return self._value(node.value, scope, depth)
@@ -197,8 +218,11 @@ class ValueAnalysis:
         if qualified in NON_FINITE_CONSTANTS:
             return _non_finite(qualified.rpartition(".")[2], "float", node)
         enum_class = self.context.local_class(node.value, scope)
-        if (enum_class is not None and self._verdict(enum_class, 0) == "enum"
-                and node.attr.value in _enum_member_names(enum_class)):
+        if (
+            enum_class is not None
+            and self._verdict(enum_class, 0) == "enum"
+            and node.attr.value in _enum_member_names(enum_class)
+        ):
             member = f"{enum_class.name.value}.{node.attr.value}"
             return Value("enum", Part(Kind.ENUM_MEMBER, f"the plain Enum member {member}", node))
         return UNKNOWN
@@ -209,11 +233,16 @@ class ValueAnalysis:
         if qualified is not None:
             kept: tuple[Part, ...] = ()
             if qualified in ELEMENT_KEEPING:
-                kept = tuple(part for arg in positional
-                             for part in self._value(arg, scope, depth).inside)
+                kept = tuple(
+                    part for arg in positional for part in self._value(arg, scope, depth).inside
+                )
             if qualified == "builtins.dict":
-                kept += tuple(part for arg in node.args if arg.keyword is not None
-                              for part in self._value(arg.value, scope, depth).parts)
+                kept += tuple(
+                    part
+                    for arg in node.args
+                    if arg.keyword is not None
+                    for part in self._value(arg.value, scope, depth).parts
+                )
             return _factory_call(node, qualified, positional, kept)
         if isinstance(node.func, cst.Attribute):
             receiver = self._value(node.func.value, scope, depth)
@@ -250,8 +279,9 @@ class ValueAnalysis:
             return UNKNOWN
         self._active.add(id(function))
         try:
-            values = [self._value(ret.value, function, depth) for ret in returns
-                      if ret.value is not None]  # none is, as checked above
+            values = [
+                self._value(ret.value, function, depth) for ret in returns if ret.value is not None
+            ]  # none is, as checked above
         finally:
             self._active.discard(id(function))
         if len(values) == 1 or all(value.parts for value in values):
@@ -279,8 +309,11 @@ class ValueAnalysis:
 
     def _judge(self, class_: cst.ClassDef, depth: int) -> _ClassVerdict:
         decorators = [self._qualified_callee(d.decorator) for d in class_.decorators]
-        if depth > MAX_DEPTH or class_.keywords or any(
-                name not in TRANSPARENT_CLASS_DECORATORS for name in decorators):
+        if (
+            depth > MAX_DEPTH
+            or class_.keywords
+            or any(name not in TRANSPARENT_CLASS_DECORATORS for name in decorators)
+        ):
             return None
         # __new__ may return anything; simplejson encodes any object with _asdict as a dict
         if {"__new__", "_asdict"} & _method_names(class_):
@@ -303,8 +336,11 @@ class ValueAnalysis:
         qualified = self._qualified_callee(base)
         if qualified in PLAIN_ENUM_BASES:
             return "enum"
-        if (qualified in ENCODABLE_ENUM_BASES or qualified in ENCODABLE_BUILTIN_BASES
-                or qualified in NAMEDTUPLE_FACTORIES):
+        if (
+            qualified in ENCODABLE_ENUM_BASES
+            or qualified in ENCODABLE_BUILTIN_BASES
+            or qualified in NAMEDTUPLE_FACTORIES
+        ):
             return "encodable"
         if qualified == "builtins.object" or qualified in _EXCEPTION_NAMES:
             return "instance"
@@ -316,12 +352,15 @@ class ValueAnalysis:
         return self.context.qualified_name(target, self.context.module)
 
     def _decorators_keep_result(self, decorators: Iterable[cst.Decorator]) -> bool:
-        return all(self._qualified_callee(d.decorator) in TRANSPARENT_FUNCTION_DECORATORS
-                   for d in decorators)
+        return all(
+            self._qualified_callee(d.decorator) in TRANSPARENT_FUNCTION_DECORATORS
+            for d in decorators
+        )
 
 
-def _factory_call(node: cst.Call, qualified: str, positional: list[cst.BaseExpression],
-                  kept: tuple[Part, ...]) -> Value:
+def _factory_call(
+    node: cst.Call, qualified: str, positional: list[cst.BaseExpression], kept: tuple[Part, ...]
+) -> Value:
     """A call of an imported or builtin function: a known factory, a conversion, or unknown."""
     literal = string_value(positional[0]) if len(positional) == 1 else None
     spelling = literal.strip().lower().lstrip("+-") if literal is not None else None
@@ -338,23 +377,29 @@ def _factory_call(node: cst.Call, qualified: str, positional: list[cst.BaseExpre
     return Value(shape if shape in ("list", "tuple", "dict") else None, inside=kept)
 
 
-def _method_call(node: cst.Call, method: str, receiver: Value,
-                 positional: list[cst.BaseExpression]) -> Value:
+def _method_call(
+    node: cst.Call, method: str, receiver: Value, positional: list[cst.BaseExpression]
+) -> Value:
     """A method call on a value whose shape is known: DynamoDB reads, dict views, ``.get``."""
     shape = receiver.shape
     if shape == "boto3 session" and method == "resource" and _is_dynamodb(node):
         return Value("dynamodb resource")
     if shape == "dynamodb resource" and method == "Table":
         return Value("dynamodb table")
-    reads = {"dynamodb table": DYNAMODB_TABLE_READS,
-             "dynamodb resource": DYNAMODB_RESOURCE_READS}.get(shape or "", {})
+    reads = {
+        "dynamodb table": DYNAMODB_TABLE_READS,
+        "dynamodb resource": DYNAMODB_RESOURCE_READS,
+    }.get(shape or "", {})
     if method in reads:
         read = "a DynamoDB item" if reads[method] == "Item" else "DynamoDB items"
         decimals = Part(Kind.DECIMAL, read, node, "whose numbers are Decimal")
         return Value("dynamodb response", inside=(decimals,), items_key=reads[method])
     if shape == "dict" and method in DICT_VIEWS and not positional:
-        return Value(DICT_VIEWS[method], Part(Kind.ITERATOR, f"a {DICT_VIEWS[method]}", node),
-                     receiver.inside)
+        return Value(
+            DICT_VIEWS[method],
+            Part(Kind.ITERATOR, f"a {DICT_VIEWS[method]}", node),
+            receiver.inside,
+        )
     if method == "get" and positional:
         return _dynamodb_items(receiver, string_value(positional[0]))
     return UNKNOWN
@@ -402,8 +447,11 @@ def _class_body(class_: cst.ClassDef) -> Sequence[cst.BaseStatement]:
 
 
 def _method_names(class_: cst.ClassDef) -> set[str]:
-    return {statement.name.value for statement in _class_body(class_)
-            if isinstance(statement, cst.FunctionDef)}
+    return {
+        statement.name.value
+        for statement in _class_body(class_)
+        if isinstance(statement, cst.FunctionDef)
+    }
 
 
 def _enum_member_names(class_: cst.ClassDef) -> set[str]:
@@ -413,14 +461,18 @@ def _enum_member_names(class_: cst.ClassDef) -> set[str]:
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
                 if isinstance(small, cst.Assign):
-                    names.update(target.target.value for target in small.targets
-                                 if isinstance(target.target, cst.Name))
+                    names.update(
+                        target.target.value
+                        for target in small.targets
+                        if isinstance(target.target, cst.Name)
+                    )
     return {name for name in names if not name.startswith("_")}
 
 
 def _ends_with_return(statement: cst.BaseStatement) -> bool:
-    return (isinstance(statement, cst.SimpleStatementLine)
-            and any(isinstance(small, cst.Return) for small in statement.body))
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.Return) for small in statement.body
+    )
 
 
 def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:

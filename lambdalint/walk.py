@@ -10,22 +10,43 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Callable, Iterator, NamedTuple, Optional, Union
+from collections.abc import Iterator
+from typing import Callable, NamedTuple
 
 import libcst as cst
 
-PUNCTUATION_FIELDS = frozenset({
-    "lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header",
-    "footer", "equal", "colon", "dot", "lbracket", "rbracket", "lbrace", "rbrace",
-    "asynchronous", "star_tok", "operator", "whitespace",
-})
+PUNCTUATION_FIELDS = frozenset(
+    {
+        "lpar",
+        "rpar",
+        "comma",
+        "semicolon",
+        "leading_lines",
+        "lines_after_decorators",
+        "header",
+        "footer",
+        "equal",
+        "colon",
+        "dot",
+        "lbracket",
+        "rbracket",
+        "lbrace",
+        "rbrace",
+        "asynchronous",
+        "star_tok",
+        "operator",
+        "whitespace",
+    }
+)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _child_fields(node_type: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(node_type)
-                 if field.name not in PUNCTUATION_FIELDS
-                 and not field.name.startswith("whitespace"))
+    return tuple(
+        field.name
+        for field in dataclasses.fields(node_type)
+        if field.name not in PUNCTUATION_FIELDS and not field.name.startswith("whitespace")
+    )
 
 
 def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -39,8 +60,11 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
                     yield item
 
 
-def walk(root: cst.CSTNode, visit: Callable[[cst.CSTNode], Optional[bool]],
-         leave: Optional[Callable[[cst.CSTNode], None]] = None) -> None:
+def walk(
+    root: cst.CSTNode,
+    visit: Callable[[cst.CSTNode], bool | None],
+    leave: Callable[[cst.CSTNode], None] | None = None,
+) -> None:
     """Call visit on every node below root (root included), leave after its children.
 
     When visit returns False the node's children are skipped (leave is still called).
@@ -67,10 +91,10 @@ class Where(NamedTuple):
     """
 
     node: cst.CSTNode
-    up: Optional[Where]  # the parent's cursor; None for the reached function itself
-    scope: Union[cst.FunctionDef, cst.Lambda]  # the innermost function or lambda (or the node)
-    function: Optional[cst.FunctionDef]  # the innermost def: the one a return returns from
-    reached: Union[cst.FunctionDef, cst.Lambda]  # the function from context.reached walked
+    up: Where | None  # the parent's cursor; None for the reached function itself
+    scope: cst.FunctionDef | cst.Lambda  # the innermost function or lambda (or the node)
+    function: cst.FunctionDef | None  # the innermost def: the one a return returns from
+    reached: cst.FunctionDef | cst.Lambda  # the function from context.reached walked
 
     def ancestors(self) -> Iterator[cst.CSTNode]:
         """The node's parent, its parent's parent, ..., up to the reached function."""
@@ -84,12 +108,14 @@ class _Leaving(NamedTuple):
     where: Where
 
 
-def walk_reached(reached: Union[cst.FunctionDef, cst.Lambda],
-                 visit: Callable[[cst.CSTNode, Where], None],
-                 leave: Optional[Callable[[cst.CSTNode, Where], None]] = None) -> None:
+def walk_reached(
+    reached: cst.FunctionDef | cst.Lambda,
+    visit: Callable[[cst.CSTNode, Where], None],
+    leave: Callable[[cst.CSTNode, Where], None] | None = None,
+) -> None:
     """Call visit on every node of a reached function with its cursor, leave after its children."""
     function = reached if isinstance(reached, cst.FunctionDef) else None
-    stack: list[Union[Where, _Leaving]] = [Where(reached, None, reached, function, reached)]
+    stack: list[Where | _Leaving] = [Where(reached, None, reached, function, reached)]
     while stack:
         where = stack.pop()
         if isinstance(where, _Leaving):

@@ -42,16 +42,14 @@ class Case:
     def description(self) -> str:
         first = self.files()[0] if self.path.is_dir() else self.path
         if self.path.is_dir():
-            readme = [f for f in self.files() if f.suffix == ".py"][0]
-            first = readme
+            first = next(f for f in self.files() if f.suffix == ".py")
         return first.read_text(encoding="utf-8").splitlines()[0]
 
 
 def all_cases() -> list[Case]:
-    cases = []
-    for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir()):
-        for path in sorted((rule_dir / "cases").iterdir()):
-            if path.suffix == ".py" or path.is_dir():
-                if path.name != "__pycache__":
-                    cases.append(Case(rule_dir, path))
-    return cases
+    return [
+        Case(rule_dir, path)
+        for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir())
+        for path in sorted((rule_dir / "cases").iterdir())
+        if (path.suffix == ".py" or path.is_dir()) and path.name != "__pycache__"
+    ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
 
 LAMBDALINT = Path(sys.executable).with_name("lambdalint")
 
@@ -17,8 +17,10 @@ PLAIN_HANDLER = "def lambda_handler(event, context):\n    pass\n"
 
 
 def async_message(name: str = "lambda_handler") -> str:
-    return (f"LAM002 handler '{name}' is async def; the runtime calls it without awaiting"
-            " and gets a coroutine; make it a plain def that calls asyncio.run(...)")
+    return (
+        f"LAM002 handler '{name}' is async def; the runtime calls it without awaiting"
+        " and gets a coroutine; make it a plain def that calls asyncio.run(...)"
+    )
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,23 @@ class Run:
     stderr: str
 
 
-def lambdalint(*args: str, cwd: Path, stdin: Optional[bytes] = None,
-               env: Optional[Mapping[str, str]] = None, command: Optional[list[str]] = None) -> Run:
+def lambdalint(
+    *args: str,
+    cwd: Path,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    command: list[str] | None = None,
+) -> Run:
     environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     environment.update(env or {})
-    completed = subprocess.run([*(command or [str(LAMBDALINT)]), *args], cwd=cwd, input=stdin,
-                               capture_output=True, env=environment, timeout=300)
+    completed = subprocess.run(
+        [*(command or [str(LAMBDALINT)]), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        timeout=300,
+    )
     return Run(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
 
 

@@ -62,8 +62,10 @@ class FakeDynamoDBClient:
     scan = query
 
     def batch_get_item(self, *, RequestItems: dict, **_options: Any) -> dict:
-        responses = {table: [_stored_item(key) for key in request["Keys"]]
-                     for table, request in RequestItems.items()}
+        responses = {
+            table: [_stored_item(key) for key in request["Keys"]]
+            for table, request in RequestItems.items()
+        }
         return {"Responses": responses, "UnprocessedKeys": {}}
 
     def put_item(self, *, TableName: str, Item: dict, **_options: Any) -> dict:
@@ -96,15 +98,19 @@ class FakeDynamoDBResource:
     def __init__(self) -> None:
         self.client = FakeDynamoDBClient()
 
-    def Table(self, name: str) -> FakeTable:  # noqa: N802 - boto3's spelling
+    def Table(self, name: str) -> FakeTable:
         return FakeTable(self.client, name)
 
     def batch_get_item(self, *, RequestItems: dict, **options: Any) -> dict:
-        wire_request = {table: {**request, "Keys": [_to_wire(key) for key in request["Keys"]]}
-                        for table, request in RequestItems.items()}
+        wire_request = {
+            table: {**request, "Keys": [_to_wire(key) for key in request["Keys"]]}
+            for table, request in RequestItems.items()
+        }
         response = self.client.batch_get_item(RequestItems=wire_request, **options)
-        responses = {table: [_from_wire(item) for item in items]
-                     for table, items in response["Responses"].items()}
+        responses = {
+            table: [_from_wire(item) for item in items]
+            for table, items in response["Responses"].items()
+        }
         return {**response, "Responses": responses}
 
 
@@ -112,7 +118,8 @@ def _only_dynamodb(service_name: str) -> None:
     if service_name != "dynamodb":
         raise NotImplementedError(
             f"the runtime oracle fakes only DynamoDB, not {service_name!r}; keep AWS calls"
-            " in LAM001-LAM003 fixtures to DynamoDB or extend tests/oracle_fakes.py")
+            " in LAM001-LAM003 fixtures to DynamoDB or extend tests/oracle_fakes.py"
+        )
 
 
 class FakeSession:

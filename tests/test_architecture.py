@@ -23,7 +23,8 @@ MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
 def _type_checking_only(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _runtime_imports(tree: ast.AST, module: str) -> set[str]:
@@ -41,11 +42,13 @@ def _runtime_imports(tree: ast.AST, module: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, *([base] if base else [])])
             # `from lambdalint.discovery import pyproject` imports a submodule
-            found.update(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
-                         for alias in node.names)
+            found.update(
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+                for alias in node.names
+            )
         pending.extend(ast.iter_child_nodes(node))
     return {_owning_module(name) for name in found if name.split(".")[0] == "lambdalint"}
 
@@ -56,8 +59,10 @@ def _owning_module(name: str) -> str:
     return name
 
 
-IMPORTS = {module: _runtime_imports(ast.parse(path.read_bytes()), module)
-           for module, path in MODULES.items()}
+IMPORTS = {
+    module: _runtime_imports(ast.parse(path.read_bytes()), module)
+    for module, path in MODULES.items()
+}
 
 
 def _in(module: str, package: str) -> bool:
@@ -108,14 +113,27 @@ def test_no_import_cycle():
 
 
 def test_discovery_imports_neither_the_engine_nor_a_rule():
-    forbidden = ("lambdalint.engine", "lambdalint.registry", "lambdalint.checks", "lambdalint.check")
-    assert {module: sorted(name for name in imported if any(_in(name, f) for f in forbidden))
-            for module, imported in IMPORTS.items() if _in(module, "lambdalint.discovery")
-            } == {module: [] for module in MODULES if _in(module, "lambdalint.discovery")}
+    forbidden = (
+        "lambdalint.engine",
+        "lambdalint.registry",
+        "lambdalint.checks",
+        "lambdalint.check",
+    )
+    assert {
+        module: sorted(name for name in imported if any(_in(name, f) for f in forbidden))
+        for module, imported in IMPORTS.items()
+        if _in(module, "lambdalint.discovery")
+    } == {module: [] for module in MODULES if _in(module, "lambdalint.discovery")}
 
 
 def test_rules_engine_and_analysis_do_not_import_outputs():
-    stages = [module for module in MODULES if _in(module, "lambdalint.checks")
-              or module in ("lambdalint.engine", "lambdalint.analysis")]
-    assert {module: sorted(name for name in IMPORTS[module] if _in(name, "lambdalint.output"))
-            for module in stages} == {module: [] for module in stages}
+    stages = [
+        module
+        for module in MODULES
+        if _in(module, "lambdalint.checks")
+        or module in ("lambdalint.engine", "lambdalint.analysis")
+    ]
+    assert {
+        module: sorted(name for name in IMPORTS[module] if _in(name, "lambdalint.output"))
+        for module in stages
+    } == {module: [] for module in stages}

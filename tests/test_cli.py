@@ -10,47 +10,68 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from e2e import ASYNC_HANDLER, LAMBDALINT, PLAIN_HANDLER, async_message, lambdalint, write
+
 from lambdalint import __version__, cli
 
-MISSING = ("LAM007 handler 'app.missing': app.py has no top-level 'missing'")
+MISSING = "LAM007 handler 'app.missing': app.py has no top-level 'missing'"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """One LAM002 finding (app.py) and one LAM007 finding (the missing handler)."""
-    return write(tmp_path / "proj", {
-        "pyproject.toml": '[tool.lambdalint]\nhandlers = [\n  "app.lambda_handler",\n'
-                          '  "app.missing",\n]\n',
-        "app.py": ASYNC_HANDLER.format(name="lambda_handler"),
-    })
+    return write(
+        tmp_path / "proj",
+        {
+            "pyproject.toml": '[tool.lambdalint]\nhandlers = [\n  "app.lambda_handler",\n'
+            '  "app.missing",\n]\n',
+            "app.py": ASYNC_HANDLER.format(name="lambda_handler"),
+        },
+    )
 
 
 def test_check_defaults_to_the_current_directory_with_paths_relative_to_it(project: Path) -> None:
     run = lambdalint("check", cwd=project)
-    assert run.stdout == (f"app.py:1:1: {async_message()}\n"
-                          f"pyproject.toml:4:3: {MISSING}\n")
+    assert run.stdout == (f"app.py:1:1: {async_message()}\npyproject.toml:4:3: {MISSING}\n")
     assert (run.code, run.stderr) == (1, "")
 
 
 def test_paths_are_relative_to_the_current_directory_not_to_the_argument(project: Path) -> None:
     run = lambdalint("check", "proj/app.py", cwd=project.parent)
-    assert run.stdout == (f"proj/app.py:1:1: {async_message()}\n"
-                          f"proj/pyproject.toml:4:3: {MISSING.replace('app.py', 'proj/app.py')}\n")
+    assert run.stdout == (
+        f"proj/app.py:1:1: {async_message()}\n"
+        f"proj/pyproject.toml:4:3: {MISSING.replace('app.py', 'proj/app.py')}\n"
+    )
 
 
 def test_json_format_has_exactly_the_documented_keys(project: Path) -> None:
     run = lambdalint("check", "--format", "json", cwd=project)
     assert run.code == 1
     assert json.loads(run.stdout) == [
-        {"path": "app.py", "line": 1, "column": 1, "end_line": 2, "end_column": 9,
-         "code": "LAM002", "name": "async-handler", "message": async_message()[7:],
-         "severity": "error", "related": []},
-        {"path": "pyproject.toml", "line": 4, "column": 3, "end_line": 4, "end_column": 16,
-         "code": "LAM007", "name": "handler-not-found", "message": MISSING[7:],
-         "severity": "error",
-         "related": [{"path": "app.py", "line": None, "column": None, "label": "module"}]},
+        {
+            "path": "app.py",
+            "line": 1,
+            "column": 1,
+            "end_line": 2,
+            "end_column": 9,
+            "code": "LAM002",
+            "name": "async-handler",
+            "message": async_message()[7:],
+            "severity": "error",
+            "related": [],
+        },
+        {
+            "path": "pyproject.toml",
+            "line": 4,
+            "column": 3,
+            "end_line": 4,
+            "end_column": 16,
+            "code": "LAM007",
+            "name": "handler-not-found",
+            "message": MISSING[7:],
+            "severity": "error",
+            "related": [{"path": "app.py", "line": None, "column": None, "label": "module"}],
+        },
     ]
 
 
@@ -71,15 +92,18 @@ def test_exit_codes_clean_findings_exit_zero_and_usage(tmp_path: Path, project: 
     assert usage.code == 2 and "unrecognized arguments: --no-such-flag" in usage.stderr
 
 
-@pytest.mark.parametrize(("flags", "codes"), [
-    (["--select", "LAM002"], ["LAM002"]),
-    (["--select", "lam00"], ["LAM002", "LAM007"]),
-    (["--select", "LAM007", "--extend-select", "LAM002"], ["LAM002", "LAM007"]),
-    (["--ignore", "LAM002"], ["LAM007"]),
-    (["--ignore", "LAM00"], []),
-    (["--ignore", "LAM0", "--extend-select", "LAM007"], ["LAM007"]),
-    (["--select", "LAM002,LAM007", "--ignore", "LAM007"], ["LAM002"]),
-])
+@pytest.mark.parametrize(
+    ("flags", "codes"),
+    [
+        (["--select", "LAM002"], ["LAM002"]),
+        (["--select", "lam00"], ["LAM002", "LAM007"]),
+        (["--select", "LAM007", "--extend-select", "LAM002"], ["LAM002", "LAM007"]),
+        (["--ignore", "LAM002"], ["LAM007"]),
+        (["--ignore", "LAM00"], []),
+        (["--ignore", "LAM0", "--extend-select", "LAM007"], ["LAM007"]),
+        (["--select", "LAM002,LAM007", "--ignore", "LAM007"], ["LAM002"]),
+    ],
+)
 def test_select_ignore_and_extend_select_take_code_prefixes(project: Path, flags, codes) -> None:
     run = lambdalint("check", *flags, cwd=project)
     assert [line.split()[1] for line in run.stdout.splitlines()] == codes
@@ -95,8 +119,10 @@ def test_an_unknown_code_on_the_command_line_is_a_usage_error(project: Path, fla
 
 def test_statistics_count_findings_per_code_after_the_findings(project: Path) -> None:
     run = lambdalint("check", "--statistics", cwd=project)
-    assert run.stdout.splitlines()[2:] == ["1     LAM002 async-handler",
-                                           "1     LAM007 handler-not-found"]
+    assert run.stdout.splitlines()[2:] == [
+        "1     LAM002 async-handler",
+        "1     LAM007 handler-not-found",
+    ]
     assert run.code == 1
 
 
@@ -107,38 +133,54 @@ def test_statistics_would_corrupt_json_so_the_combination_is_refused(project: Pa
 
 
 def test_config_flag_uses_that_file_and_its_directory_as_code_root(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lambdalint]\nselect = ["LAM007"]\n',
-        "deploy/lambdalint.toml": '[tool.lambdalint]\nhandlers = ["src/jobs.nightly"]\n',
-        "deploy/src/jobs.py": ASYNC_HANDLER.format(name="nightly"),
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nselect = ["LAM007"]\n',
+            "deploy/lambdalint.toml": '[tool.lambdalint]\nhandlers = ["src/jobs.nightly"]\n',
+            "deploy/src/jobs.py": ASYNC_HANDLER.format(name="nightly"),
+        },
+    )
     run = lambdalint("check", "--config", "deploy/lambdalint.toml", "deploy", cwd=tmp_path)
     assert run.stdout == f"deploy/src/jobs.py:1:1: {async_message('nightly')}\n"
 
 
 def test_handler_flag_takes_dotted_and_path_forms_and_repeats(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": "[tool.lambdalint]\n",
-        "pkg/__init__.py": "",
-        "pkg/app/__init__.py": "",
-        "pkg/app/handler.py": ASYNC_HANDLER.format(name="main"),
-        "functions/jobs/nightly.py": ASYNC_HANDLER.format(name="run"),
-        "other.py": ASYNC_HANDLER.format(name="lambda_handler"),
-    })
-    run = lambdalint("check", "--handler", "pkg.app.handler.main",
-                     "--handler", "functions/jobs/nightly.run", cwd=tmp_path)
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "pkg/__init__.py": "",
+            "pkg/app/__init__.py": "",
+            "pkg/app/handler.py": ASYNC_HANDLER.format(name="main"),
+            "functions/jobs/nightly.py": ASYNC_HANDLER.format(name="run"),
+            "other.py": ASYNC_HANDLER.format(name="lambda_handler"),
+        },
+    )
+    run = lambdalint(
+        "check",
+        "--handler",
+        "pkg.app.handler.main",
+        "--handler",
+        "functions/jobs/nightly.run",
+        cwd=tmp_path,
+    )
     # other.py, which no --handler names, is still checked by naming convention
-    assert run.stdout == (f"functions/jobs/nightly.py:1:1: {async_message('run')}\n"
-                          f"other.py:1:1: {async_message()}\n"
-                          f"pkg/app/handler.py:1:1: {async_message('main')}\n")
+    assert run.stdout == (
+        f"functions/jobs/nightly.py:1:1: {async_message('run')}\n"
+        f"other.py:1:1: {async_message()}\n"
+        f"pkg/app/handler.py:1:1: {async_message('main')}\n"
+    )
 
 
 def test_handler_flag_naming_a_missing_module_is_a_usage_error(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n"})
     run = lambdalint("check", "--handler", "orders.lambda_handler", cwd=tmp_path)
     assert (run.code, run.stdout) == (2, "")
-    assert run.stderr == ("lambdalint: --handler: handler 'orders.lambda_handler': module file"
-                          " orders.py not found under code root .\n")
+    assert run.stderr == (
+        "lambdalint: --handler: handler 'orders.lambda_handler': module file"
+        " orders.py not found under code root .\n"
+    )
 
 
 def test_stdin_is_checked_under_the_stdin_filename(tmp_path: Path) -> None:
@@ -152,12 +194,17 @@ def test_stdin_is_checked_under_the_stdin_filename(tmp_path: Path) -> None:
 
 
 def test_stdin_filename_finds_its_project_config_and_handler_map(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": '[tool.lambdalint]\n'
-                                       'handlers = ["functions/jobs/nightly.run"]\n',
-                     "functions/jobs/nightly.py": PLAIN_HANDLER})
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nhandlers = ["functions/jobs/nightly.run"]\n',
+            "functions/jobs/nightly.py": PLAIN_HANDLER,
+        },
+    )
     buffer = ASYNC_HANDLER.format(name="run").encode()
-    run = lambdalint("check", "-", "--stdin-filename", "functions/jobs/nightly.py",
-                     cwd=tmp_path, stdin=buffer)
+    run = lambdalint(
+        "check", "-", "--stdin-filename", "functions/jobs/nightly.py", cwd=tmp_path, stdin=buffer
+    )
     assert run.stdout == f"functions/jobs/nightly.py:1:1: {async_message('run')}\n"
 
 
@@ -175,8 +222,13 @@ def test_python_dash_m_lambdalint_is_the_same_command(project: Path) -> None:
 def _on_a_terminal(project: Path, env: dict[str, str]) -> bytes:
     controller, terminal = pty.openpty()
     environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
-    subprocess.run([str(LAMBDALINT), "check"], cwd=project, stdout=terminal,
-                   env={**environment, **env}, timeout=300)
+    subprocess.run(
+        [str(LAMBDALINT), "check"],
+        cwd=project,
+        stdout=terminal,
+        env={**environment, **env},
+        timeout=300,
+    )
     os.close(terminal)
     output = b""
     while True:

@@ -5,44 +5,79 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from e2e import ASYNC_HANDLER, async_message, lambdalint, write
+
 from lambdalint.config import load_config
 
 ASYNC = ASYNC_HANDLER.format(name="lambda_handler")
 
 
-@pytest.mark.parametrize(("pyproject", "error"), [
-    ('[tool.lambdalint]\nextend-selct = ["LAM002"]\n',
-     "pyproject.toml:2: unknown key 'extend-selct' in [tool.lambdalint];"
-     " did you mean 'extend-select'?"),
-    ('[project]\nname = "orders"\n[tool.lambdalint]\nselect = ["LAM002"\n',
-     "pyproject.toml:4: invalid TOML: "),
-    ('[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\nhandlers = []\n',
-     "pyproject.toml:3: invalid TOML: "),
-    ('[tool.lambdalint]\nselect = ["LAM002", "LAM77"]\n',
-     "pyproject.toml:2: 'select': unknown rule code or prefix 'LAM77'"),
-    ('[tool.lambdalint]\n\nignore = ["E501"]\n',
-     "pyproject.toml:3: 'ignore': unknown rule code or prefix 'E501'"),
-    ('[tool.lambdalint]\nper-file-ignores = { "tests/*" = ["LAM9999"] }\n',
-     "pyproject.toml:2: 'per-file-ignores.tests/*': unknown rule code or prefix 'LAM9999'"),
-    ('[tool.lambdalint]\nselect = 2\n', "pyproject.toml:2: 'select' must be a list of strings"),
-    ('[tool.lambdalint]\nexclude = ["build", 3]\n',
-     "pyproject.toml:2: 'exclude' must be a list of strings"),
-    ('[tool.lambdalint]\nhandlers = "app.lambda_handler"\n',
-     "pyproject.toml:2: 'handlers' must be a list"),
-    ('[tool.lambdalint]\nhandlers = [3]\n',
-     "pyproject.toml:2: a handlers entry must be \"module.function\""
-     ' or { handler = "module.function", code-root = "dir" }'),
-    ('[tool.lambdalint]\nhandlers = [{ handler = "app.lambda_handler", coderoot = "src" }]\n',
-     "pyproject.toml:2: unknown key 'coderoot' in a handlers entry;"
-     " expected 'handler' and 'code-root'"),
-    ('[tool.lambdalint]\ncode-root = ["src"]\n', "pyproject.toml:2: 'code-root' must be a string"),
-    ('[tool.lambdalint]\nper-file-ignores = ["tests/*"]\n',
-     "pyproject.toml:2: 'per-file-ignores' must be a table of glob = [codes]"),
-])
+@pytest.mark.parametrize(
+    ("pyproject", "error"),
+    [
+        (
+            '[tool.lambdalint]\nextend-selct = ["LAM002"]\n',
+            (
+                "pyproject.toml:2: unknown key 'extend-selct' in [tool.lambdalint];"
+                " did you mean 'extend-select'?"
+            ),
+        ),
+        (
+            '[project]\nname = "orders"\n[tool.lambdalint]\nselect = ["LAM002"\n',
+            "pyproject.toml:4: invalid TOML: ",
+        ),
+        (
+            '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\nhandlers = []\n',
+            "pyproject.toml:3: invalid TOML: ",
+        ),
+        (
+            '[tool.lambdalint]\nselect = ["LAM002", "LAM77"]\n',
+            "pyproject.toml:2: 'select': unknown rule code or prefix 'LAM77'",
+        ),
+        (
+            '[tool.lambdalint]\n\nignore = ["E501"]\n',
+            "pyproject.toml:3: 'ignore': unknown rule code or prefix 'E501'",
+        ),
+        (
+            '[tool.lambdalint]\nper-file-ignores = { "tests/*" = ["LAM9999"] }\n',
+            "pyproject.toml:2: 'per-file-ignores.tests/*': unknown rule code or prefix 'LAM9999'",
+        ),
+        ("[tool.lambdalint]\nselect = 2\n", "pyproject.toml:2: 'select' must be a list of strings"),
+        (
+            '[tool.lambdalint]\nexclude = ["build", 3]\n',
+            "pyproject.toml:2: 'exclude' must be a list of strings",
+        ),
+        (
+            '[tool.lambdalint]\nhandlers = "app.lambda_handler"\n',
+            "pyproject.toml:2: 'handlers' must be a list",
+        ),
+        (
+            "[tool.lambdalint]\nhandlers = [3]\n",
+            (
+                'pyproject.toml:2: a handlers entry must be "module.function"'
+                ' or { handler = "module.function", code-root = "dir" }'
+            ),
+        ),
+        (
+            '[tool.lambdalint]\nhandlers = [{ handler = "app.lambda_handler", coderoot = "src" }]\n',
+            (
+                "pyproject.toml:2: unknown key 'coderoot' in a handlers entry;"
+                " expected 'handler' and 'code-root'"
+            ),
+        ),
+        (
+            '[tool.lambdalint]\ncode-root = ["src"]\n',
+            "pyproject.toml:2: 'code-root' must be a string",
+        ),
+        (
+            '[tool.lambdalint]\nper-file-ignores = ["tests/*"]\n',
+            "pyproject.toml:2: 'per-file-ignores' must be a table of glob = [codes]",
+        ),
+    ],
+)
 def test_a_configuration_mistake_is_one_line_on_stderr_and_exit_2(
-        tmp_path: Path, pyproject: str, error: str) -> None:
+    tmp_path: Path, pyproject: str, error: str
+) -> None:
     write(tmp_path, {"pyproject.toml": pyproject, "app.py": ASYNC})
     run = lambdalint("check", cwd=tmp_path)
     assert (run.code, run.stdout) == (2, "")
@@ -56,53 +91,69 @@ def test_broken_toml_names_the_file_line_and_reason(tmp_path: Path) -> None:
     assert run.stderr == "lambdalint: pyproject.toml:2: invalid TOML: Invalid value\n"
 
 
-@pytest.mark.parametrize(("args", "error"), [
-    (["check", "no/such/dir"], "no/such/dir: no such file or directory"),
-    (["check", "--config", "missing.toml"],
-     "missing.toml: cannot read configuration: No such file or directory"),
-])
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["check", "no/such/dir"], "no/such/dir: no such file or directory"),
+        (
+            ["check", "--config", "missing.toml"],
+            "missing.toml: cannot read configuration: No such file or directory",
+        ),
+    ],
+)
 def test_a_missing_path_is_one_line_and_exit_2(tmp_path: Path, args: list[str], error: str) -> None:
     run = lambdalint(*args, cwd=tmp_path)
     assert (run.code, run.stdout, run.stderr) == (2, "", f"lambdalint: {error}\n")
 
 
 def test_handlers_as_strings_and_tables_with_their_own_code_root(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lambdalint]\ncode-root = "src"\nhandlers = [\n'
-                          '  "app.lambda_handler",\n'
-                          '  { handler = "api.lambda_handler",'
-                          ' code-root = "services/orders" },\n]\n',
-        "src/app.py": ASYNC,
-        "services/orders/api.py": ASYNC,
-        "services/orders/helper.py": ASYNC,  # not declared: a handler by convention
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\ncode-root = "src"\nhandlers = [\n'
+            '  "app.lambda_handler",\n'
+            '  { handler = "api.lambda_handler",'
+            ' code-root = "services/orders" },\n]\n',
+            "src/app.py": ASYNC,
+            "services/orders/api.py": ASYNC,
+            "services/orders/helper.py": ASYNC,  # not declared: a handler by convention
+        },
+    )
     config = load_config(tmp_path / "pyproject.toml")
     assert [(spec.handler, spec.code_root, spec.declared_line) for spec in config.handlers] == [
         ("app.lambda_handler", (tmp_path / "src").resolve(), 4),
         ("api.lambda_handler", (tmp_path / "services/orders").resolve(), 5),
     ]
     run = lambdalint("check", cwd=tmp_path)
-    assert run.stdout == (f"services/orders/api.py:1:1: {async_message()}\n"
-                          f"services/orders/helper.py:1:1: {async_message()}\n"
-                          f"src/app.py:1:1: {async_message()}\n")
+    assert run.stdout == (
+        f"services/orders/api.py:1:1: {async_message()}\n"
+        f"services/orders/helper.py:1:1: {async_message()}\n"
+        f"src/app.py:1:1: {async_message()}\n"
+    )
 
 
 def test_per_file_ignores_match_globs_relative_to_the_config(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lambdalint]\nper-file-ignores = { "legacy/*.py" = ["lam002"] }\n',
-        "app.py": ASYNC,
-        "legacy/old.py": ASYNC,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nper-file-ignores = { "legacy/*.py" = ["lam002"] }\n',
+            "app.py": ASYNC,
+            "legacy/old.py": ASYNC,
+        },
+    )
     assert lambdalint("check", cwd=tmp_path).stdout == f"app.py:1:1: {async_message()}\n"
 
 
 def test_exclude_skips_files_and_folders(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lambdalint]\nexclude = ["generated", "scratch_*.py"]\n',
-        "app.py": ASYNC,
-        "generated/client.py": ASYNC,
-        "scratch_try.py": ASYNC,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nexclude = ["generated", "scratch_*.py"]\n',
+            "app.py": ASYNC,
+            "generated/client.py": ASYNC,
+            "scratch_try.py": ASYNC,
+        },
+    )
     assert lambdalint("check", cwd=tmp_path).stdout == f"app.py:1:1: {async_message()}\n"
 
 
@@ -110,7 +161,8 @@ def test_select_in_config_applies_and_the_command_line_overrides_it(tmp_path: Pa
     write(tmp_path, {"pyproject.toml": '[tool.lambdalint]\nselect = ["LAM007"]\n', "app.py": ASYNC})
     assert lambdalint("check", cwd=tmp_path).code == 0
     assert lambdalint("check", "--select", "LAM002", cwd=tmp_path).stdout == (
-        f"app.py:1:1: {async_message()}\n")
+        f"app.py:1:1: {async_message()}\n"
+    )
 
 
 def test_ignore_in_config_adds_to_the_command_line(tmp_path: Path) -> None:
@@ -119,11 +171,14 @@ def test_ignore_in_config_adds_to_the_command_line(tmp_path: Path) -> None:
 
 
 def test_the_nearest_pyproject_with_a_lambdalint_table_wins(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lambdalint]\nignore = ["LAM002"]\n',
-        "service/pyproject.toml": '[project]\nname = "service"\n',  # no table: not a config
-        "service/app.py": ASYNC,
-        "other/pyproject.toml": "[tool.lambdalint]\n",
-        "other/app.py": ASYNC,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nignore = ["LAM002"]\n',
+            "service/pyproject.toml": '[project]\nname = "service"\n',  # no table: not a config
+            "service/app.py": ASYNC,
+            "other/pyproject.toml": "[tool.lambdalint]\n",
+            "other/app.py": ASYNC,
+        },
+    )
     assert lambdalint("check", cwd=tmp_path).stdout == f"other/app.py:1:1: {async_message()}\n"

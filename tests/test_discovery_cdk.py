@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lambdalint.discovery.cdk import discover
 from e2e import write
-from lambdalint.discovery.model import DeployedFunction, EventSource, Note, Reference, UnreadableFile
+
+from lambdalint.discovery.cdk import discover
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    EventSource,
+    Note,
+    Reference,
+    UnreadableFile,
+)
 
 APP = (Path(__file__).parent / "projects" / "cdk-app").resolve()
 ORDERS = APP / "stacks" / "orders_stack.py"
@@ -23,61 +30,147 @@ def test_the_app_declares_every_function_with_its_settings_and_triggers() -> Non
     assert discovery.notes == []
     assert discovery.functions == [
         DeployedFunction(
-            name="OrdersFunction", source="cdk", declared_in=ORDERS, line=26,
-            runtime="python3.12", handler="app.handler", code_root=APP / "functions" / "orders",
-            environment={"TABLE_NAME": python("table.table_name"),
-                         "QUEUE_URL": python("self.queue.queue_url"), "LOG_LEVEL": "INFO",
-                         "POWERTOOLS_SERVICE_NAME": "orders"},
-            events=(EventSource("SQS", python("self.queue")), EventSource("Api"))),
+            name="OrdersFunction",
+            source="cdk",
+            declared_in=ORDERS,
+            line=26,
+            runtime="python3.12",
+            handler="app.handler",
+            code_root=APP / "functions" / "orders",
+            environment={
+                "TABLE_NAME": python("table.table_name"),
+                "QUEUE_URL": python("self.queue.queue_url"),
+                "LOG_LEVEL": "INFO",
+                "POWERTOOLS_SERVICE_NAME": "orders",
+            },
+            events=(EventSource("SQS", python("self.queue")), EventSource("Api")),
+        ),
         DeployedFunction(
-            name="Thumbnails", source="cdk", declared_in=ORDERS, line=42,
-            runtime="python3.11", handler="resize.lambda_handler",
+            name="Thumbnails",
+            source="cdk",
+            declared_in=ORDERS,
+            line=42,
+            runtime="python3.11",
+            handler="resize.lambda_handler",
             code_root=APP / "functions" / "thumbnails",
             environment={"BUCKET": python("uploads.bucket_name")},
-            events=(EventSource("S3", python("uploads"), prefix="incoming/", suffix=".jpg",
-                                s3_events=("s3:ObjectCreated:*",)),),
-            allows_recursion=True),
+            events=(
+                EventSource(
+                    "S3",
+                    python("uploads"),
+                    prefix="incoming/",
+                    suffix=".jpg",
+                    s3_events=("s3:ObjectCreated:*",),
+                ),
+            ),
+            allows_recursion=True,
+        ),
         DeployedFunction(
-            name="Audit", source="cdk", declared_in=ORDERS, line=54, runtime="python3.12",
+            name="Audit",
+            source="cdk",
+            declared_in=ORDERS,
+            line=54,
+            runtime="python3.12",
             handler="index.handler",
             inline_code="def handler(event, context):\n    print(event)\n",
-            events=(EventSource("S3", python("uploads"), prefix="archive/",
-                                s3_events=("s3:ObjectRemoved:*",)),)),
+            events=(
+                EventSource(
+                    "S3", python("uploads"), prefix="archive/", s3_events=("s3:ObjectRemoved:*",)
+                ),
+            ),
+        ),
         DeployedFunction(
-            name="Ingest", source="cdk", declared_in=PIPELINE, line=21, runtime="python3.12",
-            handler="index.handler", code_root=APP / "services" / "ingest",
-            events=(EventSource("SNS", python("alerts")),)),
+            name="Ingest",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=21,
+            runtime="python3.12",
+            handler="index.handler",
+            code_root=APP / "services" / "ingest",
+            events=(EventSource("SNS", python("alerts")),),
+        ),
         DeployedFunction(
-            name="Reports", source="cdk", declared_in=PIPELINE, line=32, runtime="python3.13",
-            handler="handlers.daily.run", code_root=APP / "services" / "reports",
-            events=(EventSource("FunctionUrl"),)),
+            name="Reports",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=32,
+            runtime="python3.13",
+            handler="handlers.daily.run",
+            code_root=APP / "services" / "reports",
+            events=(EventSource("FunctionUrl"),),
+        ),
         DeployedFunction(
-            name="Frontend", source="cdk", declared_in=PIPELINE, line=39, runtime="nodejs20.x",
-            handler="index.handler", code_root=APP / "web"),
+            name="Frontend",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=39,
+            runtime="nodejs20.x",
+            handler="index.handler",
+            code_root=APP / "web",
+        ),
         DeployedFunction(
-            name="Renderer", source="cdk", declared_in=PIPELINE, line=43, package_type="Image"),
+            name="Renderer", source="cdk", declared_in=PIPELINE, line=43, package_type="Image"
+        ),
         DeployedFunction(
-            name="Configured", source="cdk", declared_in=PIPELINE, line=52, runtime="python3.12",
-            notes=(Note(PIPELINE, 52, 'Configured: handler self.node.try_get_context("handler")'
-                                      " cannot be read without running the app"),
-                   Note(PIPELINE, 53, 'Configured: code comes from Code.from_bucket(self.artifacts,'
-                                      ' "configured.zip"), not from local files; not checked'))),
+            name="Configured",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=52,
+            runtime="python3.12",
+            notes=(
+                Note(
+                    PIPELINE,
+                    52,
+                    'Configured: handler self.node.try_get_context("handler")'
+                    " cannot be read without running the app",
+                ),
+                Note(
+                    PIPELINE,
+                    53,
+                    "Configured: code comes from Code.from_bucket(self.artifacts,"
+                    ' "configured.zip"), not from local files; not checked',
+                ),
+            ),
+        ),
         DeployedFunction(
-            name="LegacyOrders", source="cdk", declared_in=PIPELINE, line=60, runtime="python3.12",
-            handler="legacy.list_orders", code_root=APP / "functions" / "orders",
-            events=(EventSource("ApiNonProxy"),)),
+            name="LegacyOrders",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=60,
+            runtime="python3.12",
+            handler="legacy.list_orders",
+            code_root=APP / "functions" / "orders",
+            events=(EventSource("ApiNonProxy"),),
+        ),
         DeployedFunction(
-            name="Cleanup", source="cdk", declared_in=PIPELINE, line=69, runtime="python3.12",
-            handler="cleanup.run", code_root=APP / "functions" / "orders"),
+            name="Cleanup",
+            source="cdk",
+            declared_in=PIPELINE,
+            line=69,
+            runtime="python3.12",
+            handler="cleanup.run",
+            code_root=APP / "functions" / "orders",
+        ),
     ]
     checkable = [function.name for function in discovery.functions if function.checkable]
-    assert checkable == ["OrdersFunction", "Thumbnails", "Audit", "Ingest", "Reports",
-                         "LegacyOrders", "Cleanup"]
+    assert checkable == [
+        "OrdersFunction",
+        "Thumbnails",
+        "Audit",
+        "Ingest",
+        "Reports",
+        "LegacyOrders",
+        "Cleanup",
+    ]
 
 
 def test_without_cdk_json_assets_are_relative_to_the_app_file_and_file_paths_are_followed(
-        tmp_path: Path) -> None:
-    write(tmp_path, {"infra/stack.py": '''\
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "infra/stack.py": """\
 import os
 from os import path
 
@@ -90,7 +183,9 @@ Function(None, "Relative", runtime=Runtime("python3.10"), handler="a.handler",
          code=Code.from_asset("lambda"))
 Function(None, "Joined", runtime=aws_lambda.Runtime.PYTHON_3_9, handler="b.handler",
          code=aws_lambda.Code.from_asset(path.join(HERE, "..", "src", "b")))
-'''})
+"""
+        },
+    )
     functions = discover(tmp_path).functions
     assert [(f.name, f.runtime, f.code_root) for f in functions] == [
         ("Relative", "python3.10", (tmp_path / "infra" / "lambda").resolve()),
@@ -101,7 +196,10 @@ Function(None, "Joined", runtime=aws_lambda.Runtime.PYTHON_3_9, handler="b.handl
 
 def test_a_name_that_is_not_the_cdk_class_or_is_rebound_is_not_followed(tmp_path: Path) -> None:
     write(tmp_path, {"cdk.json": "{}"})
-    write(tmp_path, {"stack.py": '''\
+    write(
+        tmp_path,
+        {
+            "stack.py": """\
 from aws_cdk import aws_lambda as _lambda
 from mylib import Function
 
@@ -114,7 +212,9 @@ Function(None, "NotCdk", handler="x.handler")
 def build(scope, handler_name):
     return _lambda.Function(scope, "Built", runtime=_lambda.Runtime.PYTHON_3_12,
                             handler=HANDLER, code=_lambda.Code.from_asset(handler_name))
-'''})
+"""
+        },
+    )
     [function] = discover(tmp_path).functions
     assert (function.name, function.handler, function.code_root) == ("Built", None, None)
     assert [note.message for note in function.notes] == [
@@ -126,27 +226,44 @@ def build(scope, handler_name):
 
 def test_a_python_function_with_defaults_and_a_bad_index(tmp_path: Path) -> None:
     write(tmp_path, {"cdk.json": "{}"})
-    write(tmp_path, {"stack.py": '''\
+    write(
+        tmp_path,
+        {
+            "stack.py": """\
 from aws_cdk import aws_lambda_python_alpha as python
 
 python.PythonFunction(None, "Defaults", entry="svc")
 python.PythonFunction(None, "NotPython", entry="svc", index="main.js")
-'''})
+"""
+        },
+    )
     defaults, not_python = discover(tmp_path).functions
     assert (defaults.handler, defaults.code_root, defaults.line) == (
-        "index.handler", (tmp_path / "svc").resolve(), 3)
+        "index.handler",
+        (tmp_path / "svc").resolve(),
+        3,
+    )
     assert not_python.handler is None
-    assert not_python.notes == (Note(tmp_path / "stack.py", 4, "NotPython: index 'main.js' is not"
-                                                               " a .py file; CDK rejects it"),)
+    assert not_python.notes == (
+        Note(
+            tmp_path / "stack.py", 4, "NotPython: index 'main.js' is not a .py file; CDK rejects it"
+        ),
+    )
 
 
 def test_a_file_that_does_not_parse_is_a_lam900_note_and_the_rest_still_loads(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     write(tmp_path, {"broken.py": "import aws_cdk\n\ndef stack(:\n    pass\n"})
-    write(tmp_path, {"good.py": '''\
+    write(
+        tmp_path,
+        {
+            "good.py": """\
 from aws_cdk import aws_lambda
 aws_lambda.Function(None, "Good", handler="app.handler", code=aws_lambda.Code.from_asset("."))
-'''})
+"""
+        },
+    )
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["Good"]
     [note] = discovery.notes
@@ -160,7 +277,11 @@ def test_files_that_do_not_mention_aws_cdk_are_not_parsed(tmp_path: Path) -> Non
 
 
 def test_rest_api_integrations_say_whether_they_are_proxies(tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "stack.py": '''\
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "stack.py": """\
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_lambda as _lambda
 
@@ -182,15 +303,25 @@ api.root.add_method("POST", apigw.LambdaIntegration(mapped, proxy=False))
 apigw.LambdaRestApi(None, "Routed", handler=routed, proxy=False)  # no catch-all route; still a proxy
 apigw.LambdaRestApi(None, "Options", handler=options, integration_options=NO_PROXY)
 api.root.add_method("DELETE", apigw.LambdaIntegration(computed, proxy=settings.proxy))
-'''})
+""",
+        },
+    )
     assert [(f.name, [event.type for event in f.events]) for f in discover(tmp_path).functions] == [
-        ("Default", ["Api"]), ("Proxied", ["Api"]), ("Mapped", ["ApiNonProxy"]), ("Routed", ["Api"]),
-        ("Options", ["ApiNonProxy"]), ("Computed", ["ApiNonProxy"]),
+        ("Default", ["Api"]),
+        ("Proxied", ["Api"]),
+        ("Mapped", ["ApiNonProxy"]),
+        ("Routed", ["Api"]),
+        ("Options", ["ApiNonProxy"]),
+        ("Computed", ["ApiNonProxy"]),
     ]
 
 
 def test_s3_notifications_record_their_event_names(tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "stack.py": '''\
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "stack.py": """\
 from aws_cdk import aws_lambda as _lambda
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_notifications as s3n
@@ -208,9 +339,12 @@ removed = _lambda.Function(None, "Removed", handler="c.handler", code=CODE)
 bucket.add_event_notification(s3.EventType.OBJECT_REMOVED, s3n.LambdaDestination(removed))
 unknown = _lambda.Function(None, "Unknown", handler="d.handler", code=CODE)
 bucket.add_event_notification(event_type, s3n.LambdaDestination(unknown))
-'''})
-    assert [(f.name, [event.s3_events for event in f.events])
-            for f in discover(tmp_path).functions] == [
+""",
+        },
+    )
+    assert [
+        (f.name, [event.s3_events for event in f.events]) for f in discover(tmp_path).functions
+    ] == [
         ("Source", [("s3:ObjectRemoved:Delete", "s3:ObjectCreated:Copy")]),
         ("Created", [("s3:ObjectCreated:*",)]),
         ("Removed", [("s3:ObjectRemoved:*",)]),
@@ -221,23 +355,29 @@ bucket.add_event_notification(event_type, s3n.LambdaDestination(unknown))
 def test_cdk_v1_module_names_and_the_working_directory_are_followed(tmp_path: Path) -> None:
     # CDK v1's PythonFunction lived in aws_cdk.aws_lambda_python; `cdk synth` runs the app in
     # the folder of cdk.json, which os.getcwd() and Path.cwd() return
-    write(tmp_path, {
-        "cdk.json": '{"app": "python3 app.py"}\n',
-        "lambda/api/app.py": "def handler(event, context):\n    return {}\n",
-        "stacks/api.py": (
-            "import os\nfrom pathlib import Path\n\n"
-            "from aws_cdk import aws_lambda as lambda_\n"
-            "from aws_cdk.aws_lambda_python import PythonFunction\n\n\n"
-            "def build(scope):\n"
-            "    PythonFunction(scope, 'Api', entry='lambda/api', index='app.py', handler='handler',\n"
-            "                   runtime=lambda_.Runtime.PYTHON_3_9)\n"
-            "    lambda_.Function(scope, 'Joined', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
-            "                     code=lambda_.Code.from_asset(os.path.join(os.getcwd(), 'lambda/api')))\n"
-            "    lambda_.Function(scope, 'Divided', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
-            "                     code=lambda_.Code.from_asset(str(Path.cwd() / 'lambda' / 'api')))\n"),
-    })
+    write(
+        tmp_path,
+        {
+            "cdk.json": '{"app": "python3 app.py"}\n',
+            "lambda/api/app.py": "def handler(event, context):\n    return {}\n",
+            "stacks/api.py": (
+                "import os\nfrom pathlib import Path\n\n"
+                "from aws_cdk import aws_lambda as lambda_\n"
+                "from aws_cdk.aws_lambda_python import PythonFunction\n\n\n"
+                "def build(scope):\n"
+                "    PythonFunction(scope, 'Api', entry='lambda/api', index='app.py', handler='handler',\n"
+                "                   runtime=lambda_.Runtime.PYTHON_3_9)\n"
+                "    lambda_.Function(scope, 'Joined', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
+                "                     code=lambda_.Code.from_asset(os.path.join(os.getcwd(), 'lambda/api')))\n"
+                "    lambda_.Function(scope, 'Divided', runtime=lambda_.Runtime.PYTHON_3_9, handler='app.handler',\n"
+                "                     code=lambda_.Code.from_asset(str(Path.cwd() / 'lambda' / 'api')))\n"
+            ),
+        },
+    )
     found = discover(tmp_path)
-    assert [(function.name, function.handler, function.code_root) for function in found.functions] == [
+    assert [
+        (function.name, function.handler, function.code_root) for function in found.functions
+    ] == [
         ("Api", "app.handler", (tmp_path / "lambda" / "api").resolve()),
         ("Joined", "app.handler", (tmp_path / "lambda" / "api").resolve()),
         ("Divided", "app.handler", (tmp_path / "lambda" / "api").resolve()),
@@ -247,13 +387,18 @@ def test_cdk_v1_module_names_and_the_working_directory_are_followed(tmp_path: Pa
 def test_an_asset_folder_that_is_not_built_yet_is_not_a_finding(tmp_path: Path) -> None:
     from e2e import lambdalint
 
-    write(tmp_path, {
-        "cdk.json": '{"app": "python3 app.py"}\n',
-        "app.py": ("from aws_cdk import aws_lambda as lambda_\n\n\n"
-                   "def build(scope):\n"
-                   "    lambda_.Function(scope, 'Ingest', runtime=lambda_.Runtime.PYTHON_3_12,\n"
-                   "                     handler='index.handler', code=lambda_.Code.from_asset('build/ingest'))\n"),
-    })
+    write(
+        tmp_path,
+        {
+            "cdk.json": '{"app": "python3 app.py"}\n',
+            "app.py": (
+                "from aws_cdk import aws_lambda as lambda_\n\n\n"
+                "def build(scope):\n"
+                "    lambda_.Function(scope, 'Ingest', runtime=lambda_.Runtime.PYTHON_3_12,\n"
+                "                     handler='index.handler', code=lambda_.Code.from_asset('build/ingest'))\n"
+            ),
+        },
+    )
     listed = lambdalint("handlers", cwd=tmp_path)
     assert listed.stdout.splitlines()[1].split()[3:7] == ["not", "checked:", "code", "folder"]
     run = lambdalint("check", cwd=tmp_path)

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from e2e import lambdalint, write
+
 from lambdalint.discovery.cdk import discover
 from lambdalint.discovery.model import EventSource, Note, Reference
 
@@ -39,10 +39,14 @@ def copy_project(name: str, tmp_path: Path) -> Path:
     return shutil.copytree(PROJECTS / name, tmp_path / name)
 
 
-@pytest.mark.parametrize(("project", "table"), [
-    ("cdk-typescript-app", TYPESCRIPT_TABLE), ("cdk-javascript-app", JAVASCRIPT_TABLE),
-    ("cdk-python-subpackage", SUBPACKAGE_TABLE),
-])
+@pytest.mark.parametrize(
+    ("project", "table"),
+    [
+        ("cdk-typescript-app", TYPESCRIPT_TABLE),
+        ("cdk-javascript-app", JAVASCRIPT_TABLE),
+        ("cdk-python-subpackage", SUBPACKAGE_TABLE),
+    ],
+)
 def test_the_table_lists_the_apps_functions(project: str, table: str, tmp_path: Path) -> None:
     run = lambdalint("handlers", cwd=copy_project(project, tmp_path))
     assert (run.code, run.stderr, run.stdout) == (0, "", table)
@@ -50,24 +54,35 @@ def test_the_table_lists_the_apps_functions(project: str, table: str, tmp_path: 
 
 def test_the_python_handlers_a_typescript_app_deploys_are_checked(tmp_path: Path) -> None:
     run = lambdalint("check", cwd=copy_project("cdk-typescript-app", tmp_path))
-    assert (run.stdout.splitlines(), run.stderr, run.code) == ([
-        "lib/orders-stack.ts:25:1: LAM007 handler 'app.handler': lambda/orders/app.py has no"
-        " top-level 'handler'",
-        "lib/orders-stack.ts:58:1: LAM002 handler 'handler' is async def; the runtime calls it"
-        " without awaiting and gets a coroutine; make it a plain def that calls asyncio.run(...)",
-        "services/reports/daily.py:9:5: LAM006 this function writes to bucket reportsBucket, which"
-        " triggers it (S3 event of DailyReport, lib/orders-stack.ts:38); every write invokes it"
-        " again: write to another bucket or filter the trigger by prefix/suffix",
-    ], "", 1)
+    assert (run.stdout.splitlines(), run.stderr, run.code) == (
+        [
+            (
+                "lib/orders-stack.ts:25:1: LAM007 handler 'app.handler': lambda/orders/app.py has no"
+                " top-level 'handler'"
+            ),
+            (
+                "lib/orders-stack.ts:58:1: LAM002 handler 'handler' is async def; the runtime calls it"
+                " without awaiting and gets a coroutine; make it a plain def that calls asyncio.run(...)"
+            ),
+            (
+                "services/reports/daily.py:9:5: LAM006 this function writes to bucket reportsBucket, which"
+                " triggers it (S3 event of DailyReport, lib/orders-stack.ts:38); every write invokes it"
+                " again: write to another bucket or filter the trigger by prefix/suffix"
+            ),
+        ],
+        "",
+        1,
+    )
 
 
-def test_a_javascript_app_carries_its_triggers_and_environment_to_the_rules(
-        tmp_path: Path) -> None:
+def test_a_javascript_app_carries_its_triggers_and_environment_to_the_rules(tmp_path: Path) -> None:
     run = lambdalint("check", cwd=copy_project("cdk-javascript-app", tmp_path))
     assert run.stdout.splitlines() == [
-        "src/hello/app.py:9:5: LAM006 this function publishes to topic topic, which triggers it"
-        " (SNS event of Hello, lib/hello-stack.js:12); every message invokes it again: publish"
-        " to another topic",
+        (
+            "src/hello/app.py:9:5: LAM006 this function publishes to topic topic, which triggers it"
+            " (SNS event of Hello, lib/hello-stack.js:12); every message invokes it again: publish"
+            " to another topic"
+        ),
     ]
 
 
@@ -81,7 +96,11 @@ def test_without_cdk_json_asset_paths_start_from_the_app_files_folder(tmp_path: 
 
 
 def test_names_imports_and_literals_are_followed(tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "lib/stack.ts": '''\
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": """\
 import { aws_lambda as lambda_, aws_lambda_event_sources as sources } from "aws-cdk-lib";
 import lambdaV1 = require("@aws-cdk/aws-lambda");
 import { join } from "node:path";
@@ -108,20 +127,40 @@ export class Stack {
     });
   }
 }
-'''})
+""",
+        },
+    )
     single, v1 = discover(tmp_path).functions
-    assert (single.name, single.runtime, single.handler, single.code_root, single.events,
-            single.allows_recursion) == (
-        "Single", "python3.10", "main.handler", (tmp_path / "src").resolve(),
+    assert (
+        single.name,
+        single.runtime,
+        single.handler,
+        single.code_root,
+        single.events,
+        single.allows_recursion,
+    ) == (
+        "Single",
+        "python3.10",
+        "main.handler",
+        (tmp_path / "src").resolve(),
         (EventSource("Kinesis", Reference("typescript", "stream!")), EventSource("FunctionUrl")),
-        True)
-    assert (v1.runtime, v1.handler, v1.code_root) == ("python3.8", "v1.handler",
-                                                      (tmp_path / "v1").resolve())
+        True,
+    )
+    assert (v1.runtime, v1.handler, v1.code_root) == (
+        "python3.8",
+        "v1.handler",
+        (tmp_path / "v1").resolve(),
+    )
 
 
 def test_what_cannot_be_read_is_a_note_and_other_constructs_are_not_functions(
-        tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "lib/stack.ts": '''\
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": """\
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { Function } from "./my-constructs";
 
@@ -140,50 +179,87 @@ new lambda.Function(this, "FromBucket", {
   handler: "app.handler",
   code: lambda.Code.fromBucket(artifacts, "app.zip"),
 });
-'''})
+""",
+        },
+    )
     computed, from_bucket = discover(tmp_path).functions
     stack = tmp_path / "lib" / "stack.ts"
     assert (computed.handler, computed.code_root, computed.environment) == (
-        None, None, {"STAGE": "prod"})
+        None,
+        None,
+        {"STAGE": "prod"},
+    )
     assert computed.notes == (
         Note(stack, 10, "Computed: handler handler cannot be read without running the app"),
-        Note(stack, 11, "Computed: code lambda.Code.fromAsset(props.codePath) cannot be read"
-                        " without running the app"),
-        Note(stack, 12, "Computed: environment entry ...shared cannot be read without running"
-                        " the app"),
+        Note(
+            stack,
+            11,
+            "Computed: code lambda.Code.fromAsset(props.codePath) cannot be read"
+            " without running the app",
+        ),
+        Note(
+            stack,
+            12,
+            "Computed: environment entry ...shared cannot be read without running the app",
+        ),
     )
-    assert from_bucket.notes == (Note(stack, 17, 'FromBucket: code comes from'
-                                      ' lambda.Code.fromBucket(artifacts, "app.zip"), not from'
-                                      ' local files; not checked'),)
+    assert from_bucket.notes == (
+        Note(
+            stack,
+            17,
+            "FromBucket: code comes from"
+            ' lambda.Code.fromBucket(artifacts, "app.zip"), not from'
+            " local files; not checked",
+        ),
+    )
 
 
 def test_tests_declarations_and_dependencies_are_not_read(tmp_path: Path) -> None:
-    function = '''\
+    function = """\
 import * as lambda from "aws-cdk-lib/aws-lambda";
 new lambda.Function(this, "F", { runtime: lambda.Runtime.PYTHON_3_12, handler: "a.handler",
   code: lambda.Code.fromAsset("src") });
-'''
-    write(tmp_path, {"test/stack.test.ts": function, "lib/stack.spec.ts": function,
-                     "lib/stack.d.ts": function, "node_modules/pkg/index.js": function,
-                     "cdk.out/asset.js": function, "lib/handler.ts": "export const x = 1;\n"})
+"""
+    write(
+        tmp_path,
+        {
+            "test/stack.test.ts": function,
+            "lib/stack.spec.ts": function,
+            "lib/stack.d.ts": function,
+            "node_modules/pkg/index.js": function,
+            "cdk.out/asset.js": function,
+            "lib/handler.ts": "export const x = 1;\n",
+        },
+    )
     assert discover(tmp_path).functions == []
 
 
 def test_a_file_tree_sitter_cannot_read_is_a_note_not_a_finding(tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "lib/stack.ts": '''\
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": """\
 import * as lambda from "aws-cdk-lib/aws-lambda";
 new lambda.Function(this, "Kept", { runtime: lambda.Runtime.PYTHON_3_12, handler: "a.handler",
   code: lambda.Code.fromAsset("src") });
 const broken = {{;
-'''})
+""",
+        },
+    )
     discovery = discover(tmp_path)
     assert [function.name for function in discovery.functions] == ["Kept"]
     assert [(note.line, type(note)) for note in discovery.notes] == [(4, Note)]
 
 
 def test_props_spread_from_a_literal_are_read_and_other_spreads_hide_the_runtime(
-        tmp_path: Path) -> None:
-    write(tmp_path, {"cdk.json": "{}", "lib/stack.ts": '''\
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": """\
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 
@@ -197,12 +273,21 @@ class Stack {
     new lambda.Function(this, "Shared", { ...props.functionDefaults, handler: "index.handler" });
   }
 }
-'''})
+""",
+        },
+    )
     worker, shared = discover(tmp_path).functions
     assert (worker.runtime, worker.handler, worker.code_root, worker.events) == (
-        "python3.12", "worker.handler", (tmp_path / "src").resolve(),
-        (EventSource("SQS", Reference("typescript", "props.queue")),))
+        "python3.12",
+        "worker.handler",
+        (tmp_path / "src").resolve(),
+        (EventSource("SQS", Reference("typescript", "props.queue")),),
+    )
     assert (shared.runtime, shared.handler, shared.checkable) == (None, None, False)
-    assert shared.notes == (Note(tmp_path / "lib" / "stack.ts", 11, "Shared: props"
-                                 " ...props.functionDefaults cannot be read without running"
-                                 " the app"),)
+    assert shared.notes == (
+        Note(
+            tmp_path / "lib" / "stack.ts",
+            11,
+            "Shared: props ...props.functionDefaults cannot be read without running the app",
+        ),
+    )

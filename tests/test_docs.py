@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cases import REPO
+
 from lambdalint.registry import all_checks, all_rules, documentation
 from lambdalint.runner import Options, lint
 
@@ -45,8 +45,9 @@ def load_generator():
 
 
 def test_committed_rule_pages_are_current() -> None:
-    result = subprocess.run([sys.executable, str(GENERATOR), "--check"],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--check"], capture_output=True, text=True, cwd=REPO
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -59,9 +60,12 @@ def test_check_mode_names_every_drifted_page(tmp_path: Path, capsys) -> None:
     removed.unlink()
     (pages / "LAM099.md").write_text("# a retired rule\n", encoding="utf-8")
     # a hand-added row in the README's table
-    readme.write_text(generator.README.read_text(encoding="utf-8").replace(
-        generator.TABLE_END, "| LAM099 | `retired` | error | gone |\n" + generator.TABLE_END),
-        encoding="utf-8")
+    readme.write_text(
+        generator.README.read_text(encoding="utf-8").replace(
+            generator.TABLE_END, "| LAM099 | `retired` | error | gone |\n" + generator.TABLE_END
+        ),
+        encoding="utf-8",
+    )
 
     assert generator.main(["--check"], pages, readme) == 1
     printed = capsys.readouterr().out.splitlines()
@@ -105,8 +109,11 @@ def test_documented_example_is_reported(check, tmp_path: Path) -> None:
 def test_documented_alternative_is_not_reported(check, tmp_path: Path) -> None:
     documented = sections(documentation(check))
     alternative = code_blocks(documented["Use instead"])
-    deployment = {language: code for language, code in code_blocks(documented["Example"]).items()
-                  if language == "yaml"}  # the alternative is deployed as the example is
+    deployment = {
+        language: code
+        for language, code in code_blocks(documented["Example"]).items()
+        if language == "yaml"
+    }  # the alternative is deployed as the example is
     assert check.code not in example_findings(tmp_path, {**deployment, **alternative})
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-
 from e2e import ASYNC_HANDLER, PLAIN_HANDLER, async_message, lambdalint, write
+
 from lambdalint import checks, cli
 from lambdalint.check import Check
 from lambdalint.engine import FileTask, check_file
@@ -17,14 +17,17 @@ NOT_A_HANDLER = "def helper(item):\n    return (1\n"
 
 
 def test_unreadable_files_are_lam900_and_the_run_goes_on(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": "[tool.lambdalint]\n",
-        "a_syntax.py": "def lambda_handler(event, context):\n    return (1\n",
-        "b_latin1.py": b"def lambda_handler(event, context):\n    return 'caf\xe9'\n",
-        "c_null.py": b"def lambda_handler(event, context):\n    return 1\0\n",
-        "d_tabs.py": "def lambda_handler(event, context):\n\tif event:\n        pass\n",
-        "e_ok.py": ASYNC,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "a_syntax.py": "def lambda_handler(event, context):\n    return (1\n",
+            "b_latin1.py": b"def lambda_handler(event, context):\n    return 'caf\xe9'\n",
+            "c_null.py": b"def lambda_handler(event, context):\n    return 1\0\n",
+            "d_tabs.py": "def lambda_handler(event, context):\n\tif event:\n        pass\n",
+            "e_ok.py": ASYNC,
+        },
+    )
     run = lambdalint("check", cwd=tmp_path)
     assert run.stdout == (
         "a_syntax.py:2:12: LAM900 syntax error: '(' was never closed\n"
@@ -32,7 +35,8 @@ def test_unreadable_files_are_lam900_and_the_run_goes_on(tmp_path: Path) -> None
         " byte); save it as UTF-8 or declare its encoding\n"
         "c_null.py:2:13: LAM900 file contains a null byte\n"
         "d_tabs.py:3:1: LAM900 syntax error: inconsistent use of tabs and spaces in indentation\n"
-        f"e_ok.py:1:1: {async_message()}\n")
+        f"e_ok.py:1:1: {async_message()}\n"
+    )
     assert (run.code, run.stderr) == (1, "")
 
 
@@ -49,15 +53,20 @@ def test_an_empty_file_is_valid_python(tmp_path: Path) -> None:
 
 
 def test_an_empty_file_configured_as_a_handler_module_has_no_handler(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
-                     "app.py": ""})
+    write(
+        tmp_path,
+        {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n', "app.py": ""},
+    )
     run = lambdalint("check", cwd=tmp_path)
-    assert run.stdout == ("pyproject.toml:2:13: LAM007 handler 'app.lambda_handler': app.py has no"
-                          " top-level 'lambda_handler'\n")
+    assert run.stdout == (
+        "pyproject.toml:2:13: LAM007 handler 'app.lambda_handler': app.py has no"
+        " top-level 'lambda_handler'\n"
+    )
 
 
 def test_a_syntax_error_in_a_file_that_holds_no_handler_is_not_parsed_by_the_prefilter(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "helpers.py": NOT_A_HANDLER})
     assert lambdalint("check", cwd=tmp_path).code == 0
 
@@ -80,7 +89,8 @@ class BreaksOnFileA(Check):
 
 
 def test_a_rule_failing_on_one_file_is_lam901_and_everything_else_still_runs(
-        tmp_path: Path, monkeypatch, capsys) -> None:
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "a.py": ASYNC, "b.py": ASYNC})
     monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, BreaksOnFileA])
     assert cli.main(["check", str(tmp_path)]) == 2
@@ -88,11 +98,13 @@ def test_a_rule_failing_on_one_file_is_lam901_and_everything_else_still_runs(
         f"a.py:1:1: {async_message()}\n"
         "a.py:1:1: LAM901 rule LAM950 breaks-on-file-a failed on this file: ValueError: cannot"
         " handle this pass; please report this bug\n"
-        f"b.py:1:1: {async_message()}\n")
+        f"b.py:1:1: {async_message()}\n"
+    )
 
 
 def test_analysis_failing_on_one_file_is_lam901_and_other_files_still_run(
-        tmp_path: Path, monkeypatch, capsys) -> None:
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     from lambdalint.analysis import FileContext
 
     original = FileContext.find_handlers
@@ -108,55 +120,96 @@ def test_analysis_failing_on_one_file_is_lam901_and_other_files_still_run(
     assert _relative(capsys.readouterr().out, tmp_path) == (
         "a.py:1:1: LAM901 analysing this file failed: AttributeError: no such node;"
         " this file was not checked\n"
-        f"b.py:1:1: {async_message()}\n")
+        f"b.py:1:1: {async_message()}\n"
+    )
 
 
 def test_deeply_nested_code_python_compiles_is_checked(tmp_path: Path) -> None:
     long_sum = " + ".join(["1"] * 2500)
-    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
-                     "app.py": ASYNC.replace("pass", f"return {long_sum}")})
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "app.py": ASYNC.replace("pass", f"return {long_sum}"),
+        },
+    )
     run = lambdalint("check", cwd=tmp_path)
     assert (run.code, run.stdout, run.stderr) == (1, f"app.py:1:1: {async_message()}\n", "")
 
 
-@pytest.mark.parametrize(("comment", "reported"), [
-    ("  # noqa", False),
-    ("  # noqa: LAM002", False),
-    ("  # NOQA:LAM002,LAM004", False),
-    ("  # noqa: LAM0", False),
-    ("  # noqa: LAM004", True),
-    ("  # noqa: E501", True),
-    ("", True),
-])
+@pytest.mark.parametrize(
+    ("comment", "reported"),
+    [
+        ("  # noqa", False),
+        ("  # noqa: LAM002", False),
+        ("  # NOQA:LAM002,LAM004", False),
+        ("  # noqa: LAM0", False),
+        ("  # noqa: LAM004", True),
+        ("  # noqa: E501", True),
+        ("", True),
+    ],
+)
 def test_noqa_on_the_reported_line_follows_flake8(
-        tmp_path: Path, comment: str, reported: bool) -> None:
-    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
-                     "app.py": f"async def lambda_handler(event, context):{comment}\n    pass\n"})
+    tmp_path: Path, comment: str, reported: bool
+) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "app.py": f"async def lambda_handler(event, context):{comment}\n    pass\n",
+        },
+    )
     assert lambdalint("check", cwd=tmp_path).stdout == (
-        f"app.py:1:1: {async_message()}\n" if reported else "")
+        f"app.py:1:1: {async_message()}\n" if reported else ""
+    )
 
 
 def test_noqa_counts_lines_as_python_does_despite_form_feeds(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n",
-                     "app.py": "import os\x0c\nasync def lambda_handler(event, context):  # noqa\n"
-                               "    pass\n"})
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "app.py": "import os\x0c\nasync def lambda_handler(event, context):  # noqa\n"
+            "    pass\n",
+        },
+    )
     assert lambdalint("check", cwd=tmp_path).stdout == ""
-    assert lambdalint("check", "--format", "json", "-", cwd=tmp_path,
-                      stdin=b"import os\x0c\nasync def lambda_handler(event, context):\n    pass\n"
-                      ).stdout.count('"line": 2') == 1
+    assert (
+        lambdalint(
+            "check",
+            "--format",
+            "json",
+            "-",
+            cwd=tmp_path,
+            stdin=b"import os\x0c\nasync def lambda_handler(event, context):\n    pass\n",
+        ).stdout.count('"line": 2')
+        == 1
+    )
 
 
 def test_discovery_skips_ignored_virtualenv_and_build_folders(tmp_path: Path) -> None:
-    skipped = ["generated_client.py", "gen/a.py", ".venv/a.py", "env/a.py", "node_modules/x/a.py",
-               ".aws-sam/build/Fn/a.py", "cdk.out/asset/a.py", "build/lib/a.py", "dist/a.py"]
-    write(tmp_path, {
-        ".git/HEAD": "ref: refs/heads/main\n",
-        ".gitignore": "generated_*.py\n/gen/\n",
-        "service/pyproject.toml": "[tool.lambdalint]\n",
-        "service/app.py": ASYNC,
-        "service/env/pyvenv.cfg": "home = /usr/bin\n",
-        **{f"service/{name}": ASYNC for name in skipped},
-    })
+    skipped = [
+        "generated_client.py",
+        "gen/a.py",
+        ".venv/a.py",
+        "env/a.py",
+        "node_modules/x/a.py",
+        ".aws-sam/build/Fn/a.py",
+        "cdk.out/asset/a.py",
+        "build/lib/a.py",
+        "dist/a.py",
+    ]
+    write(
+        tmp_path,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".gitignore": "generated_*.py\n/gen/\n",
+            "service/pyproject.toml": "[tool.lambdalint]\n",
+            "service/app.py": ASYNC,
+            "service/env/pyvenv.cfg": "home = /usr/bin\n",
+            **{f"service/{name}": ASYNC for name in skipped},
+        },
+    )
     # the repository's .gitignore applies although the walk starts below it
     run = lambdalint("check", cwd=tmp_path / "service")
     assert run.stdout == f"app.py:1:1: {async_message()}\n"
@@ -179,8 +232,11 @@ class ShowsWhere(Check):
     def visit_Call(self, node, where) -> None:
         scope = where.scope.name.value if isinstance(where.scope, cst.FunctionDef) else "lambda"
         parents = [type(parent).__name__ for parent in where.ancestors()][:3]
-        self.report(node, f"in {scope}, def {where.function.name.value},"
-                          f" reached {where.reached.name.value}, under {'<'.join(parents)}")
+        self.report(
+            node,
+            f"in {scope}, def {where.function.name.value},"
+            f" reached {where.reached.name.value}, under {'<'.join(parents)}",
+        )
 
     def leave_FunctionDef(self, node, where) -> None:
         self.report(node.name, f"left {node.name.value}, {len(list(where.ancestors()))} deep")
@@ -196,18 +252,34 @@ def test_node_rules_get_the_cursor_of_the_engines_walk(tmp_path: Path, monkeypat
         "    return helper()\n"
         "\n"
         "def helper():\n"
-        "    return []\n")
+        "    return []\n"
+    )
     monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, ShowsWhere])
     task = FileTask(tmp_path / "app.py", None, frozenset({"LAM952"}))
     assert sorted((d.line, d.message) for d in check_file(task, source.encode()).diagnostics) == [
         (1, "left lambda_handler, 0 deep"),
         (2, "left nested, 2 deep"),
         (3, "in lambda, def nested, reached lambda_handler, under Lambda<Call<Return"),
-        (3, "in nested, def nested, reached lambda_handler, under Return<SimpleStatementLine"
-            "<IndentedBlock"),
-        (5, "in lambda_handler, def lambda_handler, reached lambda_handler, under"
-            " Assign<SimpleStatementLine<IndentedBlock"),
-        (6, "in lambda_handler, def lambda_handler, reached lambda_handler, under"
-            " Return<SimpleStatementLine<IndentedBlock"),
+        (
+            3,
+            (
+                "in nested, def nested, reached lambda_handler, under Return<SimpleStatementLine"
+                "<IndentedBlock"
+            ),
+        ),
+        (
+            5,
+            (
+                "in lambda_handler, def lambda_handler, reached lambda_handler, under"
+                " Assign<SimpleStatementLine<IndentedBlock"
+            ),
+        ),
+        (
+            6,
+            (
+                "in lambda_handler, def lambda_handler, reached lambda_handler, under"
+                " Return<SimpleStatementLine<IndentedBlock"
+            ),
+        ),
         (8, "left helper, 0 deep"),
     ]

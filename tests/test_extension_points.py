@@ -21,9 +21,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from cases import REPO
 from e2e import write
+
 from lambdalint import checks, cli, discovery
 from lambdalint.config import DISCOVERY_SOURCES
 from lambdalint.discovery.declarations import DECLARATION_SUFFIXES
@@ -51,7 +51,7 @@ class ThrowawayRule(Check):
     summary = "A handler calls print"
     severity = "warning"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: cst.Call, where: object) -> None:
         if isinstance(node.func, cst.Name) and node.func.value == "print":
             self.report(node, "print() in a handler")
 '''
@@ -84,17 +84,24 @@ def test_a_registered_rule_gets_its_docs_page_index_row_and_readme_row(rule: typ
     assert pages["LAM099.md"].startswith("# LAM099 throwaway-rule\n")
     assert "A handler calls print.\n\n- **Severity:** warning" in pages["LAM099.md"]
     assert "## What it does\nReports print() in a handler." in pages["LAM099.md"]
-    assert "| [LAM099](LAM099.md) | throwaway-rule | warning | A handler calls print |" in (
-        pages["README.md"])
+    assert (
+        "| [LAM099](LAM099.md) | throwaway-rule | warning | A handler calls print |"
+        in (pages["README.md"])
+    )
     readme = generate["with_rule_table"](
-        (REPO / "README.md").read_text(encoding="utf-8"), all_rules())
-    assert ("| [LAM099](docs/rules/LAM099.md) | `throwaway-rule` | warning"
-            " | A handler calls print |\n| [LAM900]") in readme
+        (REPO / "README.md").read_text(encoding="utf-8"), all_rules()
+    )
+    assert (
+        "| [LAM099](docs/rules/LAM099.md) | `throwaway-rule` | warning"
+        " | A handler calls print |\n| [LAM900]"
+    ) in readme
     # and `docs/generate.py --check` asks for the page, the index and the README's table
     pages = generate["RULE_DOCS"]
     assert generate["drift"](generate["generated_files"](), pages) == {
-        pages / "LAM099.md": "missing", pages / "README.md": "out of date",
-        REPO / "README.md": "out of date"}
+        pages / "LAM099.md": "missing",
+        pages / "README.md": "out of date",
+        REPO / "README.md": "out of date",
+    }
 
 
 def test_a_registered_rule_is_listed_and_explained(rule: type, capsys) -> None:
@@ -105,13 +112,15 @@ def test_a_registered_rule_is_listed_and_explained(rule: type, capsys) -> None:
     assert capsys.readouterr().out == (
         "# LAM099 throwaway-rule\n\nA handler calls print.\n\n## What it does\n"
         "Reports print() in a handler.\n\n## Why is this bad?\n"
-        "A throwaway rule: it exists only while a test runs.\n")
+        "A throwaway rule: it exists only while a test runs.\n"
+    )
 
 
 def test_a_registered_rule_runs_and_has_its_sarif_metadata(rule: type, project: Path) -> None:
     found = lint(Options(paths=[str(project)])).diagnostics
     assert [(d.path.name, d.line, d.column, d.code, d.message) for d in found] == [
-        ("app.py", 2, 5, "LAM099", "print() in a handler")]
+        ("app.py", 2, 5, "LAM099", "print() in a handler")
+    ]
     run = json.loads(sarif_format.render(found, color=False))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     (result,) = run["results"]
@@ -120,21 +129,25 @@ def test_a_registered_rule_runs_and_has_its_sarif_metadata(rule: type, project: 
         "name": "throwaway-rule",
         "shortDescription": {"text": "A handler calls print"},
         "fullDescription": {"text": "Reports print() in a handler."},
-        "help": {"text": inspect.getdoc(sys.modules["throwaway_rule"]),
-                 "markdown": inspect.getdoc(sys.modules["throwaway_rule"])},
+        "help": {
+            "text": inspect.getdoc(sys.modules["throwaway_rule"]),
+            "markdown": inspect.getdoc(sys.modules["throwaway_rule"]),
+        },
         "helpUri": "https://github.com/lambdalint/lambdalint/blob/main/docs/rules/LAM099.md",
         "defaultConfiguration": {"level": "warning"},
     }
 
 
-def test_a_registered_rule_is_reported_through_flake8(rule: type, project: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_registered_rule_is_reported_through_flake8(
+    rule: type, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(Plugin, "_run", None)  # a Run from an earlier test knows other codes
     monkeypatch.setattr(Plugin, "handlers", ())
     path = project / "app.py"
     plugin = Plugin(ast.parse(HANDLER), str(path), HANDLER.splitlines(keepends=True))
     assert [(line, column, text) for line, column, text, _ in plugin.run()] == [
-        (2, 4, "LAM099 print() in a handler")]
+        (2, 4, "LAM099 print() in a handler")
+    ]
 
 
 def is_source(module: ModuleType) -> bool:
@@ -143,19 +156,23 @@ def is_source(module: ModuleType) -> bool:
     return callable(found) and list(inspect.signature(found).parameters) == ["root", "excluded"]
 
 
-DISCOVERY_MODULES = [import_module(f"lambdalint.discovery.{info.name}")
-                     for info in pkgutil.iter_modules(discovery.__path__)]
+DISCOVERY_MODULES = [
+    import_module(f"lambdalint.discovery.{info.name}")
+    for info in pkgutil.iter_modules(discovery.__path__)
+]
 SOURCES = [module for module in DISCOVERY_MODULES if is_source(module)]
 
 
 def test_every_source_module_is_a_configured_source() -> None:
     assert sorted(module.__name__.rsplit(".", 1)[1] for module in SOURCES) == sorted(
-        DISCOVERY_SOURCES)
+        DISCOVERY_SOURCES
+    )
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda module: module.__name__.rsplit(".", 1)[1])
 def test_every_suffix_a_source_reads_is_in_the_shared_walk(
-        source: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: set[str] = set()
 
     def declaration_files(root: Path, suffixes: tuple[str, ...], excluded=()):

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from e2e import lambdalint, write
 
 PROJECTS = Path(__file__).parent / "projects"
@@ -118,12 +117,18 @@ def copy_project(name: str, tmp_path: Path) -> Path:
     return shutil.copytree(PROJECTS / name, tmp_path / name)
 
 
-@pytest.mark.parametrize(("project", "table"), [
-    ("sam-app", SAM_TABLE), ("serverless-app", SERVERLESS_TABLE), ("cdk-app", CDK_TABLE),
-    ("terraform-app", TERRAFORM_TABLE),
-])
-def test_the_table_lists_every_function_and_the_notes(project: str, table: str,
-                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("project", "table"),
+    [
+        ("sam-app", SAM_TABLE),
+        ("serverless-app", SERVERLESS_TABLE),
+        ("cdk-app", CDK_TABLE),
+        ("terraform-app", TERRAFORM_TABLE),
+    ],
+)
+def test_the_table_lists_every_function_and_the_notes(
+    project: str, table: str, tmp_path: Path
+) -> None:
     run = lambdalint("handlers", cwd=copy_project(project, tmp_path))
     assert (run.code, run.stderr) == (0, "")
     assert run.stdout == table
@@ -133,33 +138,68 @@ def test_the_path_argument_names_the_project(tmp_path: Path) -> None:
     copy_project("sam-app", tmp_path)
     run = lambdalint("handlers", "sam-app", cwd=tmp_path)
     assert run.stdout.splitlines()[2].split() == [
-        "ChargeFunction", "python3.13", "handlers/charge.handle",
+        "ChargeFunction",
+        "python3.13",
+        "handlers/charge.handle",
         "sam-app/services/billing/handlers/charge.py:handle",
-        "sam-app/services/billing/template.yml:15", "SQS"]
+        "sam-app/services/billing/template.yml:15",
+        "SQS",
+    ]
 
 
 def test_json_rows_have_stable_keys(tmp_path: Path) -> None:
     run = lambdalint("handlers", "--format", "json", cwd=copy_project("sam-app", tmp_path))
     rows = json.loads(run.stdout)
-    assert {tuple(row) for row in rows} == {(
-        "name", "source", "runtime", "handler", "code", "declared_in", "triggers",
-        "recursion_allowed", "notes")}
+    assert {tuple(row) for row in rows} == {
+        (
+            "name",
+            "source",
+            "runtime",
+            "handler",
+            "code",
+            "declared_in",
+            "triggers",
+            "recursion_allowed",
+            "notes",
+        )
+    }
     process = next(row for row in rows if row["name"] == "ProcessOrderFunction")
-    assert (process["recursion_allowed"], process["triggers"]) == (True, [
-        {"type": "SQS", "resource": "GetAtt:OrdersQueue.Arn", "prefix": None, "suffix": None,
-         "s3_events": []},
-        {"type": "DynamoDB", "resource": "GetAtt:OrdersTable.StreamArn", "prefix": None,
-         "suffix": None, "s3_events": []},
-    ])
+    assert (process["recursion_allowed"], process["triggers"]) == (
+        True,
+        [
+            {
+                "type": "SQS",
+                "resource": "GetAtt:OrdersQueue.Arn",
+                "prefix": None,
+                "suffix": None,
+                "s3_events": [],
+            },
+            {
+                "type": "DynamoDB",
+                "resource": "GetAtt:OrdersTable.StreamArn",
+                "prefix": None,
+                "suffix": None,
+                "s3_events": [],
+            },
+        ],
+    )
     thumbnails = next(row for row in rows if row["name"] == "ThumbnailFunction")
-    assert thumbnails["triggers"] == [{"type": "S3", "resource": "Ref:UploadsBucket",
-                                       "prefix": "uploads/", "suffix": ".jpg",
-                                       "s3_events": ["s3:ObjectCreated:*"]}]
+    assert thumbnails["triggers"] == [
+        {
+            "type": "S3",
+            "resource": "Ref:UploadsBucket",
+            "prefix": "uploads/",
+            "suffix": ".jpg",
+            "s3_events": ["s3:ObjectCreated:*"],
+        }
+    ]
 
 
 def test_the_readme_shows_the_examples_real_handlers_table() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("$ lambdalint handlers docs/examples/orders-app\n", 1)[1].split("```", 1)[0]
+    shown = readme.split("$ lambdalint handlers docs/examples/orders-app\n", 1)[1].split("```", 1)[
+        0
+    ]
     assert shown == lambdalint("handlers", "docs/examples/orders-app", cwd=REPO).stdout
 
 
@@ -167,7 +207,10 @@ def test_a_configuration_error_exits_2(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\ndiscover = 3\n"})
     run = lambdalint("handlers", cwd=tmp_path)
     assert (run.code, run.stdout, run.stderr) == (
-        2, "", "lambdalint: pyproject.toml:2: 'discover' must be a list of strings\n")
+        2,
+        "",
+        "lambdalint: pyproject.toml:2: 'discover' must be a list of strings\n",
+    )
 
 
 def test_a_path_that_is_not_a_directory_exits_2(tmp_path: Path) -> None:

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from cases import RULES
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from cases import RULES
 from lambdalint.positions import Positions
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
-SOURCES = [*sorted(RULES.rglob("*.py")),
-           *(STDLIB / name for name in ("argparse.py", "typing.py", "tokenize.py", "ftplib.py"))]
+SOURCES = [
+    *sorted(RULES.rglob("*.py")),
+    *(STDLIB / name for name in ("argparse.py", "typing.py", "tokenize.py", "ftplib.py")),
+]
 TRICKY = {
     "crlf.py": "def lambda_handler(event, context):\r\n    return {\r\n  'a': 1}\r\n",
     "no_newline.py": "x = (1,\n     2)",

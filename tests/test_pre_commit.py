@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from e2e import ASYNC_HANDLER, PLAIN_HANDLER, async_message, write
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -34,24 +33,36 @@ class Git:
 def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """No user or system git configuration, a fixed identity, a private pre-commit cache."""
     inherited = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
-    return {**inherited, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
-            "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com",
-            "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home"))}
+    return {
+        **inherited,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Dev",
+        "GIT_AUTHOR_EMAIL": "dev@example.com",
+        "GIT_COMMITTER_NAME": "Dev",
+        "GIT_COMMITTER_EMAIL": "dev@example.com",
+        "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+    }
 
 
 def git(*args: str, cwd: Path, env: dict[str, str]) -> Git:
-    completed = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True,
-                               text=True, timeout=600)
+    completed = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     return Git(completed.returncode, completed.stdout + completed.stderr)
 
 
 @pytest.fixture(scope="session")
-def hook_revision(tmp_path_factory: pytest.TempPathFactory,
-                  environment: dict[str, str]) -> tuple[Path, str]:
+def hook_revision(
+    tmp_path_factory: pytest.TempPathFactory, environment: dict[str, str]
+) -> tuple[Path, str]:
     """This checkout committed as it is now: the repository and the sha a user puts in rev:."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=CHECKOUT, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=CHECKOUT,
+        capture_output=True,
+        check=True,
+    ).stdout
     repository = tmp_path_factory.mktemp("lambdalint-hook")
     for name in filter(None, listed.decode().split("\0")):
         source = CHECKOUT / name
@@ -65,18 +76,28 @@ def hook_revision(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
-def project(tmp_path: Path, hook_revision: tuple[Path, str],
-            environment: dict[str, str]) -> Path:
+def project(tmp_path: Path, hook_revision: tuple[Path, str], environment: dict[str, str]) -> Path:
     """A git repository whose .pre-commit-config.yaml uses the hook, installed as a git hook."""
     repository, sha = hook_revision
-    write(tmp_path, {
-        ".pre-commit-config.yaml": (f"repos:\n  - repo: {repository}\n    rev: {sha}\n"
-                                    "    hooks:\n      - id: lambdalint\n"),
-        "pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
-    })
+    write(
+        tmp_path,
+        {
+            ".pre-commit-config.yaml": (
+                f"repos:\n  - repo: {repository}\n    rev: {sha}\n"
+                "    hooks:\n      - id: lambdalint\n"
+            ),
+            "pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
+        },
+    )
     assert git("init", "-q", cwd=tmp_path, env=environment).code == 0
-    installed = subprocess.run([str(PRE_COMMIT), "install"], cwd=tmp_path, env=environment,
-                               capture_output=True, text=True, timeout=60)
+    installed = subprocess.run(
+        [str(PRE_COMMIT), "install"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert installed.returncode == 0, installed.stderr
     return tmp_path
 
@@ -92,7 +113,8 @@ def commits(project: Path, environment: dict[str, str]) -> int:
 
 
 def test_a_clean_commit_passes_and_a_broken_handler_is_blocked(
-        project: Path, environment: dict[str, str]) -> None:
+    project: Path, environment: dict[str, str]
+) -> None:
     clean = commit(project, {"app.py": PLAIN_HANDLER}, environment)
     assert clean.code == 0, clean.output
     assert "lambdalint" in clean.output and "Passed" in clean.output
@@ -105,19 +127,24 @@ def test_a_clean_commit_passes_and_a_broken_handler_is_blocked(
 
 
 def test_a_commit_that_only_changes_the_handler_list_is_checked(
-        project: Path, environment: dict[str, str]) -> None:
+    project: Path, environment: dict[str, str]
+) -> None:
     assert commit(project, {"app.py": PLAIN_HANDLER}, environment).code == 0
     # no Python file changes: the hook still runs, and checks the handlers of the project
-    renamed = commit(project, {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.main"]\n'},
-                     environment)
+    renamed = commit(
+        project, {"pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.main"]\n'}, environment
+    )
     assert renamed.code == 1
-    assert ("\npyproject.toml:2:13: LAM007 handler 'app.main': app.py has no top-level 'main'\n"
-            in renamed.output)
+    assert (
+        "\npyproject.toml:2:13: LAM007 handler 'app.main': app.py has no top-level 'main'\n"
+        in renamed.output
+    )
     assert commits(project, environment) == 1
 
 
 def test_what_is_checked_is_the_staged_content_not_unstaged_edits(
-        project: Path, environment: dict[str, str]) -> None:
+    project: Path, environment: dict[str, str]
+) -> None:
     assert commit(project, {"app.py": PLAIN_HANDLER}, environment).code == 0
     write(project, {"helpers.py": "def helper():\n    return 1\n"})
     assert git("add", "helpers.py", cwd=project, env=environment).code == 0

@@ -9,8 +9,9 @@ from e2e import lambdalint
 
 COMMAND = "lambdalint check docs/examples/orders-app"
 # A fenced block whose first line is the command, prompt included; the rest is its output.
-SHOWN_RUN = re.compile(rf"^```\n\$ {re.escape(COMMAND)}\n(?P<output>.*?)^```$",
-                       re.MULTILINE | re.DOTALL)
+SHOWN_RUN = re.compile(
+    rf"^```\n\$ {re.escape(COMMAND)}\n(?P<output>.*?)^```$", re.MULTILINE | re.DOTALL
+)
 
 
 def test_the_readme_shows_the_example_commands_real_output() -> None:

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from e2e import PLAIN_HANDLER, lambdalint, write
 
 PROJECTS = Path(__file__).parent / "projects"
@@ -36,12 +35,16 @@ shared-docs/snippet.yaml:8: CodeUri 'path/to/your/code/' does not exist in the r
 {{cookiecutter.project_name}}/template.yaml:10: invalid YAML: found character '%' that cannot start any token; the file holds template placeholders ({{ }} or {% %}) and is read only once rendered; not checked
 """
 # The only findings: a client per invocation, and a deployed module that does not exist.
-# ListOrdersFunction's missing function is behind `# noqa: LAM007` on its template line.
+# ListOrdersFunction's missing function is silenced by the noqa comment on its template line.
 MONOREPO_FINDINGS = [
-    "python-api/src/orders/get.py:5:13: LAM004 boto3.resource(\"dynamodb\") is created on every"
-    " invocation; create it once at module level and reuse it",
-    "python-api/template.yaml:19:16: LAM007 handler 'orders.cancel.lambda_handler': module file"
-    " orders/cancel.py not found under code root python-api/src",
+    (
+        'python-api/src/orders/get.py:5:13: LAM004 boto3.resource("dynamodb") is created on every'
+        " invocation; create it once at module level and reuse it"
+    ),
+    (
+        "python-api/template.yaml:19:16: LAM007 handler 'orders.cancel.lambda_handler': module file"
+        " orders/cancel.py not found under code root python-api/src"
+    ),
 ]
 
 
@@ -53,7 +56,9 @@ def monorepo(tmp_path: Path) -> Path:
     return root
 
 
-def test_only_python_code_in_the_repository_is_checked_and_the_rest_is_listed(monorepo: Path) -> None:
+def test_only_python_code_in_the_repository_is_checked_and_the_rest_is_listed(
+    monorepo: Path,
+) -> None:
     listed = lambdalint("handlers", cwd=monorepo)
     assert (listed.code, listed.stderr) == (0, "")
     assert listed.stdout == MONOREPO_TABLE
@@ -67,11 +72,17 @@ def absolute_findings(stdout: str, cwd: Path) -> list[tuple]:
     ones spelled relative to the working directory): the message included."""
     found = []
     for item in json.loads(stdout):
-        related = [{key: value for key, value in place.items() if key != "path"}
-                   for place in item["related"]]
+        related = [
+            {key: value for key, value in place.items() if key != "path"}
+            for place in item["related"]
+        ]
         rest = {key: value for key, value in item.items() if key not in ("path", "related")}
-        found.append((os.path.normpath(cwd / item["path"]),
-                      json.dumps({**rest, "related": related}, sort_keys=True)))
+        found.append(
+            (
+                os.path.normpath(cwd / item["path"]),
+                json.dumps({**rest, "related": related}, sort_keys=True),
+            )
+        )
     return sorted(found)
 
 
@@ -87,16 +98,28 @@ def test_the_findings_do_not_depend_on_the_working_directory(name: str, tmp_path
         assert absolute_findings(run.stdout, cwd) == expected, cwd
         for python_file in python_files:
             # the file alone: its own findings, whatever the directory
-            one = lambdalint("check", "--format", "json", os.path.relpath(python_file, cwd), cwd=cwd)
+            one = lambdalint(
+                "check", "--format", "json", os.path.relpath(python_file, cwd), cwd=cwd
+            )
             assert absolute_findings(one.stdout, cwd) == [
-                item for item in expected if item[0] == python_file], (cwd, python_file)
-        flake8 = lambdalint("--format", "%(path)s\t%(row)d\t%(col)d\t%(code)s",
-                            os.path.relpath(root, cwd), cwd=cwd, command=FLAKE8)
-        found = sorted((os.path.normpath(cwd / path), int(row), int(column), code)
-                       for path, row, column, code in map(str.split, flake8.stdout.splitlines()))
-        assert found == sorted((path, finding["line"], finding["column"], finding["code"])
-                               for path, finding in map(_loaded, expected)
-                               if path.endswith(".py")), cwd
+                item for item in expected if item[0] == python_file
+            ], (cwd, python_file)
+        flake8 = lambdalint(
+            "--format",
+            "%(path)s\t%(row)d\t%(col)d\t%(code)s",
+            os.path.relpath(root, cwd),
+            cwd=cwd,
+            command=FLAKE8,
+        )
+        found = sorted(
+            (os.path.normpath(cwd / path), int(row), int(column), code)
+            for path, row, column, code in map(str.split, flake8.stdout.splitlines())
+        )
+        assert found == sorted(
+            (path, finding["line"], finding["column"], finding["code"])
+            for path, finding in map(_loaded, expected)
+            if path.endswith(".py")
+        ), cwd
 
 
 def _loaded(item: tuple) -> tuple[str, dict]:
@@ -105,16 +128,24 @@ def _loaded(item: tuple) -> tuple[str, dict]:
 
 def test_stdin_takes_its_project_from_the_stdin_filename(monorepo: Path) -> None:
     handler = monorepo / "python-api" / "src" / "orders" / "get.py"
-    run = lambdalint("check", "-", "--stdin-filename", str(handler), cwd=monorepo.parent.parent,
-                     stdin=handler.read_bytes())
+    run = lambdalint(
+        "check",
+        "-",
+        "--stdin-filename",
+        str(handler),
+        cwd=monorepo.parent.parent,
+        stdin=handler.read_bytes(),
+    )
     assert run.code == 1
     assert [line.split(": ", 1)[1] for line in run.stdout.splitlines()] == [
-        MONOREPO_FINDINGS[0].split(": ", 1)[1]]
+        MONOREPO_FINDINGS[0].split(": ", 1)[1]
+    ]
 
 
 def test_a_template_finding_is_silenced_by_noqa_or_per_file_ignores(monorepo: Path) -> None:
     (monorepo / "pyproject.toml").write_text(
-        '[tool.lambdalint]\nper-file-ignores = { "python-api/template.yaml" = ["LAM007"] }\n')
+        '[tool.lambdalint]\nper-file-ignores = { "python-api/template.yaml" = ["LAM007"] }\n'
+    )
     run = lambdalint("check", cwd=monorepo)
     assert (run.code, run.stdout.splitlines()) == (1, MONOREPO_FINDINGS[:1])
 
@@ -128,8 +159,13 @@ def test_a_checked_subfolder_reports_the_declarations_inside_it_only(monorepo: P
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symlinks")
 def test_links_loops_and_fifos_are_notes_and_each_file_is_checked_once(tmp_path: Path) -> None:
-    project = write(tmp_path / "project", {"pyproject.toml": "[tool.lambdalint]\n",
-                                           "src/app.py": PLAIN_HANDLER.replace("pass", "return {1}")})
+    project = write(
+        tmp_path / "project",
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "src/app.py": PLAIN_HANDLER.replace("pass", "return {1}"),
+        },
+    )
     (project / "src" / "again.py").symlink_to("app.py")  # a second path to the same file
     (project / "src" / "loop").symlink_to(project)  # a link back up the tree
     (project / "a").symlink_to("b")
@@ -139,8 +175,11 @@ def test_links_loops_and_fifos_are_notes_and_each_file_is_checked_once(tmp_path:
     os.mkfifo(project / "template.yaml")
     run = lambdalint("check", cwd=project)
     assert run.stdout.splitlines() == [
-        "src/app.py:2:12: LAM003 handler returns a set ({1} at line 2), which the runtime cannot"
-        " encode as JSON; convert it to a list (sorted(...))"]
+        (
+            "src/app.py:2:12: LAM003 handler returns a set ({1} at line 2), which the runtime cannot"
+            " encode as JSON; convert it to a list (sorted(...))"
+        )
+    ]
     assert run.stderr.splitlines() == [
         "lambdalint: note: a: symlink loop; skipped",
         "lambdalint: note: b: symlink loop; skipped",
@@ -152,12 +191,17 @@ def test_links_loops_and_fifos_are_notes_and_each_file_is_checked_once(tmp_path:
     assert listed.code == 0
 
 
-@pytest.mark.parametrize("content", [
-    "[tool.lambdalint\nignore = ['LAM003']\n",  # the header itself is broken
-    "[project]\nname = 'x'\n[tool.lambdalint]\nignore = ['LAM003'\n",
-    "[project\n",  # no lambdalint table that could be read: still not TOML
-])
-def test_a_pyproject_that_is_not_toml_is_a_configuration_error(content: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[tool.lambdalint\nignore = ['LAM003']\n",  # the header itself is broken
+        "[project]\nname = 'x'\n[tool.lambdalint]\nignore = ['LAM003'\n",
+        "[project\n",  # no lambdalint table that could be read: still not TOML
+    ],
+)
+def test_a_pyproject_that_is_not_toml_is_a_configuration_error(
+    content: str, tmp_path: Path
+) -> None:
     project = write(tmp_path / "project", {"pyproject.toml": content, "app.py": PLAIN_HANDLER})
     for command in (["check"], ["check", "app.py"], ["handlers"], ["handlers", "--format", "json"]):
         run = lambdalint(*command, cwd=project)
@@ -222,8 +266,10 @@ def handler(event, context):
 def test_a_message_naming_its_template_reads_the_same_from_every_directory(tmp_path: Path) -> None:
     root = write(tmp_path / "repo", TEMPLATE_NAMING_APP)
     app = root / "app"
-    runs = {cwd: lambdalint("check", "--format", "json", os.path.relpath(app, cwd), cwd=cwd)
-            for cwd in (root, app, app / "src", root.parent)}
+    runs = {
+        cwd: lambdalint("check", "--format", "json", os.path.relpath(app, cwd), cwd=cwd)
+        for cwd in (root, app, app / "src", root.parent)
+    }
     found = {cwd: absolute_findings(run.stdout, cwd) for cwd, run in runs.items()}
     assert [json.loads(item)["code"] for _, item in found[app]] == ["LAM008", "LAM006"]
     assert all(findings == found[app] for findings in found.values())

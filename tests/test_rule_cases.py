@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import pytest
-
 from cases import REPO, Case, all_cases
-from lambdalint.runner import Options, lint
+
 from lambdalint.registry import all_checks
+from lambdalint.runner import Options, lint
 
 CASES = all_cases()
 
 
 def findings(case: Case) -> set[tuple[str, int, str]]:
     result = lint(Options(paths=[str(case.path)]))
-    return {(d.path.resolve().relative_to(REPO).as_posix(), d.line, d.code)
-            for d in result.diagnostics}
+    return {
+        (d.path.resolve().relative_to(REPO).as_posix(), d.line, d.code) for d in result.diagnostics
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])

@@ -19,22 +19,23 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable
 
 import libcst as cst
 import pytest
 from awslambdaric.lambda_context import LambdaContext
 from awslambdaric.lambda_runtime_exception import FaultException
 from awslambdaric.lambda_runtime_marshaller import LambdaMarshaller
-
 from cases import Case, all_cases
+from oracle_fakes import install_fake_aws
+
 from lambdalint.analysis import FileContext
 from lambdalint.engine import handler_targets
 from lambdalint.runner import Options, Run, lint
-from oracle_fakes import install_fake_aws
 
 ORACLE_CODES = ("LAM001", "LAM002", "LAM003")
 FIXTURES = [case for case in all_cases() if case.code in ORACLE_CODES]
@@ -115,7 +116,7 @@ def fresh_imports(case: Case) -> Iterator[None]:
                 del sys.modules[name]
 
 
-def _is_within(file: Optional[str], case_path: Path) -> bool:
+def _is_within(file: str | None, case_path: Path) -> bool:
     return file is not None and Path(file).resolve().is_relative_to(case_path.resolve())
 
 
@@ -126,7 +127,8 @@ def load_handler(case: Case, location: HandlerLocation) -> Callable:
         top_level = location.module.split(".")[0]
         assert top_level not in sys.modules, (
             f"{case.id}: module name {top_level!r} is already imported by the test process;"
-            " rename it so the case is not shadowed")
+            " rename it so the case is not shadowed"
+        )
         sys.path.insert(0, str(location.code_root))
         module = importlib.import_module(location.module)
     else:
@@ -139,12 +141,13 @@ def load_handler(case: Case, location: HandlerLocation) -> Callable:
     return getattr(module, location.function)
 
 
-def invoke_like_the_runtime(handler: Callable) -> Optional[str]:
+def invoke_like_the_runtime(handler: Callable) -> str | None:
     """Why calling and encoding fails, as awslambdaric's bootstrap sees it; None if it works."""
     marshaller = LambdaMarshaller()
     event = marshaller.unmarshal_request(json.dumps(EVENT))
-    context = LambdaContext("oracle-request", None, None, int(time.time() * 1000) + 30_000,
-                            FUNCTION_ARN)
+    context = LambdaContext(
+        "oracle-request", None, None, int(time.time() * 1000) + 30_000, FUNCTION_ARN
+    )
     response = None
     try:
         response = handler(event, context)
@@ -161,10 +164,11 @@ def invoke_like_the_runtime(handler: Callable) -> Optional[str]:
     return None  # top-level bytes pass through untouched
 
 
-def _not_strict_json(body: str) -> Optional[str]:
+def _not_strict_json(body: str) -> str | None:
     """The marshaller encodes with allow_nan=True, so NaN and infinite floats come out as
     the bare tokens NaN/Infinity/-Infinity: not JSON by RFC 8259, and rejected by API
     Gateway clients, JSON.parse and json.loads without its lenient default alike."""
+
     def reject(token: str) -> None:
         raise ValueError(f"the response holds {token}, which is not JSON")
 
@@ -175,9 +179,9 @@ def _not_strict_json(body: str) -> Optional[str]:
     return None
 
 
-def runtime_failures(case: Case, monkeypatch: pytest.MonkeyPatch) -> dict[str, Optional[str]]:
+def runtime_failures(case: Case, monkeypatch: pytest.MonkeyPatch) -> dict[str, str | None]:
     """``module.function`` -> why the runtime fails it (None when it works), per handler."""
-    outcomes: dict[str, Optional[str]] = {}
+    outcomes: dict[str, str | None] = {}
     with fresh_imports(case), monkeypatch.context() as patches:
         install_fake_aws(patches)
         for location in handler_locations(case):
@@ -192,11 +196,14 @@ def runtime_failures(case: Case, monkeypatch: pytest.MonkeyPatch) -> dict[str, O
 
 
 def lambdalint_findings(case: Case) -> list[str]:
-    return [f"{d.path.name}:{d.line}: {d.code} {d.message}"
-            for d in lint(Options(paths=[str(case.path)])).diagnostics if d.code in ORACLE_CODES]
+    return [
+        f"{d.path.name}:{d.line}: {d.code} {d.message}"
+        for d in lint(Options(paths=[str(case.path)])).diagnostics
+        if d.code in ORACLE_CODES
+    ]
 
 
-def opt_out_reason(case: Case) -> Optional[str]:
+def opt_out_reason(case: Case) -> str | None:
     for file in case.files():
         match = OPT_OUT.search(file.read_text(encoding="utf-8"))
         if match:
@@ -206,38 +213,56 @@ def opt_out_reason(case: Case) -> Optional[str]:
 
 @pytest.mark.parametrize("case", FIXTURES, ids=[case.id for case in FIXTURES])
 def test_lambdalint_reports_exactly_the_cases_the_runtime_fails(
-        case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
     outcomes = runtime_failures(case, monkeypatch)
     if not outcomes:
         pytest.skip("the case defines no handler, so the runtime has nothing to call")
     failures = {handler: why for handler, why in outcomes.items() if why is not None}
     findings = lambdalint_findings(case)
-    said = (f"lambdalint: {findings or 'silent'}; runtime: {failures or 'every handler works'}")
+    said = f"lambdalint: {findings or 'silent'}; runtime: {failures or 'every handler works'}"
     if opt_out_reason(case) is not None:
         assert not findings and failures, (
-            f"an '# oracle:' opt-out is for a failing case lambdalint is silent on; {said}")
+            f"an '# oracle:' opt-out is for a failing case lambdalint is silent on; {said}"
+        )
     else:
         assert bool(findings) == bool(failures), said
 
 
 # -- the oracle itself: it must be able to tell a failure from a success -------------------
 
-@pytest.mark.parametrize("response", [
-    {"statusCode": 200, "body": "[]"},
-    [1, 2.5, None, True, "text"],
-    b"\x89PNG raw bytes pass through",
-], ids=["dict", "list", "bytes"])
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        {"statusCode": 200, "body": "[]"},
+        [1, 2.5, None, True, "text"],
+        b"\x89PNG raw bytes pass through",
+    ],
+    ids=["dict", "list", "bytes"],
+)
 def test_the_oracle_accepts_what_the_runtime_encodes(response) -> None:
     assert invoke_like_the_runtime(lambda event, context: response) is None
 
 
-@pytest.mark.parametrize("handler, failure", [
-    (lambda event: {}, "TypeError: <lambda>() takes 1 positional argument but 2 were given"),
-    (lambda event, context: {1, 2}, "Runtime.MarshalError: Unable to marshal response:"
-                                    " Object of type set is not JSON serializable"),
-    (lambda event, context: {"total": float("nan")},
-     "Runtime response is not strict JSON: the response holds NaN, which is not JSON"),
-], ids=["signature", "set", "nan"])
+@pytest.mark.parametrize(
+    "handler, failure",
+    [
+        (lambda event: {}, "TypeError: <lambda>() takes 1 positional argument but 2 were given"),
+        (
+            lambda event, context: {1, 2},
+            (
+                "Runtime.MarshalError: Unable to marshal response:"
+                " Object of type set is not JSON serializable"
+            ),
+        ),
+        (
+            lambda event, context: {"total": float("nan")},
+            "Runtime response is not strict JSON: the response holds NaN, which is not JSON",
+        ),
+    ],
+    ids=["signature", "set", "nan"],
+)
 def test_the_oracle_reports_what_the_runtime_rejects(handler, failure) -> None:
     assert invoke_like_the_runtime(handler) == failure
 
@@ -246,8 +271,11 @@ def test_the_oracle_passes_the_event_and_a_runtime_context() -> None:
     seen = {}
 
     def handler(event, context):
-        seen.update(path=event["path"], arn=context.invoked_function_arn,
-                    remaining=context.get_remaining_time_in_millis())
+        seen.update(
+            path=event["path"],
+            arn=context.invoked_function_arn,
+            remaining=context.get_remaining_time_in_millis(),
+        )
 
     assert invoke_like_the_runtime(handler) is None
     assert seen["path"] == "/orders/42" and seen["arn"] == FUNCTION_ARN
@@ -255,8 +283,9 @@ def test_the_oracle_passes_the_event_and_a_runtime_context() -> None:
 
 
 def test_the_fake_dynamodb_types_values_like_boto3(monkeypatch: pytest.MonkeyPatch) -> None:
-    import boto3
     from decimal import Decimal
+
+    import boto3
 
     install_fake_aws(monkeypatch)
     table = boto3.resource("dynamodb").Table("orders")

@@ -14,14 +14,24 @@ from e2e import lambdalint
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 MODULE_COUNT = 300
 # the biggest and most deeply nested modules first, so they are always part of the sample
-MUST_INCLUDE = ["pydoc_data/topics.py", "typing.py", "argparse.py", "_pydecimal.py",
-                "email/_header_value_parser.py", "tarfile.py", "inspect.py"]
+MUST_INCLUDE = [
+    "pydoc_data/topics.py",
+    "typing.py",
+    "argparse.py",
+    "_pydecimal.py",
+    "email/_header_value_parser.py",
+    "tarfile.py",
+    "inspect.py",
+]
 
 
 def _sample() -> list[Path]:
     top_level = sorted(STDLIB.glob("*.py"))
-    packages = sorted(path for path in STDLIB.glob("*/*.py")
-                      if not {"test", "tests", "idlelib", "site-packages"} & set(path.parts))
+    packages = sorted(
+        path
+        for path in STDLIB.glob("*/*.py")
+        if not {"test", "tests", "idlelib", "site-packages"} & set(path.parts)
+    )
     candidates = [STDLIB / name for name in MUST_INCLUDE] + top_level + packages
     return [path for path in dict.fromkeys(candidates) if path.is_file()]
 

@@ -81,7 +81,8 @@ None: which status and which serialization are right is the author's call.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -134,29 +135,42 @@ class ApiResponseShape(Check):
             return
         returns = self.values.returns(function)
         if not returns and _can_fall_off_end(function):
-            self.report(function.name, (
-                f"handler '{handler.name}' has no return statement, so {api} gets null and"
-                f" {MALFORMED}; return {RESPONSE}"), related=self.trigger)
+            self.report(
+                function.name,
+                (
+                    f"handler '{handler.name}' has no return statement, so {api} gets null and"
+                    f" {MALFORMED}; return {RESPONSE}"
+                ),
+                related=self.trigger,
+            )
         for statement in returns:
             if statement.value is None:
-                self.report(statement, f"handler '{handler.name}' returns None to {api},"
-                                       f" which {MALFORMED}; return {RESPONSE}",
-                            related=self.trigger)
+                self.report(
+                    statement,
+                    f"handler '{handler.name}' returns None to {api},"
+                    f" which {MALFORMED}; return {RESPONSE}",
+                    related=self.trigger,
+                )
             else:
                 self._check_response(statement.value, function, handler.name, api)
 
-    def _check_response(self, returned: cst.BaseExpression, scope: Function, handler: str,
-                        api: str) -> None:
+    def _check_response(
+        self, returned: cst.BaseExpression, scope: Function, handler: str, api: str
+    ) -> None:
         response = self._unchanged_dict(returned, scope)
         if response is not None:
             self._check_dict(*response, returned, handler, api)
             return
         what = self._not_an_object(returned, scope)
         if what is not None:
-            self.report(returned, f"handler '{handler}' returns {what} to {api}, which"
-                                  f" {MALFORMED}; return {RESPONSE}", related=self.trigger)
+            self.report(
+                returned,
+                f"handler '{handler}' returns {what} to {api}, which"
+                f" {MALFORMED}; return {RESPONSE}",
+                related=self.trigger,
+            )
 
-    def _not_an_object(self, returned: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _not_an_object(self, returned: cst.BaseExpression, scope: Scope) -> str | None:
         """How to say what a returned value is, when it is surely JSON but not an object."""
         value, scope = self.context.follow(returned, scope)
         if isinstance(value, cst.Name) and value.value == "None":
@@ -165,18 +179,24 @@ class ApiResponseShape(Check):
             return "a number"
         if isinstance(value, cst.FormattedString):
             return "a string"
-        if (isinstance(value, cst.Call)
-                and self.context.qualified_name(value.func, scope) in STRING_ENCODERS):
+        if (
+            isinstance(value, cst.Call)
+            and self.context.qualified_name(value.func, scope) in STRING_ENCODERS
+        ):
             return "the string json.dumps(...) makes"
         return NOT_AN_OBJECT.get(self.values.value(value, scope).shape or "")
 
-    def _check_dict(self, response: cst.Dict, scope: Scope, returned: cst.BaseExpression,
-                    handler: str, api: str) -> None:
+    def _check_dict(
+        self, response: cst.Dict, scope: Scope, returned: cst.BaseExpression, handler: str, api: str
+    ) -> None:
         entries: dict[str, cst.BaseExpression] = {}
         complete = True  # every key is known: no ** spread, no computed key
         for element in response.elements:
-            key = (string_value(self.context.follow(element.key, scope)[0])
-                   if isinstance(element, cst.DictElement) else None)
+            key = (
+                string_value(self.context.follow(element.key, scope)[0])
+                if isinstance(element, cst.DictElement)
+                else None
+            )
             if key is None:
                 entries.clear()  # it may supply, or replace, any key before it
                 complete = False
@@ -184,25 +204,40 @@ class ApiResponseShape(Check):
                 entries[key] = element.value
         if "statusCode" not in entries:
             if complete:
-                self.report(returned, (
-                    f"handler '{handler}' returns a dict without \"statusCode\" to {api},"
-                    f" which {MALFORMED}; add \"statusCode\": 200"), related=self.trigger)
+                self.report(
+                    returned,
+                    (
+                        f"handler '{handler}' returns a dict without \"statusCode\" to {api},"
+                        f' which {MALFORMED}; add "statusCode": 200'
+                    ),
+                    related=self.trigger,
+                )
             return
         status, body = entries["statusCode"], entries.get("body")
         shown = self._not_a_status(status, scope)
         if shown is not None and id(status) not in self.reported:
             self.reported.add(id(status))
-            self.report(status, (
-                f"\"statusCode\" is {shown} in the response to {api},"
-                f" which {MALFORMED}; use a number such as 200"), related=self.trigger)
+            self.report(
+                status,
+                (
+                    f'"statusCode" is {shown} in the response to {api},'
+                    f" which {MALFORMED}; use a number such as 200"
+                ),
+                related=self.trigger,
+            )
         kind = NOT_A_STRING.get(self.values.value(body, scope).shape or "") if body else None
         if body is not None and kind is not None and id(body) not in self.reported:
             self.reported.add(id(body))
-            self.report(body, (
-                f"\"body\" is {kind} in the response to {api}, which needs a"
-                f" string and {MALFORMED}; pass it through json.dumps(...)"), related=self.trigger)
+            self.report(
+                body,
+                (
+                    f'"body" is {kind} in the response to {api}, which needs a'
+                    f" string and {MALFORMED}; pass it through json.dumps(...)"
+                ),
+                related=self.trigger,
+            )
 
-    def _not_a_status(self, status: cst.BaseExpression, scope: Scope) -> Optional[str]:
+    def _not_a_status(self, status: cst.BaseExpression, scope: Scope) -> str | None:
         """How to say a status code that is surely not a number, or None."""
         value = self.context.follow(status, scope)[0]
         text = string_value(value)
@@ -214,8 +249,9 @@ class ApiResponseShape(Check):
             return f"a {type(value).__name__.lower()}"
         return None
 
-    def _unchanged_dict(self, returned: cst.BaseExpression, scope: Scope
-                        ) -> Optional[tuple[cst.Dict, Scope]]:
+    def _unchanged_dict(
+        self, returned: cst.BaseExpression, scope: Scope
+    ) -> tuple[cst.Dict, Scope] | None:
         """The dict literal returned, directly or through a name the code only returns."""
         if isinstance(returned, cst.Dict):
             return returned, scope
@@ -238,13 +274,21 @@ class ApiResponseShape(Check):
         return self.plainly_returned[key]
 
 
-def _rest_api_trigger(deployments: Sequence[DeployedFunction]
-                      ) -> Optional[tuple[DeployedFunction, EventSource]]:
+def _rest_api_trigger(
+    deployments: Sequence[DeployedFunction],
+) -> tuple[DeployedFunction, EventSource] | None:
     """The first deployment behind a REST API proxy integration, and that event. Every such
     deployment expects the same response shape, so the first one breaks whenever any does."""
-    return next(((deployment, event) for deployment in deployments
-                 if deployment.source in PROXY_SOURCES
-                 for event in deployment.events if event.type == REST_API), None)
+    return next(
+        (
+            (deployment, event)
+            for deployment in deployments
+            if deployment.source in PROXY_SOURCES
+            for event in deployment.events
+            if event.type == REST_API
+        ),
+        None,
+    )
 
 
 def _uses_are_plain(name: str, home: Scope) -> bool:

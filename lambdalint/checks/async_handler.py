@@ -49,8 +49,15 @@ class AsyncHandler(Check):
     severity = "error"
 
     def check_handler(self, handler: Handler) -> None:
-        if (handler.function is not None and handler.is_async
-                and sees_through_decorators(self.context, handler)):
-            self.report(handler.function, (
-                f"handler '{handler.name}' is async def; the runtime calls it without awaiting"
-                " and gets a coroutine; make it a plain def that calls asyncio.run(...)"))
+        if (
+            handler.function is not None
+            and handler.is_async
+            and sees_through_decorators(self.context, handler)
+        ):
+            self.report(
+                handler.function,
+                (
+                    f"handler '{handler.name}' is async def; the runtime calls it without awaiting"
+                    " and gets a coroutine; make it a plain def that calls asyncio.run(...)"
+                ),
+            )

@@ -70,7 +70,7 @@ configuration (region, endpoint) to be known at import, so it is left to you.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -79,17 +79,18 @@ from lambdalint.check import Check
 from lambdalint.constants import argument, is_environment_read, string_value
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
-    CUSTOM_RESOURCE_MODULES,
     CONNECTION_FACTORIES,
     CONNECTION_POOL_FACTORIES,
+    CUSTOM_RESOURCE_MODULES,
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
 from lambdalint.walk import Where, children
 
 PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
-REUSE_ADVICE = ("on every invocation; open it once at module level (or lazily in a global)"
-                " and reuse it")
+REUSE_ADVICE = (
+    "on every invocation; open it once at module level (or lazily in a global) and reuse it"
+)
 CONNECTION = f"opens a new connection {REUSE_ADVICE}"
 CONNECTION_POOL = f"opens a new connection pool {REUSE_ADVICE}"
 
@@ -102,15 +103,18 @@ SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 class ClientInHandler(Check):
     code = "LAM004"
     name = "client-in-handler"
-    summary = ("An SDK client, session or connection is created on every invocation"
-               " instead of once per execution environment")
+    summary = (
+        "An SDK client, session or connection is created on every invocation"
+        " instead of once per execution environment"
+    )
     severity = "warning"
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
         self.reported_by_chain: set[cst.CSTNode] = set()
         self.serves_custom_resources = bool(
-            CUSTOM_RESOURCE_MODULES & _imported_modules(context.module))
+            CUSTOM_RESOURCE_MODULES & _imported_modules(context.module)
+        )
 
     # -- traversal ----------------------------------------------------------------------
 
@@ -118,8 +122,12 @@ class ClientInHandler(Check):
         if self.serves_custom_resources or node in self.reported_by_chain:
             return
         message = self._creation_message(node, where.scope)
-        if (message is None or _evaluated_at_import(where) or self._is_cached(where.reached)
-                or self._is_lazily_cached(node, where)):
+        if (
+            message is None
+            or _evaluated_at_import(where)
+            or self._is_cached(where.reached)
+            or self._is_lazily_cached(node, where)
+        ):
             return
         self.report(node, message)
         if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call):
@@ -128,7 +136,7 @@ class ClientInHandler(Check):
 
     # -- what the call creates ----------------------------------------------------------
 
-    def _creation_message(self, call: cst.Call, scope: Scope) -> Optional[str]:
+    def _creation_message(self, call: cst.Call, scope: Scope) -> str | None:
         """The finding's message when ``call`` creates a client per invocation, else None."""
         callee, callee_scope = self.context.follow(call.func, scope)
         name = self.context.qualified_name(callee, callee_scope)
@@ -153,8 +161,9 @@ class ClientInHandler(Check):
         factory = f"{session_name}().{callee.attr.value}"
         if factory not in SESSION_CLIENT_FACTORIES and factory not in extra:
             return None
-        if (self._built_with_invocation_credentials(session, session_scope)
-                or self._built_with_invocation_credentials(call, scope)):
+        if self._built_with_invocation_credentials(
+            session, session_scope
+        ) or self._built_with_invocation_credentials(call, scope):
             return None
         return f"{factory}{_arguments_label(call, factory)} {PER_INVOCATION}"
 
@@ -165,12 +174,15 @@ class ClientInHandler(Check):
                 if not isinstance(spread, cst.Dict):
                     return True  # it may carry credentials: unsure, so silent
                 values = _credential_values(spread)
-                if values is None or any(not self._is_constant(value, spread_scope)
-                                         for value in values):
+                if values is None or any(
+                    not self._is_constant(value, spread_scope) for value in values
+                ):
                     return True
-            elif (arg.keyword is not None
-                  and arg.keyword.value in CREDENTIAL_KEYWORDS
-                  and not self._is_constant(arg.value, scope)):
+            elif (
+                arg.keyword is not None
+                and arg.keyword.value in CREDENTIAL_KEYWORDS
+                and not self._is_constant(arg.value, scope)
+            ):
                 return True
         return False
 
@@ -206,24 +218,34 @@ class ClientInHandler(Check):
         """The call's result is stored in a global slot that is filled only while empty."""
         lineage = [call, *where.ancestors()]
         # the call and its ancestors up to the first one that is not an expression
-        end = next((index for index, node in enumerate(lineage)
-                    if not isinstance(node, cst.BaseExpression) or isinstance(node, cst.Lambda)),
-                   len(lineage) - 1)
-        path, assignment = lineage[:end + 1], lineage[end]
-        if (not isinstance(assignment, (cst.Assign, cst.AnnAssign))
-                or path[-2] is not assignment.value):
+        end = next(
+            (
+                index
+                for index, node in enumerate(lineage)
+                if not isinstance(node, cst.BaseExpression) or isinstance(node, cst.Lambda)
+            ),
+            len(lineage) - 1,
+        )
+        path, assignment = lineage[: end + 1], lineage[end]
+        if (
+            not isinstance(assignment, (cst.Assign, cst.AnnAssign))
+            or path[-2] is not assignment.value
+        ):
             return False
-        targets = ([target.target for target in assignment.targets]
-                   if isinstance(assignment, cst.Assign) else [assignment.target])
+        targets = (
+            [target.target for target in assignment.targets]
+            if isinstance(assignment, cst.Assign)
+            else [assignment.target]
+        )
         slots = set().union(*(self._slots(target, where) for target in targets))
         if not slots:
             return False
         if all(scope is not where.scope for scope in self._handler_scopes()):
             return True  # a helper storing into a global: its caller may call it only once
         module = self.context.module
-        return (any(_fills_when_empty(module, node, child, slots)
-                    for child, node in zip(path, path[1:]))
-                or self._guarded(lineage[end:], slots))
+        return any(
+            _fills_when_empty(module, node, child, slots) for child, node in zip(path, path[1:])
+        ) or self._guarded(lineage[end:], slots)
 
     def _slots(self, target: cst.BaseExpression, where: Where) -> set[str]:
         """How guards may name the global place ``target`` stores into; empty if none."""
@@ -232,30 +254,40 @@ class ClientInHandler(Check):
                 return {target.value}
             if self._stored_in_module_cache(target.value, where):
                 return {target.value}
-        elif (isinstance(target, cst.Subscript)
-              and self._is_module_container(target.value, where.scope)):
+        elif isinstance(target, cst.Subscript) and self._is_module_container(
+            target.value, where.scope
+        ):
             return {_slot_code(self.context.module, target)}
         return set()
 
     def _is_module_container(self, expression: cst.BaseExpression, scope: Function) -> bool:
-        return (isinstance(expression, cst.Name)
-                and not self.context.is_local(expression.value, scope)
-                and expression.value in self.context.module_bindings.values)
+        return (
+            isinstance(expression, cst.Name)
+            and not self.context.is_local(expression.value, scope)
+            and expression.value in self.context.module_bindings.values
+        )
 
     def _stored_in_module_cache(self, name: str, where: Where) -> bool:
         """``name = CACHE.get(key)`` and ``CACHE[key] = name`` both happen in the reached
         function, the first in the innermost scope."""
         module = self.context.module
-        read_from = {_slot_code(module, value)
-                     for value in self.context.bindings(where.scope).values.get(name, [])
-                     if value is not None and _cache_get(value) is not None}
+        read_from = {
+            _slot_code(module, value)
+            for value in self.context.bindings(where.scope).values.get(name, [])
+            if value is not None and _cache_get(value) is not None
+        }
         for node in _descendants(where.reached):
-            if (isinstance(node, cst.Assign) and isinstance(node.value, cst.Name)
-                    and node.value.value == name):
+            if (
+                isinstance(node, cst.Assign)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == name
+            ):
                 for target in node.targets:
-                    if (isinstance(target.target, cst.Subscript)
-                            and self._is_module_container(target.target.value, where.scope)
-                            and _slot_code(module, target.target) in read_from):
+                    if (
+                        isinstance(target.target, cst.Subscript)
+                        and self._is_module_container(target.target.value, where.scope)
+                        and _slot_code(module, target.target) in read_from
+                    ):
                         return True
         return False
 
@@ -265,8 +297,11 @@ class ClientInHandler(Check):
         for child, node in zip(lineage, lineage[1:]):
             if isinstance(node, SCOPE_NODES):
                 return False
-            if (isinstance(node, cst.If) and child is node.body
-                    and _slots_known(self.context.module, node.test, empty=True) & slots):
+            if (
+                isinstance(node, cst.If)
+                and child is node.body
+                and _slots_known(self.context.module, node.test, empty=True) & slots
+            ):
                 return True
         return False
 
@@ -285,9 +320,14 @@ def _imported_modules(module: cst.Module) -> set[str]:
             continue
         for small in statement.body:
             if isinstance(small, cst.Import):
-                names.update(cst.Module([]).code_for_node(alias.name).split(".")[0]
-                             for alias in small.names)
-            elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+                names.update(
+                    cst.Module([]).code_for_node(alias.name).split(".")[0] for alias in small.names
+                )
+            elif (
+                isinstance(small, cst.ImportFrom)
+                and small.module is not None
+                and not small.relative
+            ):
                 names.add(cst.Module([]).code_for_node(small.module).split(".")[0])
     return names
 
@@ -328,7 +368,7 @@ def _arguments_label(call: cst.Call, factory: str) -> str:
     return "()"
 
 
-def _credential_values(spread: cst.Dict) -> Optional[list[cst.BaseExpression]]:
+def _credential_values(spread: cst.Dict) -> list[cst.BaseExpression] | None:
     """The credential values a ``**{...}`` literal passes; None if it spreads another dict."""
     values = []
     for element in spread.elements:
@@ -339,11 +379,16 @@ def _credential_values(spread: cst.Dict) -> Optional[list[cst.BaseExpression]]:
     return values
 
 
-def _cache_get(expression: cst.BaseExpression
-               ) -> Optional[tuple[cst.BaseExpression, cst.BaseExpression]]:
+def _cache_get(
+    expression: cst.BaseExpression,
+) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
     """The key and the container of ``container.get(key, ...)``."""
-    if (isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute)
-            and expression.func.attr.value == "get" and len(expression.args) >= 1):
+    if (
+        isinstance(expression, cst.Call)
+        and isinstance(expression.func, cst.Attribute)
+        and expression.func.attr.value == "get"
+        and len(expression.args) >= 1
+    ):
         return expression.args[0].value, expression.func.value
     return None
 
@@ -353,17 +398,25 @@ def _slot_code(module: cst.Module, expression: cst.BaseExpression) -> str:
     cache_get = _cache_get(expression)
     if cache_get is not None:
         return _membership_code(module, *cache_get)
-    if (isinstance(expression, cst.Subscript) and len(expression.slice) == 1
-            and isinstance(expression.slice[0].slice, cst.Index)):
+    if (
+        isinstance(expression, cst.Subscript)
+        and len(expression.slice) == 1
+        and isinstance(expression.slice[0].slice, cst.Index)
+    ):
         return _membership_code(module, expression.slice[0].slice.value, expression.value)
     return module.code_for_node(expression)
 
 
-def _fills_when_empty(module: cst.Module, node: cst.CSTNode, child: cst.CSTNode,
-                      slots: set[str]) -> bool:
+def _fills_when_empty(
+    module: cst.Module, node: cst.CSTNode, child: cst.CSTNode, slots: set[str]
+) -> bool:
     """``_s3 = _s3 or boto3.client("s3")``: the right side runs only while the slot is empty."""
-    return (isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or)
-            and child is node.right and _slot_code(module, node.left) in slots)
+    return (
+        isinstance(node, cst.BooleanOperation)
+        and isinstance(node.operator, cst.Or)
+        and child is node.right
+        and _slot_code(module, node.left) in slots
+    )
 
 
 def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> set[str]:
@@ -374,19 +427,21 @@ def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> s
         return _slots_known(module, test.left, empty) | _slots_known(module, test.right, empty)
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         comparison = test.comparisons[0]
-        compares_to_none = (isinstance(comparison.comparator, cst.Name)
-                            and comparison.comparator.value == "None")
-        if compares_to_none and isinstance(comparison.operator, (cst.Is, cst.Equal) if empty
-                                           else (cst.IsNot, cst.NotEqual)):
+        compares_to_none = (
+            isinstance(comparison.comparator, cst.Name) and comparison.comparator.value == "None"
+        )
+        if compares_to_none and isinstance(
+            comparison.operator, (cst.Is, cst.Equal) if empty else (cst.IsNot, cst.NotEqual)
+        ):
             return {_slot_code(module, test.left)}
         if isinstance(comparison.operator, cst.NotIn if empty else cst.In):
             return {_membership_code(module, test.left, comparison.comparator)}
-    if not empty and (isinstance(test, (cst.Name, cst.Attribute, cst.Subscript))
-                      or _cache_get(test) is not None):
+    if not empty and (
+        isinstance(test, (cst.Name, cst.Attribute, cst.Subscript)) or _cache_get(test) is not None
+    ):
         return {_slot_code(module, test)}
     return set()
 
 
-def _membership_code(module: cst.Module, key: cst.BaseExpression,
-                     cache: cst.BaseExpression) -> str:
+def _membership_code(module: cst.Module, key: cst.BaseExpression, cache: cst.BaseExpression) -> str:
     return f"{module.code_for_node(cache)}[{module.code_for_node(key)}]"

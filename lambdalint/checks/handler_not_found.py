@@ -53,8 +53,9 @@ None: correct the handler string or the code root.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING
 
 from lambdalint.check import Check
 from lambdalint.diagnostics import Diagnostic, Location
@@ -76,26 +77,44 @@ class HandlerNotFound(Check):
         """Declared handlers the handler map could not resolve to a module."""
         for unresolved in project.handler_map.unresolved:
             spec = unresolved.spec
-            yield cls.declaration_diagnostic(spec, spec.declared_in or spec.code_root,
-                                             unresolved.reason, unresolved.related)
+            yield cls.declaration_diagnostic(
+                spec, spec.declared_in or spec.code_root, unresolved.reason, unresolved.related
+            )
 
     @classmethod
     def missing_target(cls, missing: MissingTarget) -> Diagnostic:
         """A declared handler whose module the engine checked and found without it."""
-        return cls.declaration_diagnostic(missing.spec, missing.path, missing.reason,
-                                          missing.related)
+        return cls.declaration_diagnostic(
+            missing.spec, missing.path, missing.reason, missing.related
+        )
 
     @classmethod
-    def declaration_diagnostic(cls, spec: Optional[HandlerSpec], fallback: Path,
-                               message: str, related: tuple[Location, ...] = ()) -> Diagnostic:
+    def declaration_diagnostic(
+        cls,
+        spec: HandlerSpec | None,
+        fallback: Path,
+        message: str,
+        related: tuple[Location, ...] = (),
+    ) -> Diagnostic:
         """A finding at the configuration line that declared the handler."""
         if spec is None or spec.declared_in is None:
-            return Diagnostic(fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity,
-                              related)
+            return Diagnostic(
+                fallback, 1, 1, 1, 1, cls.code, cls.name, message, cls.severity, related
+            )
         line = spec.declared_line or 1
         column, end_column = _span_of(spec.declared_in, line, spec.handler)
-        return Diagnostic(spec.declared_in, line, column, line, end_column,
-                          cls.code, cls.name, message, cls.severity, related)
+        return Diagnostic(
+            spec.declared_in,
+            line,
+            column,
+            line,
+            end_column,
+            cls.code,
+            cls.name,
+            message,
+            cls.severity,
+            related,
+        )
 
 
 def _span_of(path: Path, line: int, text: str) -> tuple[int, int]:
@@ -108,5 +127,5 @@ def _span_of(path: Path, line: int, text: str) -> tuple[int, int]:
     if start < 0:
         return 1, 1
     quote = written[start - 1] if start > 0 else ""
-    quoted = quote in ("'", '"') and written[start + len(text):].startswith(quote)
+    quoted = quote in ("'", '"') and written[start + len(text) :].startswith(quote)
     return (start, start + len(text) + 2) if quoted else (start + 1, start + len(text) + 1)

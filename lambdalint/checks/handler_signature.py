@@ -48,8 +48,6 @@ one should get a default or go, is for you to decide.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from lambdalint.analysis import Handler
@@ -75,26 +73,35 @@ class HandlerSignature(Check):
             self.report(where, f"handler '{handler.name}' {problem}")
 
 
-def _signature_problem(parameters: cst.Parameters) -> Optional[str]:
+def _signature_problem(parameters: cst.Parameters) -> str | None:
     """What keeps ``handler(event, context)`` from binding, or None when it binds."""
-    required_keyword_only = [param.name.value for param in parameters.kwonly_params
-                             if param.default is None]
+    required_keyword_only = [
+        param.name.value for param in parameters.kwonly_params if param.default is None
+    ]
     if required_keyword_only:
-        return (f"requires keyword-only {_parameters(required_keyword_only)}, but the runtime"
-                " passes (event, context) positionally; make it positional or give it a default")
+        return (
+            f"requires keyword-only {_parameters(required_keyword_only)}, but the runtime"
+            " passes (event, context) positionally; make it positional or give it a default"
+        )
     positional = [*parameters.posonly_params, *parameters.params]
     if len(positional) < 2 and not isinstance(parameters.star_arg, cst.Param):
         missing = "a context parameter" if positional else "event and context parameters"
-        return (f"takes {len(positional)} positional parameter{'s' * (len(positional) != 1)}"
-                f" but {RUNTIME_ARGUMENTS}; add {missing}")
+        return (
+            f"takes {len(positional)} positional parameter{'s' * (len(positional) != 1)}"
+            f" but {RUNTIME_ARGUMENTS}; add {missing}"
+        )
     required = [param.name.value for param in positional if param.default is None]
     if len(required) <= 2:
         return None
     if required[0] in ("self", "cls"):
-        return (f"is a module-level function but takes '{required[0]}' first, so the runtime's"
-                f" (event, context) leave '{required[-1]}' unfilled; remove '{required[0]}'")
-    return (f"requires {len(required)} positional parameters but {RUNTIME_ARGUMENTS};"
-            f" give {_parameters(required[2:])} a default or remove it")
+        return (
+            f"is a module-level function but takes '{required[0]}' first, so the runtime's"
+            f" (event, context) leave '{required[-1]}' unfilled; remove '{required[0]}'"
+        )
+    return (
+        f"requires {len(required)} positional parameters but {RUNTIME_ARGUMENTS};"
+        f" give {_parameters(required[2:])} a default or remove it"
+    )
 
 
 def _parameters(names: list[str]) -> str:

@@ -67,18 +67,29 @@ None: the environment variable has to be added to the deployment template too.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
-from lambdalint.constants import (argument, aws_client_service, is_environment_read,
-                                  string_segments, string_value)
-from lambdalint.data.s3_methods import (BUCKET_KEYWORD_METHODS, BUCKET_PAGINATORS,
-                                        BUCKET_RESOURCES, BUCKET_WAITERS,
-                                        COPY_SOURCE_METHODS, COPY_SOURCE_POSITIONAL_METHODS,
-                                        PARAMS_METHODS, TRANSFER_METHODS)
+from lambdalint.constants import (
+    argument,
+    aws_client_service,
+    is_environment_read,
+    string_segments,
+    string_value,
+)
+from lambdalint.data.s3_methods import (
+    BUCKET_KEYWORD_METHODS,
+    BUCKET_PAGINATORS,
+    BUCKET_RESOURCES,
+    BUCKET_WAITERS,
+    COPY_SOURCE_METHODS,
+    COPY_SOURCE_POSITIONAL_METHODS,
+    PARAMS_METHODS,
+    TRANSFER_METHODS,
+)
 from lambdalint.walk import Where
 
 # The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
@@ -115,26 +126,32 @@ class HardcodedBucket(Check):
         for holder in self._bucket_holders(node, method):
             self._check_holder(holder, scope)
 
-    def _bucket_arguments(self, call: cst.Call, method: str,
-                          scope: Function) -> Iterator[cst.BaseExpression]:
+    def _bucket_arguments(
+        self, call: cst.Call, method: str, scope: Function
+    ) -> Iterator[cst.BaseExpression]:
         """Arguments that name a bucket."""
         receiver = call.func.value  # type: ignore[attr-defined]
         if method in BUCKET_KEYWORD_METHODS or self._is_bucket_pager(receiver, method, scope):
             yield from _present(argument(call, None, "Bucket"))
-        if (method in TRANSFER_METHODS
-                and self._is_transfer_on_client(call, receiver, method, scope)):
+        if method in TRANSFER_METHODS and self._is_transfer_on_client(
+            call, receiver, method, scope
+        ):
             _, bucket_index = TRANSFER_METHODS[method]
             yield from _present(argument(call, bucket_index))
         if self._is_bucket_resource(call, receiver, method, scope):
             yield from _present(argument(call, 0, BUCKET_RESOURCES[method][0]))
 
-    def _is_bucket_resource(self, call: cst.Call, receiver: cst.BaseExpression,
-                            method: str, scope: Function) -> bool:
+    def _is_bucket_resource(
+        self, call: cst.Call, receiver: cst.BaseExpression, method: str, scope: Function
+    ) -> bool:
         """``s3.Object(bucket, key)``: every identifier passed, on an object, not on a module."""
         identifiers = BUCKET_RESOURCES.get(method)
-        return (identifiers is not None and len(call.args) == len(identifiers)
-                and not any(arg.star for arg in call.args)
-                and self.context.qualified_name(receiver, scope) is None)
+        return (
+            identifiers is not None
+            and len(call.args) == len(identifiers)
+            and not any(arg.star for arg in call.args)
+            and self.context.qualified_name(receiver, scope) is None
+        )
 
     def _bucket_holders(self, call: cst.Call, method: str) -> Iterator[cst.BaseExpression]:
         """Arguments holding a bucket: a dict with a "Bucket" key, or a "bucket/key" string."""
@@ -144,27 +161,36 @@ class HardcodedBucket(Check):
         if method in PARAMS_METHODS:
             yield from _present(argument(call, None, "Params"))
 
-    def _is_bucket_pager(self, receiver: cst.BaseExpression, method: str,
-                         scope: Function) -> bool:
+    def _is_bucket_pager(self, receiver: cst.BaseExpression, method: str, scope: Function) -> bool:
         """``paginate``/``wait`` on an S3 paginator or waiter that takes a Bucket."""
-        names = {"paginate": ("get_paginator", BUCKET_PAGINATORS),
-                 "wait": ("get_waiter", BUCKET_WAITERS)}.get(method)
+        names = {
+            "paginate": ("get_paginator", BUCKET_PAGINATORS),
+            "wait": ("get_waiter", BUCKET_WAITERS),
+        }.get(method)
         if names is None:
             return False
         pager, _ = self.context.follow(receiver, scope)
         if not isinstance(pager, cst.Call):
             return False
         factory, operation = pager.func, argument(pager, 0)
-        return (isinstance(factory, cst.Attribute) and factory.attr.value == names[0]
-                and operation is not None and string_value(operation) in names[1])
+        return (
+            isinstance(factory, cst.Attribute)
+            and factory.attr.value == names[0]
+            and operation is not None
+            and string_value(operation) in names[1]
+        )
 
-    def _is_transfer_on_client(self, call: cst.Call, receiver: cst.BaseExpression,
-                               method: str, scope: Function) -> bool:
+    def _is_transfer_on_client(
+        self, call: cst.Call, receiver: cst.BaseExpression, method: str, scope: Function
+    ) -> bool:
         if aws_client_service(self.context, receiver, scope) == "s3":
             return True
         created, _ = self.context.follow(receiver, scope)
-        on_resource = (isinstance(created, cst.Call) and isinstance(created.func, cst.Attribute)
-                       and created.func.attr.value in BUCKET_RESOURCES)
+        on_resource = (
+            isinstance(created, cst.Call)
+            and isinstance(created.func, cst.Attribute)
+            and created.func.attr.value in BUCKET_RESOURCES
+        )
         parameters, _ = TRANSFER_METHODS[method]
         third = argument(call, 2, parameters[2])
         # On a Bucket resource the third positional is ExtraArgs, usually a dict display.
@@ -174,8 +200,7 @@ class HardcodedBucket(Check):
         value, scope = self.context.follow(holder, scope)
         if isinstance(value, cst.Dict):
             for element in value.elements:
-                if (isinstance(element, cst.DictElement)
-                        and string_value(element.key) == "Bucket"):
+                if isinstance(element, cst.DictElement) and string_value(element.key) == "Bucket":
                     bucket, _ = self.context.follow(element.value, scope)
                     # Report inside the dict when it is written at the call.
                     where = element.value if value is holder else holder
@@ -208,8 +233,9 @@ class HardcodedBucket(Check):
     def visit_Arg(self, node: cst.Arg, where: Where) -> None:
         self._check_location_constant(node.value, where.scope)
 
-    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression,
-                                        where: Where) -> None:
+    def visit_FormattedStringExpression(
+        self, node: cst.FormattedStringExpression, where: Where
+    ) -> None:
         self._check_location_constant(node.expression, where.scope)
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation, where: Where) -> None:
@@ -227,21 +253,27 @@ class HardcodedBucket(Check):
 
     # -- reporting -------------------------------------------------------------------------
 
-    def _report_bucket(self, where: cst.BaseExpression, bucket: Optional[str],
-                       literal: cst.BaseExpression) -> None:
+    def _report_bucket(
+        self, where: cst.BaseExpression, bucket: str | None, literal: cst.BaseExpression
+    ) -> None:
         if not bucket or not BUCKET_NAME.fullmatch(bucket):
             return  # a placeholder (${Bucket}, <your-bucket>), not a name S3 would accept
         self._settled.update((id(where), id(literal)))
-        self.report(where, (f'bucket name "{bucket}" is hard-coded; read it from an environment'
-                            ' variable (os.environ["BUCKET_NAME"])'))
+        self.report(
+            where,
+            (
+                f'bucket name "{bucket}" is hard-coded; read it from an environment'
+                ' variable (os.environ["BUCKET_NAME"])'
+            ),
+        )
 
 
-def _present(expression: Optional[cst.BaseExpression]) -> Iterator[cst.BaseExpression]:
+def _present(expression: cst.BaseExpression | None) -> Iterator[cst.BaseExpression]:
     if expression is not None:
         yield expression
 
 
-def _location_bucket(expression: cst.BaseExpression) -> Optional[str]:
+def _location_bucket(expression: cst.BaseExpression) -> str | None:
     """The bucket of a string that starts with an s3:// URI or an S3 ARN."""
     segments = string_segments(expression)
     if not segments or segments[0] is None:
@@ -249,7 +281,7 @@ def _location_bucket(expression: cst.BaseExpression) -> Optional[str]:
     match = S3_LOCATION.match(segments[0])
     if match is None:
         return None
-    rest = segments[0][match.end():]
+    rest = segments[0][match.end() :]
     # The bucket must end inside the literal text: at a "/" or at the end of the string.
     ends = rest.startswith("/") or (rest == "" and len(segments) == 1)
     return match.group("bucket") if ends else None

@@ -93,14 +93,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple
 
 import libcst as cst
 
 from lambdalint.analysis import Handler, Scope
 from lambdalint.check import Check
 from lambdalint.constants import (
-    EACH, Key, Segments, argument, aws_client_service, environment_variable, key_path,
+    EACH,
+    Key,
+    Segments,
+    argument,
+    aws_client_service,
+    environment_variable,
+    key_path,
     string_segments,
 )
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CREATED_BY_WRITE
@@ -122,14 +128,14 @@ class Write(NamedTuple):
 
     service: str
     trigger: str  # the event type the resource fires: "S3", "SQS", "SNS"
-    name_position: Optional[int]
+    name_position: int | None
     name_keyword: str
-    key_position: Optional[int] = None  # S3: the object key, which a trigger may filter
-    key_keyword: Optional[str] = None
+    key_position: int | None = None  # S3: the object key, which a trigger may filter
+    key_keyword: str | None = None
     creates: tuple[str, ...] = ()  # S3: the ObjectCreated events the write fires
 
 
-def _s3_write(method: str, name_position: Optional[int], key_position: Optional[int]) -> Write:
+def _s3_write(method: str, name_position: int | None, key_position: int | None) -> Write:
     return Write("s3", "S3", name_position, "Bucket", key_position, "Key", CREATED_BY_WRITE[method])
 
 
@@ -149,30 +155,48 @@ RECORD_SOURCES: dict[str, tuple[Key, ...]] = {
 }
 # How a finding says it: what the write does, to what, and what to do instead.
 LOOPS = {
-    "S3": ("writes to", "bucket", "every write",
-           "write to another bucket or filter the trigger by prefix/suffix"),
+    "S3": (
+        "writes to",
+        "bucket",
+        "every write",
+        "write to another bucket or filter the trigger by prefix/suffix",
+    ),
     "SQS": ("sends to", "queue", "every message", "send to another queue"),
     "SNS": ("publishes to", "topic", "every message", "publish to another topic"),
 }
 # CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``, in
 # Python and in TypeScript (``queue.queueUrl``).
 CDK_RESOURCE_ATTRIBUTES = {
-    "python": frozenset({"bucket_name", "bucket_arn", "queue_url", "queue_arn", "queue_name",
-                         "topic_arn", "topic_name"}),
-    "typescript": frozenset({"bucketName", "bucketArn", "queueUrl", "queueArn", "queueName",
-                             "topicArn", "topicName"}),
+    "python": frozenset(
+        {
+            "bucket_name",
+            "bucket_arn",
+            "queue_url",
+            "queue_arn",
+            "queue_name",
+            "topic_arn",
+            "topic_name",
+        }
+    ),
+    "typescript": frozenset(
+        {"bucketName", "bucketArn", "queueUrl", "queueArn", "queueName", "topicArn", "topicName"}
+    ),
 }
 TERRAFORM_ATTRIBUTE = re.compile(r"(aws_\w+\.\w+)\.\w+")  # aws_sqs_queue.jobs.url
 SUB_OF_RESOURCE = re.compile(r"\$\{(\w+)(?:\.\w+)?\}")  # !Sub "${Queue}", "${Queue.Arn}"
-SQS_QUEUE = re.compile(r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
-                       r"|arn:[\w-]+:sqs:([\w-]+):(\d+):([\w.-]+)")
+SQS_QUEUE = re.compile(
+    r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
+    r"|arn:[\w-]+:sqs:([\w-]+):(\d+):([\w.-]+)"
+)
 
 
 class RecursiveInvocation(Check):
     code = "LAM006"
     name = "recursive-invocation"
-    summary = ("The handler invokes its own Lambda function, directly or by writing to the bucket,"
-               " queue or topic that triggers it")
+    summary = (
+        "The handler invokes its own Lambda function, directly or by writing to the bucket,"
+        " queue or topic that triggers it"
+    )
     severity = "error"
 
     def visit_Call(self, node: cst.Call, where: Where) -> None:
@@ -196,26 +220,32 @@ class RecursiveInvocation(Check):
         own_name = self._own_name(function_name, scope)
         if own_name is not None:
             written = re.sub(r"\s+", " ", self.context.module.code_for_node(own_name)).strip()
-            self.report(node, (
-                f"lambda.{func.attr.value}(FunctionName={written}) invokes this function itself,"
-                " a recursive loop that runs up cost and concurrency; add a depth counter to the"
-                " payload or invoke a different function"))
+            self.report(
+                node,
+                (
+                    f"lambda.{func.attr.value}(FunctionName={written}) invokes this function"
+                    " itself, a recursive loop that runs up cost and concurrency; add a depth"
+                    " counter to the payload or invoke a different function"
+                ),
+            )
 
-    def _own_name(self, expression: cst.BaseExpression, scope: Scope
-                  ) -> Optional[cst.BaseExpression]:
+    def _own_name(self, expression: cst.BaseExpression, scope: Scope) -> cst.BaseExpression | None:
         """The expression naming the running function that ``expression`` holds, if it does."""
         value, scope = self.context.follow(expression, scope)
         if environment_variable(self.context, value, scope) == OWN_NAME_VARIABLE:
             return value
         context_parameter = self._handler_parameter(scope, 1)
-        if (isinstance(value, cst.Attribute) and value.attr.value in OWN_NAME_ATTRIBUTES
-                and isinstance(value.value, cst.Name) and context_parameter is not None
-                and value.value.value == context_parameter[1]):
+        if (
+            isinstance(value, cst.Attribute)
+            and value.attr.value in OWN_NAME_ATTRIBUTES
+            and isinstance(value.value, cst.Name)
+            and context_parameter is not None
+            and value.value.value == context_parameter[1]
+        ):
             return value
         return None
 
-    def _handler_parameter(self, scope: Scope, position: int
-                           ) -> Optional[tuple[Handler, str]]:
+    def _handler_parameter(self, scope: Scope, position: int) -> tuple[Handler, str] | None:
         """The handler defined by ``scope`` and its parameter at a position (0: the event,
         1: the context), if the handler never rebinds it."""
         for handler in self.context.handlers:
@@ -232,27 +262,35 @@ class RecursiveInvocation(Check):
 
     # -- writing to its own trigger ----------------------------------------------------------
 
-    def _check_write(self, node: cst.Call, func: cst.Attribute, write: Write,
-                     scope: Scope) -> None:
+    def _check_write(self, node: cst.Call, func: cst.Attribute, write: Write, scope: Scope) -> None:
         named = argument(node, write.name_position, write.name_keyword)
         if named is None or aws_client_service(self.context, func.value, scope) != write.service:
             return
-        written_key = (argument(node, write.key_position, write.key_keyword)
-                       if write.key_keyword is not None else None)
+        written_key = (
+            argument(node, write.key_position, write.key_keyword)
+            if write.key_keyword is not None
+            else None
+        )
         key = self._text(written_key, scope) if written_key is not None else None
         found = self._triggering_event(named, scope, write, key)
         if found is None:
             return
         deployment, event = found
         verb, noun, each, advice = LOOPS[write.trigger]
-        target = (f"{noun} {_shown(event.resource)}, which triggers it"
-                  if event.resource is not None else f"the {noun} that triggers it")
+        target = (
+            f"{noun} {_shown(event.resource)}, which triggers it"
+            if event.resource is not None
+            else f"the {noun} that triggers it"
+        )
         label = f"{event.type} event of {deployment.name}"
-        self.report(node, f"this function {verb} {target} ({label}, {related()}); {each} invokes"
-                    f" it again: {advice}",
-                    related=(Location(deployment.declared_in, deployment.line, label=label),))
+        self.report(
+            node,
+            f"this function {verb} {target} ({label}, {related()}); {each} invokes"
+            f" it again: {advice}",
+            related=(Location(deployment.declared_in, deployment.line, label=label),),
+        )
 
-    def _text(self, expression: cst.BaseExpression, scope: Scope) -> Optional[Segments]:
+    def _text(self, expression: cst.BaseExpression, scope: Scope) -> Segments | None:
         """The literal parts of a string: a literal, an f-string, or a ``+`` of strings."""
         expression, scope = self.context.follow(expression, scope)
         if isinstance(expression, cst.BinaryOperation) and isinstance(expression.operator, cst.Add):
@@ -262,17 +300,22 @@ class RecursiveInvocation(Check):
             return (left or [None]) + (right or [None])
         return string_segments(expression)
 
-    def _triggering_event(self, named: cst.BaseExpression, scope: Scope, write: Write,
-                          key: Optional[Segments]
-                          ) -> Optional[tuple[DeployedFunction, EventSource]]:
+    def _triggering_event(
+        self, named: cst.BaseExpression, scope: Scope, write: Write, key: Segments | None
+    ) -> tuple[DeployedFunction, EventSource] | None:
         """The deployment and trigger that a write to ``named`` fires again, if it surely does."""
         value, value_scope = self.context.follow(named, scope)
         variable = environment_variable(self.context, value, value_scope)
         if variable is not None:
-            own = [handler for handler in self.context.handlers
-                   if scope is handler.function or scope is handler.lambda_]
-            found = [_trigger_of(handler, write, key, variable)
-                     for handler in own or self.context.handlers]
+            own = [
+                handler
+                for handler in self.context.handlers
+                if scope is handler.function or scope is handler.lambda_
+            ]
+            found = [
+                _trigger_of(handler, write, key, variable)
+                for handler in own or self.context.handlers
+            ]
             # a helper's write loops only if it does for every handler that may reach it
             if not own and not all(found):
                 return None
@@ -280,24 +323,29 @@ class RecursiveInvocation(Check):
         handler = self._record_source(value, value_scope, write.trigger)
         return _trigger_of(handler, write, key) if handler is not None else None
 
-    def _record_source(self, value: cst.BaseExpression, scope: Scope, trigger: str
-                       ) -> Optional[Handler]:
+    def _record_source(
+        self, value: cst.BaseExpression, scope: Scope, trigger: str
+    ) -> Handler | None:
         """The handler whose event record ``value`` names the source resource of."""
         path = key_path(self.context, value, scope)
         if trigger not in RECORD_SOURCES or path is None:
             return None
         name, home, keys = path
         event_parameter = self._handler_parameter(home, 0)
-        is_record_source = (len(keys) >= 2 and keys[0] == "Records"
-                            and (isinstance(keys[1], int) or keys[1] == EACH)
-                            and keys[2:] == RECORD_SOURCES[trigger])
+        is_record_source = (
+            len(keys) >= 2
+            and keys[0] == "Records"
+            and (isinstance(keys[1], int) or keys[1] == EACH)
+            and keys[2:] == RECORD_SOURCES[trigger]
+        )
         if is_record_source and event_parameter is not None and event_parameter[1] == name:
             return event_parameter[0]
         return None
 
 
-def _trigger_of(handler: Handler, write: Write, key: Optional[Segments],
-                variable: Optional[str] = None) -> Optional[tuple[DeployedFunction, EventSource]]:
+def _trigger_of(
+    handler: Handler, write: Write, key: Segments | None, variable: str | None = None
+) -> tuple[DeployedFunction, EventSource] | None:
     """The first of the handler's deployments whose event a write fires, with that event:
     any of the write's type for a name read from the event record, the one on the resource
     that deployment's own environment binds ``variable`` to."""
@@ -308,10 +356,15 @@ def _trigger_of(handler: Handler, write: Write, key: Optional[Segments],
         if variable is not None and bound is None:
             continue
         for event in deployment.events:
-            same_resource = bound is None or (event.resource is not None
-                                              and _resource(event.resource) == _resource(bound))
-            if (event.type == write.trigger and same_resource and _fires_on(write, event)
-                    and not _outside_filter(key, event)):
+            same_resource = bound is None or (
+                event.resource is not None and _resource(event.resource) == _resource(bound)
+            )
+            if (
+                event.type == write.trigger
+                and same_resource
+                and _fires_on(write, event)
+                and not _outside_filter(key, event)
+            ):
                 return deployment, event
     return None
 
@@ -320,10 +373,11 @@ def _fires_on(write: Write, event: EventSource) -> bool:
     """Whether an S3 notification's event names (all, when it names none) include the
     ObjectCreated event that the write fires."""
     return not event.s3_events or any(
-        name == ANY_OBJECT_CREATED or name in write.creates for name in event.s3_events)
+        name == ANY_OBJECT_CREATED or name in write.creates for name in event.s3_events
+    )
 
 
-def _outside_filter(key: Optional[Segments], event: EventSource) -> bool:
+def _outside_filter(key: Segments | None, event: EventSource) -> bool:
     """Whether an S3 object key provably lies outside the event's prefix or suffix filter."""
     if key is None:
         return False
@@ -333,13 +387,17 @@ def _outside_filter(key: Optional[Segments], event: EventSource) -> bool:
     prefix, suffix = event.prefix, event.suffix
     return bool(
         (prefix and not head.startswith(prefix) and (complete or not prefix.startswith(head)))
-        or (suffix and not tail.endswith(suffix) and (complete or not suffix.endswith(tail))))
+        or (suffix and not tail.endswith(suffix) and (complete or not suffix.endswith(tail)))
+    )
 
 
 def _literal_run(parts: Segments) -> list[str]:
     """The literal parts before the first interpolated one."""
-    return [part for part in itertools.takewhile(lambda part: part is not None, parts)
-            if part is not None]
+    return [
+        part
+        for part in itertools.takewhile(lambda part: part is not None, parts)
+        if part is not None
+    ]
 
 
 def _resource(value: Value) -> tuple[str, str]:

@@ -3,7 +3,8 @@ a deployment template, Terraform or CDK app file that discovery could not read o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lambdalint.check import Check
 from lambdalint.diagnostics import Diagnostic
@@ -25,9 +26,23 @@ class UnreadableDeclaration(Check):
     @classmethod
     def check_project(cls, project: Project) -> Iterator[Diagnostic]:
         """Each unreadable file once: functions inheriting one Globals setting share a note."""
-        notes = [*project.discovery.notes,
-                 *(note for function in project.discovery.functions for note in function.notes)]
-        found = {Diagnostic(note.path, note.line, 1, note.line, 1, cls.code, cls.name,
-                            note.message, cls.severity): None
-                 for note in notes if isinstance(note, UnreadableFile)}
+        notes = [
+            *project.discovery.notes,
+            *(note for function in project.discovery.functions for note in function.notes),
+        ]
+        found = {
+            Diagnostic(
+                note.path,
+                note.line,
+                1,
+                note.line,
+                1,
+                cls.code,
+                cls.name,
+                note.message,
+                cls.severity,
+            ): None
+            for note in notes
+            if isinstance(note, UnreadableFile)
+        }
         return iter(found)

@@ -80,15 +80,19 @@ None: which conversion is right (a list, an ISO string, a number) is the author'
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Function, Handler
 from lambdalint.check import Check
 from lambdalint.data.serialization import (
-    ADVICE, ENCODER_HOOKS, KEY_HOOKS, KEY_KINDS, RUNTIME_REJECTS, STDLIB_JSON_ENCODERS,
-    STDLIB_JSON_REJECTS, Kind,
+    ADVICE,
+    ENCODER_HOOKS,
+    KEY_HOOKS,
+    KEY_KINDS,
+    RUNTIME_REJECTS,
+    STDLIB_JSON_ENCODERS,
+    STDLIB_JSON_REJECTS,
+    Kind,
 )
 from lambdalint.values import Part, Value, ValueAnalysis
 from lambdalint.walk import Where
@@ -112,9 +116,14 @@ class UnserializableReturn(Check):
         function = handler.function
         if function is not None and not handler.is_async:
             if self.values.is_generator(function):
-                self.report(function.name, (
-                    f"handler '{handler.name}' is a generator function (it yields), so the runtime"
-                    " gets a generator it cannot encode as JSON; build and return a list"))
+                self.report(
+                    function.name,
+                    (
+                        f"handler '{handler.name}' is a generator function (it yields), so the"
+                        " runtime gets a generator it cannot encode as JSON; build and return a"
+                        " list"
+                    ),
+                )
             else:
                 self.handler_functions.add(id(function))
         elif handler.lambda_ is not None:
@@ -124,8 +133,11 @@ class UnserializableReturn(Check):
 
     def visit_Return(self, node: cst.Return, where: Where) -> None:
         function = where.function
-        if (node.value is not None and function is not None
-                and id(function) in self.handler_functions):
+        if (
+            node.value is not None
+            and function is not None
+            and id(function) in self.handler_functions
+        ):
             self._check_returned(node.value, function)
 
     def visit_Call(self, node: cst.Call, where: Where) -> None:
@@ -135,7 +147,8 @@ class UnserializableReturn(Check):
             return
         encoder = self.context.qualified_name(node.func, scope)
         if encoder not in STDLIB_JSON_ENCODERS or any(
-                isinstance(ancestor, cst.ClassDef) for ancestor in where.ancestors()):
+            isinstance(ancestor, cst.ClassDef) for ancestor in where.ancestors()
+        ):
             return  # a class body's names are not the function's either
         if any(arg.star == "**" for arg in node.args):
             return  # the options may hold any hook
@@ -145,8 +158,15 @@ class UnserializableReturn(Check):
             rejected = KEY_KINDS  # a hook handles any value, and default= no key
         if keywords & KEY_HOOKS:
             rejected -= KEY_KINDS
-        argument = next((arg.value for arg in node.args if (arg.keyword is None and not arg.star)
-                         or (arg.keyword is not None and arg.keyword.value == "obj")), None)
+        argument = next(
+            (
+                arg.value
+                for arg in node.args
+                if (arg.keyword is None and not arg.star)
+                or (arg.keyword is not None and arg.keyword.value == "obj")
+            ),
+            None,
+        )
         if argument is None or not rejected:
             return
         part = _first(self.values.value(argument, scope), rejected)
@@ -190,8 +210,10 @@ def _message(subject: str, encoder: str, part: Part) -> str:
         return f"{subject}; {encoder} {accepts}{hooks}: {ADVICE[part.kind]}"
     if part.kind is Kind.NON_FINITE:
         token = "NaN" if "NaN" in part.description else "Infinity"
-        problem = (f"which {encoder} writes as the bare token {token} that strict JSON parsers"
-                   " (JSON.parse, API Gateway clients) reject")
+        problem = (
+            f"which {encoder} writes as the bare token {token} that strict JSON parsers"
+            " (JSON.parse, API Gateway clients) reject"
+        )
     elif encoder == "the runtime":
         problem = "which the runtime cannot encode as JSON"
     else:
@@ -199,7 +221,7 @@ def _message(subject: str, encoder: str, part: Part) -> str:
     return f"{subject}, {problem}; {ADVICE[part.kind]}"
 
 
-def _first(value: Value, rejected: frozenset[Kind]) -> Optional[Part]:
+def _first(value: Value, rejected: frozenset[Kind]) -> Part | None:
     return next((part for part in value.parts if part.kind in rejected), None)
 
 

@@ -11,23 +11,81 @@ from __future__ import annotations
 
 # sys.builtin_module_names common to the Linux builds of CPython 3.9-3.13, the modules
 # compiled into the interpreter (names only some versions build in, like _tokenize, left out).
-BUILTIN_MODULES = frozenset({
-    "_abc", "_ast", "_codecs", "_collections", "_functools", "_imp", "_io", "_locale",
-    "_operator", "_signal", "_sre", "_stat", "_string", "_symtable", "_thread", "_tracemalloc",
-    "_warnings", "_weakref", "atexit", "builtins", "errno", "faulthandler", "gc", "itertools",
-    "marshal", "posix", "pwd", "sys", "time",
-})
+BUILTIN_MODULES = frozenset(
+    {
+        "_abc",
+        "_ast",
+        "_codecs",
+        "_collections",
+        "_functools",
+        "_imp",
+        "_io",
+        "_locale",
+        "_operator",
+        "_signal",
+        "_sre",
+        "_stat",
+        "_string",
+        "_symtable",
+        "_thread",
+        "_tracemalloc",
+        "_warnings",
+        "_weakref",
+        "atexit",
+        "builtins",
+        "errno",
+        "faulthandler",
+        "gc",
+        "itertools",
+        "marshal",
+        "posix",
+        "pwd",
+        "sys",
+        "time",
+    }
+)
 
 # Top-level standard-library modules in sys.modules when the handler is imported: the
 # interpreter's startup (site), awslambdaric's bootstrap and its own imports (importlib,
 # json, logging, os, sys, time, traceback, decimal, math, enum), and what those import on
 # every version from 3.9 to 3.13.
-PRELOADED_MODULES = frozenset({
-    "abc", "codecs", "collections", "contextlib", "copyreg", "decimal", "encodings", "enum",
-    "functools", "genericpath", "importlib", "io", "json", "keyword", "linecache", "logging",
-    "math", "numbers", "operator", "os", "posixpath", "re", "reprlib", "site", "stat",
-    "string", "threading", "token", "tokenize", "traceback", "types", "warnings", "weakref",
-})
+PRELOADED_MODULES = frozenset(
+    {
+        "abc",
+        "codecs",
+        "collections",
+        "contextlib",
+        "copyreg",
+        "decimal",
+        "encodings",
+        "enum",
+        "functools",
+        "genericpath",
+        "importlib",
+        "io",
+        "json",
+        "keyword",
+        "linecache",
+        "logging",
+        "math",
+        "numbers",
+        "operator",
+        "os",
+        "posixpath",
+        "re",
+        "reprlib",
+        "site",
+        "stat",
+        "string",
+        "threading",
+        "token",
+        "tokenize",
+        "traceback",
+        "types",
+        "warnings",
+        "weakref",
+    }
+)
 
 # Wrapper layers configured as the handler; they import the real one from an environment variable.
 WRAPPER_HANDLERS = {

@@ -42,9 +42,15 @@ STDLIB_JSON_REJECTS = frozenset(Kind) - {Kind.NON_FINITE}
 KEY_KINDS = frozenset({Kind.KEY, Kind.BYTES_KEY})
 # Keys both encoders accept: str, int, float, bool, None (and bytes in the runtime). Of the
 # hashable values lambdalint can tell apart, these are rejected as keys, whatever the hooks.
-KEY_REJECTED_KINDS = frozenset({
-    Kind.DATETIME, Kind.DURATION, Kind.UUID, Kind.DECIMAL, Kind.ENUM_MEMBER,
-})
+KEY_REJECTED_KINDS = frozenset(
+    {
+        Kind.DATETIME,
+        Kind.DURATION,
+        Kind.UUID,
+        Kind.DECIMAL,
+        Kind.ENUM_MEMBER,
+    }
+)
 KEY_REJECTED_SHAPES = frozenset({"tuple", "frozenset"})  # a set is unhashable: no key at all
 
 ADVICE = {
@@ -72,16 +78,33 @@ FACTORIES: dict[str, tuple[Kind, str]] = {
     "builtins.frozenset": (Kind.SET, "frozenset"),
     **{f"datetime.{cls}": (Kind.DATETIME, cls) for cls in ("datetime", "date", "time")},
     "datetime.timedelta": (Kind.DURATION, "timedelta"),
-    **{f"datetime.datetime.{method}": (Kind.DATETIME, "datetime") for method in (
-        "now", "utcnow", "today", "fromtimestamp", "utcfromtimestamp", "fromisoformat",
-        "fromordinal", "strptime", "combine")},
-    **{f"datetime.date.{method}": (Kind.DATETIME, "date") for method in (
-        "today", "fromtimestamp", "fromisoformat", "fromordinal")},
+    **{
+        f"datetime.datetime.{method}": (Kind.DATETIME, "datetime")
+        for method in (
+            "now",
+            "utcnow",
+            "today",
+            "fromtimestamp",
+            "utcfromtimestamp",
+            "fromisoformat",
+            "fromordinal",
+            "strptime",
+            "combine",
+        )
+    },
+    **{
+        f"datetime.date.{method}": (Kind.DATETIME, "date")
+        for method in ("today", "fromtimestamp", "fromisoformat", "fromordinal")
+    },
     "datetime.time.fromisoformat": (Kind.DATETIME, "time"),
-    **{f"uuid.{factory}": (Kind.UUID, "UUID")
-       for factory in ("UUID", "uuid1", "uuid3", "uuid4", "uuid5")},
-    **{f"builtins.{lazy}": (Kind.ITERATOR, f"{lazy} iterator") for lazy in (
-        "map", "filter", "zip", "reversed", "enumerate")},
+    **{
+        f"uuid.{factory}": (Kind.UUID, "UUID")
+        for factory in ("UUID", "uuid1", "uuid3", "uuid4", "uuid5")
+    },
+    **{
+        f"builtins.{lazy}": (Kind.ITERATOR, f"{lazy} iterator")
+        for lazy in ("map", "filter", "zip", "reversed", "enumerate")
+    },
     "builtins.iter": (Kind.ITERATOR, "iterator"),
     "builtins.range": (Kind.ITERATOR, "range object"),
     **{f"{module}.open": (Kind.OPEN_FILE, "open file") for module in ("builtins", "io")},
@@ -91,11 +114,21 @@ FACTORIES: dict[str, tuple[Kind, str]] = {
 
 # Calls that build a new container holding the elements of their iterable arguments: the
 # container may be fine while what it holds is not (list({...}) is fine, sorted(dates) is not).
-ELEMENT_KEEPING = frozenset({
-    "builtins.list", "builtins.tuple", "builtins.sorted", "builtins.dict",
-    "builtins.set", "builtins.frozenset", "builtins.filter", "builtins.zip",
-    "builtins.reversed", "builtins.enumerate", "builtins.iter",
-})
+ELEMENT_KEEPING = frozenset(
+    {
+        "builtins.list",
+        "builtins.tuple",
+        "builtins.sorted",
+        "builtins.dict",
+        "builtins.set",
+        "builtins.frozenset",
+        "builtins.filter",
+        "builtins.zip",
+        "builtins.reversed",
+        "builtins.enumerate",
+        "builtins.iter",
+    }
+)
 
 # Views returned by these methods of a dict.
 DICT_VIEWS = {"keys": "dict_keys view", "values": "dict_values view", "items": "dict_items view"}
@@ -105,15 +138,25 @@ NON_FINITE_CONSTANTS = frozenset({"math.inf", "math.nan", "cmath.inf", "cmath.na
 NON_FINITE_SPELLINGS = frozenset({"nan", "inf", "infinity", "snan"})
 
 # Base classes whose instances or members the runtime encodes.
-ENCODABLE_BUILTIN_BASES = frozenset({
-    "builtins.dict", "builtins.list", "builtins.tuple",
-    "builtins.str", "builtins.int", "builtins.float",
-})
+ENCODABLE_BUILTIN_BASES = frozenset(
+    {
+        "builtins.dict",
+        "builtins.list",
+        "builtins.tuple",
+        "builtins.str",
+        "builtins.int",
+        "builtins.float",
+    }
+)
 ENCODABLE_ENUM_BASES = frozenset({"enum.IntEnum", "enum.IntFlag", "enum.StrEnum"})
 PLAIN_ENUM_BASES = frozenset({"enum.Enum", "enum.Flag"})
-NAMEDTUPLE_FACTORIES = frozenset({
-    "collections.namedtuple", "typing.NamedTuple", "typing_extensions.NamedTuple",
-})
+NAMEDTUPLE_FACTORIES = frozenset(
+    {
+        "collections.namedtuple",
+        "typing.NamedTuple",
+        "typing_extensions.NamedTuple",
+    }
+)
 # Class decorators that keep the class what it is; any other may replace it.
 TRANSPARENT_CLASS_DECORATORS = frozenset({"dataclasses.dataclass", "functools.total_ordering"})
 # Function decorators that keep the function's return value.

@@ -34,8 +34,11 @@ def discover(root: Path, sources: Sequence[str], excluded: Sequence[str] = ()) -
     return found
 
 
-def declared_handlers(config: Config, deployed: Sequence[DeployedFunction] = (),
-                      command_line: Sequence[HandlerSpec] = ()) -> list[HandlerSpec]:
+def declared_handlers(
+    config: Config,
+    deployed: Sequence[DeployedFunction] = (),
+    command_line: Sequence[HandlerSpec] = (),
+) -> list[HandlerSpec]:
     """The configured handlers (pyproject.toml's, then ``--handler``'s), then each checkable
     deployed function's, without duplicates.
 
@@ -71,7 +74,9 @@ def why_unchecked(function: DeployedFunction) -> str | None:
     if function.handler is None:
         return "not checked: no handler"
     if function.code_root is None and function.inline_code is None:
-        reason = next((note.unchecked for note in function.notes if note.unchecked), "no local code")
+        reason = next(
+            (note.unchecked for note in function.notes if note.unchecked), "no local code"
+        )
         return f"not checked: {reason}"
     if function.code_root is not None and not function.code_root.exists():
         # a build output not built yet, whichever source named it: the build fails first
@@ -93,8 +98,13 @@ def deployed_spec(function: DeployedFunction) -> HandlerSpec | None:
     wrapper = WRAPPER_HANDLERS.get(handler)
     real = function.environment.get(wrapper[1]) if wrapper else None
     code_root = function.code_root or function.declared_in.parent
-    return HandlerSpec(real if isinstance(real, str) else handler, code_root.resolve(),
-                       function.declared_in, function.line, deployments=(function,))
+    return HandlerSpec(
+        real if isinstance(real, str) else handler,
+        code_root.resolve(),
+        function.declared_in,
+        function.line,
+        deployments=(function,),
+    )
 
 
 def inline_placement(function: DeployedFunction) -> tuple[tuple[int, ...], int]:
@@ -106,7 +116,9 @@ def inline_placement(function: DeployedFunction) -> tuple[tuple[int, ...], int]:
     """
     code = (function.inline_code or "").splitlines() or [""]
     try:
-        template = function.declared_in.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        template = function.declared_in.read_text(
+            encoding="utf-8-sig", errors="replace"
+        ).splitlines()
     except OSError:
         template = []
     first = next((index for index, line in enumerate(code) if line.strip()), 0)
@@ -115,8 +127,12 @@ def inline_placement(function: DeployedFunction) -> tuple[tuple[int, ...], int]:
         start, indent = min(verbatim, key=lambda found: abs(found[0] - function.line))
         return tuple(range(start, start + len(code))), indent
     escaped = json.dumps(code[first].strip())[1:-1]
-    holding = [number for number, line in enumerate(template, start=1) if escaped and escaped in line]
-    line = min(holding, key=lambda number: abs(number - function.line)) if holding else function.line
+    holding = [
+        number for number, line in enumerate(template, start=1) if escaped and escaped in line
+    ]
+    line = (
+        min(holding, key=lambda number: abs(number - function.line)) if holding else function.line
+    )
     return (line,) * len(code), 0
 
 
@@ -127,9 +143,14 @@ def _verbatim_starts(template: list[str], code: list[str], first: int) -> Iterat
         if not code[first] or not line.endswith(code[first]) or line[:indent].strip():
             continue
         start = number - first
-        if start >= 0 and start + len(code) <= len(template) and all(
+        if (
+            start >= 0
+            and start + len(code) <= len(template)
+            and all(
                 template[start + offset] == " " * indent + text
                 or (not text.strip() and not template[start + offset].strip())
                 or (offset == 0 and template[start].endswith(text))  # the opening quote's line
-                for offset, text in enumerate(code)):
+                for offset, text in enumerate(code)
+            )
+        ):
             yield start + 1, indent

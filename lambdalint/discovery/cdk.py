@@ -20,19 +20,35 @@ names the same queue.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Optional, Sequence
+from typing import TYPE_CHECKING
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
-from lambdalint.discovery.cdk_constructs import (APP_CONSTRUCTION, EVENT_SOURCES,
-                                                 FIXED_NOTIFICATIONS, FUNCTION_CONSTRUCTS,
-                                                 FUNCTION_TRIGGERS, LAMBDA, LAMBDA_INTEGRATION,
-                                                 S3_EVENT_TYPE, asset_base, python_function,
-                                                 runtime_name)
+from lambdalint.discovery.cdk_constructs import (
+    APP_CONSTRUCTION,
+    EVENT_SOURCES,
+    FIXED_NOTIFICATIONS,
+    FUNCTION_CONSTRUCTS,
+    FUNCTION_TRIGGERS,
+    LAMBDA,
+    LAMBDA_INTEGRATION,
+    S3_EVENT_TYPE,
+    asset_base,
+    python_function,
+    runtime_name,
+)
 from lambdalint.discovery.declarations import declaration_files
-from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        UnreadableFile, Value)
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    Discovery,
+    EventSource,
+    Note,
+    Reference,
+    UnreadableFile,
+    Value,
+)
 from lambdalint.source import describe_syntax_error
 
 if TYPE_CHECKING:
@@ -68,8 +84,9 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             continue
         if b"aws_cdk" in source:
             sources[path] = source
-    app_folders = {path.resolve().parent for path, source in sources.items()
-                   if APP_CONSTRUCTION.search(source)}
+    app_folders = {
+        path.resolve().parent for path, source in sources.items() if APP_CONSTRUCTION.search(source)
+    }
     for path, source in sources.items():
         try:
             module = cst.parse_module(source)
@@ -152,8 +169,11 @@ class _AppFile:
     def _self_attribute(expression: cst.BaseExpression) -> str | None:
         import libcst as cst
 
-        if (isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name)
-                and expression.value.value == "self"):
+        if (
+            isinstance(expression, cst.Attribute)
+            and isinstance(expression.value, cst.Name)
+            and expression.value.value == "self"
+        ):
             return expression.attr.value
         return None
 
@@ -176,7 +196,7 @@ class _AppFile:
         name = self.context.qualified_name(expression, scope)
         for v1_module, v2_module in CDK_V1_MODULES.items():
             if name is not None and name.startswith(v1_module):
-                return v2_module + name[len(v1_module):]
+                return v2_module + name[len(v1_module) :]
         return name
 
     def _path(self, expression: cst.BaseExpression, scope: Scope) -> Path | None:
@@ -194,8 +214,9 @@ class _AppFile:
         if isinstance(expression, cst.Attribute) and expression.attr.value == "parent":
             inner = self._path(expression.value, scope)
             return inner.parent if inner is not None else None
-        if (isinstance(expression, cst.BinaryOperation)
-                and isinstance(expression.operator, cst.Divide)):
+        if isinstance(expression, cst.BinaryOperation) and isinstance(
+            expression.operator, cst.Divide
+        ):
             inner, part = self._path(expression.left, scope), self._string(expression.right, scope)
             return inner / part if inner is not None and part is not None else None
         if not isinstance(expression, cst.Call):
@@ -204,14 +225,28 @@ class _AppFile:
         first = argument(expression, 0)
         if name in CURRENT_DIRECTORY:  # the CDK CLI runs the app in the folder of cdk.json
             return self.asset_base
-        if name in ("builtins.str", "os.fspath", "os.path.abspath", "os.path.realpath",
-                    "os.path.normpath", "pathlib.Path", "pathlib.PurePath") and first is not None:
+        if (
+            name
+            in (
+                "builtins.str",
+                "os.fspath",
+                "os.path.abspath",
+                "os.path.realpath",
+                "os.path.normpath",
+                "pathlib.Path",
+                "pathlib.PurePath",
+            )
+            and first is not None
+        ):
             return self._path(first, scope)
         if name == "os.path.dirname" and first is not None:
             inner = self._path(first, scope)
             return inner.parent if inner is not None else None
-        receiver, method = ((expression.func.value, expression.func.attr.value)
-                            if isinstance(expression.func, cst.Attribute) else (None, None))
+        receiver, method = (
+            (expression.func.value, expression.func.attr.value)
+            if isinstance(expression.func, cst.Attribute)
+            else (None, None)
+        )
         if method in ("resolve", "absolute") and receiver is not None:
             return self._path(receiver, scope)
         if name == "os.path.join" and first is not None:
@@ -221,8 +256,7 @@ class _AppFile:
             return self._joined(base, expression.args, scope)
         return None
 
-    def _joined(self, base: Path | None, parts: Sequence[cst.Arg], scope: Scope
-                ) -> Path | None:
+    def _joined(self, base: Path | None, parts: Sequence[cst.Arg], scope: Scope) -> Path | None:
         for part in parts:
             text = self._string(part.value, scope) if not part.star else None
             if base is None or text is None:
@@ -234,15 +268,21 @@ class _AppFile:
         notes.append((node, f"{what} {self._source(node)} cannot be read without running the app"))
 
     def _noted(self, function: DeployedFunction, notes: Pending) -> DeployedFunction:
-        return replace(function, notes=(*function.notes, *(
-            Note(self.path, self.context.line_of(node), f"{function.name}: {message}")
-            for node, message in notes)))
+        return replace(
+            function,
+            notes=(
+                *function.notes,
+                *(
+                    Note(self.path, self.context.line_of(node), f"{function.name}: {message}")
+                    for node, message in notes
+                ),
+            ),
+        )
 
-    def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str
-                ) -> str | None:
+    def _member(self, expression: cst.BaseExpression, scope: Scope, prefix: str) -> str | None:
         """``PYTHON_3_12`` for ``_lambda.Runtime.PYTHON_3_12`` when prefix is the Runtime class."""
         name = self._qualified_name(*self.context.follow(expression, scope))
-        return name[len(prefix):] if name is not None and name.startswith(prefix) else None
+        return name[len(prefix) :] if name is not None and name.startswith(prefix) else None
 
     # -- the function construct -------------------------------------------------------------------
 
@@ -254,9 +294,11 @@ class _AppFile:
         name = self._value(identifier, scope) if identifier is not None else "?"
         handler_argument = argument(call, None, "handler")
         function = DeployedFunction(
-            name=name if isinstance(name, str) else name.target, source="cdk",
+            name=name if isinstance(name, str) else name.target,
+            source="cdk",
             declared_in=self.path,
-            line=self.context.line_of(handler_argument if handler_argument is not None else call))
+            line=self.context.line_of(handler_argument if handler_argument is not None else call),
+        )
         notes: Pending = []
         keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
         if "runtime" in keywords:
@@ -264,8 +306,9 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, keywords, scope, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = self._image(replace(function, package_type="Image"), keywords.get("code"),
-                                   scope, notes)
+            function = self._image(
+                replace(function, package_type="Image"), keywords.get("code"), scope, notes
+            )
         else:
             function = self._code(function, keywords, scope, notes)
         if "environment" in keywords:
@@ -279,8 +322,7 @@ class _AppFile:
             function = self._with_event(function, self._event_source(element.value, scope, notes))
         return self._noted(function, notes)
 
-    def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending
-                 ) -> str | None:
+    def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending) -> str | None:
         import libcst as cst
 
         from lambdalint.constants import argument
@@ -289,22 +331,33 @@ class _AppFile:
         if constant is not None and "." not in constant:
             return runtime_name(constant)
         followed = self.context.follow(expression, scope)[0]
-        if (isinstance(followed, cst.Call) and argument(followed, 0, "name") is not None
-                and self._qualified_name(followed.func, scope) == LAMBDA + "Runtime"):
+        if (
+            isinstance(followed, cst.Call)
+            and argument(followed, 0, "name") is not None
+            and self._qualified_name(followed.func, scope) == LAMBDA + "Runtime"
+        ):
             name = self._string(argument(followed, 0, "name"), scope)  # type: ignore[arg-type]
             if name is not None:
                 return name
         self._unreadable(notes, "runtime", expression)
         return None
 
-    def _code(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
-              scope: Scope, notes: Pending) -> DeployedFunction:
+    def _code(
+        self,
+        function: DeployedFunction,
+        keywords: dict[str, cst.BaseExpression],
+        scope: Scope,
+        notes: Pending,
+    ) -> DeployedFunction:
         handler = keywords.get("handler")
-        from_image = handler is not None and self._member(
-            handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE"
+        from_image = (
+            handler is not None
+            and self._member(handler, scope, LAMBDA + "Handler.") == "FROM_IMAGE"
+        )
         if from_image:
-            return self._image(replace(function, package_type="Image"), keywords.get("code"),
-                               scope, notes)
+            return self._image(
+                replace(function, package_type="Image"), keywords.get("code"), scope, notes
+            )
         if handler is not None:
             function = replace(function, handler=self._string(handler, scope))
             if function.handler is None:
@@ -313,8 +366,13 @@ class _AppFile:
             return function
         return self._code_source(function, keywords["code"], scope, notes)
 
-    def _code_source(self, function: DeployedFunction, expression: cst.BaseExpression,
-                     scope: Scope, notes: Pending) -> DeployedFunction:
+    def _code_source(
+        self,
+        function: DeployedFunction,
+        expression: cst.BaseExpression,
+        scope: Scope,
+        notes: Pending,
+    ) -> DeployedFunction:
         """What ``code=`` holds: ``Code.from_asset(dir)``, ``from_inline``, an image or S3."""
         import libcst as cst
 
@@ -328,8 +386,9 @@ class _AppFile:
         if factory in ("from_asset_image", "from_ecr_image"):
             return replace(function, package_type="Image")
         if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
-            notes.append((code, (f"code comes from {self._source(code)}, not from local files;"
-                                 " not checked")))
+            notes.append(
+                (code, (f"code comes from {self._source(code)}, not from local files; not checked"))
+            )
             return function
         inline = argument(code, 0, "code") if factory == "from_inline" else None
         inline_code = self._string(inline, scope) if inline is not None else None
@@ -342,15 +401,29 @@ class _AppFile:
         self._unreadable(notes, "code", expression)
         return function
 
-    def _python_function(self, function: DeployedFunction, keywords: dict[str, cst.BaseExpression],
-                         scope: Scope, notes: Pending) -> DeployedFunction:
-        return python_function(function, keywords, lambda node: self._string(node, scope),
-                               lambda node: self._path(node, scope),
-                               lambda what, node: self._unreadable(notes, what, node),
-                               lambda node, message: notes.append((node, message)))
+    def _python_function(
+        self,
+        function: DeployedFunction,
+        keywords: dict[str, cst.BaseExpression],
+        scope: Scope,
+        notes: Pending,
+    ) -> DeployedFunction:
+        return python_function(
+            function,
+            keywords,
+            lambda node: self._string(node, scope),
+            lambda node: self._path(node, scope),
+            lambda what, node: self._unreadable(notes, what, node),
+            lambda node, message: notes.append((node, message)),
+        )
 
-    def _image(self, function: DeployedFunction, expression: cst.BaseExpression | None,
-               scope: Scope, notes: Pending) -> DeployedFunction:
+    def _image(
+        self,
+        function: DeployedFunction,
+        expression: cst.BaseExpression | None,
+        scope: Scope,
+        notes: Pending,
+    ) -> DeployedFunction:
         """``code=DockerImageCode.from_image_asset(directory, cmd=, entrypoint=, file=, ...)``
         or ``Code.from_asset_image(...)``: the handler and code the asset's Dockerfile (or
         ``cmd``) gives the function; any other image (``from_ecr``) is not checked."""
@@ -361,8 +434,9 @@ class _AppFile:
 
         code = self.context.follow(expression, scope)[0] if expression is not None else None
         if not isinstance(code, cst.Call) or (
-                self._member(code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset"
-                and self._member(code.func, scope, LAMBDA + "Code.") != "from_asset_image"):
+            self._member(code.func, scope, LAMBDA + "DockerImageCode.") != "from_image_asset"
+            and self._member(code.func, scope, LAMBDA + "Code.") != "from_asset_image"
+        ):
             return function
         directory = argument(code, 0, "directory")
         folder = self._path(directory, scope) if directory is not None else None
@@ -371,9 +445,14 @@ class _AppFile:
         if folder is None or dockerfile is None:
             self._unreadable(notes, "image asset", code)
             return function
-        options = {key: argument(code, None, key) for key in ("cmd", "entrypoint", "working_directory")}
-        words = {key: self._strings(value, scope) if value is not None else None
-                 for key, value in options.items() if key != "working_directory"}
+        options = {
+            key: argument(code, None, key) for key in ("cmd", "entrypoint", "working_directory")
+        }
+        words = {
+            key: self._strings(value, scope) if value is not None else None
+            for key, value in options.items()
+            if key != "working_directory"
+        }
         for key, value in words.items():
             if options[key] is not None and value is None:
                 self._unreadable(notes, key, options[key])  # type: ignore[arg-type]
@@ -382,19 +461,30 @@ class _AppFile:
         build_args = argument(code, None, "build_args")
         arguments = self._environment(build_args, scope, []) if build_args is not None else {}
         return image_function(
-            function, folder / dockerfile, folder, None,
-            self.context.line_of(options["cmd"] or code), words["cmd"], words["entrypoint"],
+            function,
+            folder / dockerfile,
+            folder,
+            None,
+            self.context.line_of(options["cmd"] or code),
+            words["cmd"],
+            words["entrypoint"],
             self._string(working_directory, scope) if working_directory is not None else None,
-            {key: value for key, value in arguments.items() if isinstance(value, str)})
+            {key: value for key, value in arguments.items() if isinstance(value, str)},
+        )
 
     def _strings(self, expression: cst.BaseExpression, scope: Scope) -> list[str] | None:
         """A list of string literals (or names of them), or None."""
         followed = self.context.follow(expression, scope)[0]
         strings = [self._string(element, scope) for element in self._elements(followed, scope)]
-        return [text for text in strings if text is not None] if strings and None not in strings else None
+        return (
+            [text for text in strings if text is not None]
+            if strings and None not in strings
+            else None
+        )
 
-    def _environment(self, expression: cst.BaseExpression, scope: Scope,
-                     notes: Pending) -> dict[str, Value]:
+    def _environment(
+        self, expression: cst.BaseExpression, scope: Scope, notes: Pending
+    ) -> dict[str, Value]:
         import libcst as cst
 
         followed = self.context.follow(expression, scope)[0]
@@ -411,8 +501,9 @@ class _AppFile:
 
     # -- calls that configure a function ----------------------------------------------------------
 
-    def _function_of(self, expression: cst.BaseExpression, scope: Scope,
-                     owner: cst.ClassDef | None) -> int | None:
+    def _function_of(
+        self, expression: cst.BaseExpression, scope: Scope, owner: cst.ClassDef | None
+    ) -> int | None:
         """The key of the function construct an expression refers to, if it is one read here."""
         attribute = self._self_attribute(expression)
         if attribute is not None:
@@ -442,8 +533,12 @@ class _AppFile:
         if not isinstance(call.func, cst.Attribute):
             return
         method, receiver = call.func.attr.value, call.func.value
-        if method in ("add_event_notification", "add_object_created_notification",
-                      "add_object_removed_notification", "add_subscription"):
+        if method in (
+            "add_event_notification",
+            "add_object_created_notification",
+            "add_object_removed_notification",
+            "add_subscription",
+        ):
             self._subscribe(call, method, receiver, scope, owner)
             return
         key = self._function_of(receiver, scope, owner)
@@ -451,17 +546,19 @@ class _AppFile:
             return
         function = self.declared[key]
         notes: Pending = []
-        if method == "add_event_source" and argument(call, 0, "source") is not None:
-            function = self._with_event(function, self._event_source(
-                argument(call, 0, "source"), scope, notes))  # type: ignore[arg-type]
+        source = argument(call, 0, "source")
+        if method == "add_event_source" and source is not None:
+            function = self._with_event(function, self._event_source(source, scope, notes))
         elif method == "add_function_url":
             function = self._with_event(function, EventSource("FunctionUrl"))
         elif method == "add_environment":
             name, value = argument(call, 0, "key"), argument(call, 1, "value")
             key_text = self._string(name, scope) if name is not None else None
             if key_text is not None and value is not None:
-                function = replace(function, environment={**function.environment,
-                                                          key_text: self._value(value, scope)})
+                function = replace(
+                    function,
+                    environment={**function.environment, key_text: self._value(value, scope)},
+                )
             else:
                 self._unreadable(notes, "environment entry", call)
         self.declared[key] = self._noted(function, notes)
@@ -488,8 +585,14 @@ class _AppFile:
         value = self.context.follow(proxy, scope)[0]
         return isinstance(value, cst.Name) and value.value == "True"
 
-    def _subscribe(self, call: cst.Call, method: str, receiver: cst.BaseExpression,
-                   scope: Scope, owner: cst.ClassDef | None) -> None:
+    def _subscribe(
+        self,
+        call: cst.Call,
+        method: str,
+        receiver: cst.BaseExpression,
+        scope: Scope,
+        owner: cst.ClassDef | None,
+    ) -> None:
         """``bucket.add_event_notification(type, LambdaDestination(fn), filter)``, and
         ``topic.add_subscription(LambdaSubscription(fn))``."""
         import libcst as cst
@@ -498,8 +601,11 @@ class _AppFile:
         expected = destinations.get(method, "aws_cdk.aws_s3_notifications.LambdaDestination")
         arguments = [self.context.follow(arg.value, scope)[0] for arg in call.args if not arg.star]
         for position, destination in enumerate(arguments):
-            if not (isinstance(destination, cst.Call) and destination.args
-                    and self._qualified_name(destination.func, scope) == expected):
+            if not (
+                isinstance(destination, cst.Call)
+                and destination.args
+                and self._qualified_name(destination.func, scope) == expected
+            ):
                 continue
             key = self._function_of(destination.args[0].value, scope, owner)
             if key is None:
@@ -508,22 +614,26 @@ class _AppFile:
             if method == "add_subscription":
                 event = EventSource("SNS", resource)
             else:
-                names = (FIXED_NOTIFICATIONS.get(method)
-                         or self._s3_event_names(arguments[:position], scope))
-                event = self._filtered(EventSource("S3", resource, s3_events=names),
-                                       arguments[position + 1:], scope)
+                names = FIXED_NOTIFICATIONS.get(method) or self._s3_event_names(
+                    arguments[:position], scope
+                )
+                event = self._filtered(
+                    EventSource("S3", resource, s3_events=names), arguments[position + 1 :], scope
+                )
             self.declared[key] = self._with_event(self.declared[key], event)
             return
 
-    def _event_source(self, expression: cst.BaseExpression, scope: Scope,
-                      notes: Pending) -> EventSource | None:
+    def _event_source(
+        self, expression: cst.BaseExpression, scope: Scope, notes: Pending
+    ) -> EventSource | None:
         import libcst as cst
 
         from lambdalint.constants import argument
 
         source = self.context.follow(expression, scope)[0]
-        name = (self._qualified_name(source.func, scope)
-                if isinstance(source, cst.Call) else None) or ""
+        name = (
+            self._qualified_name(source.func, scope) if isinstance(source, cst.Call) else None
+        ) or ""
         kind = EVENT_SOURCES.get(name.rpartition(".")[2])
         if kind is None or not name.startswith("aws_cdk.aws_lambda_event_sources."):
             self._unreadable(notes, "event source", expression)
@@ -532,27 +642,33 @@ class _AppFile:
         resource = Reference("python", self._source(target)) if target is not None else None
         event = EventSource(kind, resource)
         if isinstance(source, cst.Call) and kind == "S3":
-            names = self._s3_event_names(self._elements(argument(source, None, "events"), scope),
-                                         scope)
+            names = self._s3_event_names(
+                self._elements(argument(source, None, "events"), scope), scope
+            )
             filters = self._elements(argument(source, None, "filters"), scope)
             event = self._filtered(replace(event, s3_events=names), filters, scope)
         return event
 
-    def _elements(self, expression: cst.BaseExpression | None, scope: Scope
-                  ) -> list[cst.BaseExpression]:
+    def _elements(
+        self, expression: cst.BaseExpression | None, scope: Scope
+    ) -> list[cst.BaseExpression]:
         """The elements of a list or tuple argument, followed through a name."""
         followed = self.context.follow(expression, scope)[0] if expression is not None else None
         return [element.value for element in getattr(followed, "elements", ())]
 
-    def _s3_event_names(self, expressions: Sequence[cst.BaseExpression], scope: Scope
-                        ) -> tuple[str, ...]:
+    def _s3_event_names(
+        self, expressions: Sequence[cst.BaseExpression], scope: Scope
+    ) -> tuple[str, ...]:
         """The S3 names of ``s3.EventType`` members; () unless every one is read."""
-        names = [CDK_EVENT_TYPES.get(self._member(expression, scope, S3_EVENT_TYPE) or "")
-                 for expression in expressions]
+        names = [
+            CDK_EVENT_TYPES.get(self._member(expression, scope, S3_EVENT_TYPE) or "")
+            for expression in expressions
+        ]
         return tuple(name for name in names if name) if names and all(names) else ()
 
-    def _filtered(self, event: EventSource, filters: Sequence[cst.BaseExpression],
-                  scope: Scope) -> EventSource:
+    def _filtered(
+        self, event: EventSource, filters: Sequence[cst.BaseExpression], scope: Scope
+    ) -> EventSource:
         """S3 key filters: ``s3.NotificationKeyFilter(prefix=..., suffix=...)``."""
         import libcst as cst
 
@@ -560,14 +676,20 @@ class _AppFile:
 
         for expression in filters:
             key_filter = self.context.follow(expression, scope)[0]
-            if not (isinstance(key_filter, cst.Call) and self._qualified_name(
-                    key_filter.func, scope) == "aws_cdk.aws_s3.NotificationKeyFilter"):
+            if not (
+                isinstance(key_filter, cst.Call)
+                and self._qualified_name(key_filter.func, scope)
+                == "aws_cdk.aws_s3.NotificationKeyFilter"
+            ):
                 continue
             prefix, suffix = (argument(key_filter, None, part) for part in ("prefix", "suffix"))
             prefix_text = self._string(prefix, scope) if prefix is not None else None
             suffix_text = self._string(suffix, scope) if suffix is not None else None
-            event = replace(event, prefix=event.prefix if prefix_text is None else prefix_text,
-                            suffix=event.suffix if suffix_text is None else suffix_text)
+            event = replace(
+                event,
+                prefix=event.prefix if prefix_text is None else prefix_text,
+                suffix=event.suffix if suffix_text is None else suffix_text,
+            )
         return event
 
     @staticmethod

@@ -5,9 +5,10 @@ paths start and Lambda's runtime names. Read by ``cdk`` (Python apps) and ``cdk_
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Collection, Mapping, Optional, TypeVar
+from typing import Callable, TypeVar
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED
 from lambdalint.discovery.model import DeployedFunction
@@ -17,12 +18,21 @@ APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): 
 LAMBDA = "aws_cdk.aws_lambda."
 S3_EVENT_TYPE = "aws_cdk.aws_s3.EventType."
 LAMBDA_INTEGRATION = "aws_cdk.aws_apigateway.LambdaIntegration"
-FUNCTION_CONSTRUCTS = {LAMBDA + "Function", LAMBDA + "SingletonFunction",
-                       LAMBDA + "DockerImageFunction",
-                       "aws_cdk.aws_lambda_python_alpha.PythonFunction"}
-EVENT_SOURCES = {"SqsEventSource": "SQS", "S3EventSource": "S3", "S3EventSourceV2": "S3",
-                 "SnsEventSource": "SNS", "DynamoEventSource": "DynamoDB",
-                 "KinesisEventSource": "Kinesis", "ApiEventSource": "Api"}
+FUNCTION_CONSTRUCTS = {
+    LAMBDA + "Function",
+    LAMBDA + "SingletonFunction",
+    LAMBDA + "DockerImageFunction",
+    "aws_cdk.aws_lambda_python_alpha.PythonFunction",
+}
+EVENT_SOURCES = {
+    "SqsEventSource": "SQS",
+    "S3EventSource": "S3",
+    "S3EventSourceV2": "S3",
+    "SnsEventSource": "SNS",
+    "DynamoEventSource": "DynamoDB",
+    "KinesisEventSource": "Kinesis",
+    "ApiEventSource": "Api",
+}
 # Constructs that take a function and make API Gateway or a URL invoke it: (event, argument).
 # A REST API integration is a proxy unless its ``proxy`` option says otherwise.
 FUNCTION_TRIGGERS = {
@@ -32,18 +42,28 @@ FUNCTION_TRIGGERS = {
     LAMBDA + "FunctionUrl": ("FunctionUrl", None, "function"),
 }
 # The notification methods of a bucket that fix the event names themselves.
-FIXED_NOTIFICATIONS = {"add_object_created_notification": (ANY_OBJECT_CREATED,),
-                       "add_object_removed_notification": ("s3:ObjectRemoved:*",)}
+FIXED_NOTIFICATIONS = {
+    "add_object_created_notification": (ANY_OBJECT_CREATED,),
+    "add_object_removed_notification": ("s3:ObjectRemoved:*",),
+}
 # Runtime constants whose value does not follow FAMILY_VERSION -> familyversion.
-IRREGULAR_RUNTIMES = {"JAVA_8_CORRETTO": "java8.al2", "DOTNET_CORE_3_1": "dotnetcore3.1",
-                      "PROVIDED": "provided", "PROVIDED_AL2": "provided.al2",
-                      "PROVIDED_AL2023": "provided.al2023"}
+IRREGULAR_RUNTIMES = {
+    "JAVA_8_CORRETTO": "java8.al2",
+    "DOTNET_CORE_3_1": "dotnetcore3.1",
+    "PROVIDED": "provided",
+    "PROVIDED_AL2": "provided.al2",
+    "PROVIDED_AL2023": "provided.al2023",
+}
 
 
-def python_function(function: DeployedFunction, properties: Mapping[str, N],
-                    string: Callable[[N], Optional[str]], path: Callable[[N], Optional[Path]],
-                    unreadable: Callable[[str, N], None], note: Callable[[N, str], None]
-                    ) -> DeployedFunction:
+def python_function(
+    function: DeployedFunction,
+    properties: Mapping[str, N],
+    string: Callable[[N], str | None],
+    path: Callable[[N], Path | None],
+    unreadable: Callable[[str, N], None],
+    note: Callable[[N, str], None],
+) -> DeployedFunction:
     """PythonFunction, whichever language's syntax nodes hold its properties: the runtime
     calls ``<index without .py, / as .>.<handler>`` in ``entry``."""
     settings = {"index": "index.py", "handler": "handler"}
@@ -77,7 +97,7 @@ def asset_base(path: Path, app_folders: Collection[Path]) -> Path:
     return next((folder for folder in folders if folder in app_folders), folders[0])
 
 
-def runtime_name(constant: str) -> Optional[str]:
+def runtime_name(constant: str) -> str | None:
     """``PYTHON_3_12`` -> ``python3.12``, ``NODEJS_20_X`` -> ``nodejs20.x``: Lambda's names;
     None for ``FROM_IMAGE``, whose image tells."""
     if constant == "FROM_IMAGE":

@@ -26,13 +26,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lambdalint.data.s3_events import CDK_EVENT_TYPES
-from lambdalint.discovery.cdk_constructs import (APP_CONSTRUCTION, EVENT_SOURCES,
-                                                 FIXED_NOTIFICATIONS, FUNCTION_CONSTRUCTS,
-                                                 FUNCTION_TRIGGERS, LAMBDA, LAMBDA_INTEGRATION,
-                                                 S3_EVENT_TYPE, asset_base, python_function,
-                                                 runtime_name)
-from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        UnreadableFile, Value)
+from lambdalint.discovery.cdk_constructs import (
+    APP_CONSTRUCTION,
+    EVENT_SOURCES,
+    FIXED_NOTIFICATIONS,
+    FUNCTION_CONSTRUCTS,
+    FUNCTION_TRIGGERS,
+    LAMBDA,
+    LAMBDA_INTEGRATION,
+    S3_EVENT_TYPE,
+    asset_base,
+    python_function,
+    runtime_name,
+)
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    Discovery,
+    EventSource,
+    Note,
+    Reference,
+    UnreadableFile,
+    Value,
+)
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser
@@ -45,10 +60,28 @@ CDK_MENTIONS = (b"aws-cdk-lib", b"@aws-cdk/")
 TEST_FILE = re.compile(r".*\.(test|spec)\.[cm]?[jt]s|.*\.d\.[cm]?ts")
 TEST_FOLDERS = {"test", "tests", "__tests__"}
 # Wrappers that leave the value alone: (x), x as T, x satisfies T, x!, <T>x.
-TRANSPARENT = {"parenthesized_expression", "as_expression", "satisfies_expression",
-               "non_null_expression", "type_assertion"}
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0",
-           "\\": "\\", "'": "'", '"': '"', "`": "`", "$": "$", "\n": ""}
+TRANSPARENT = {
+    "parenthesized_expression",
+    "as_expression",
+    "satisfies_expression",
+    "non_null_expression",
+    "type_assertion",
+}
+ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "0": "\0",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "`": "`",
+    "$": "$",
+    "\n": "",
+}
 MAX_FOLLOW = 20  # names followed through other names, at most: a cycle stops here
 INLINE_MODULE = "index"
 
@@ -70,8 +103,9 @@ def discover(root: Path, paths: Iterable[Path]) -> Discovery:
             sources[path] = source
     if not sources:
         return discovery
-    app_folders = {path.resolve().parent for path, source in sources.items()
-                   if APP_CONSTRUCTION.search(source)}
+    app_folders = {
+        path.resolve().parent for path, source in sources.items() if APP_CONSTRUCTION.search(source)
+    }
     for path, source in sources.items():
         app = _AppFile(path, source, app_folders)
         discovery.functions.extend(app.functions())
@@ -116,7 +150,7 @@ def _python_module(specifier: str) -> str | None:
         return "aws_cdk"
     for prefix in ("aws-cdk-lib/", "@aws-cdk/"):
         if specifier.startswith(prefix):
-            module = specifier[len(prefix):].replace("-", "_")
+            module = specifier[len(prefix) :].replace("-", "_")
             if module == "aws_lambda_python":  # CDK v1's name of the alpha module
                 module = "aws_lambda_python_alpha"
             return "aws_cdk." + module
@@ -146,9 +180,15 @@ class _AppFile:
         self.attributes: dict[tuple[_Key | None, str], Node] = {}  # this.<name> per class
         self.declared: dict[_Key, DeployedFunction] = {}
         if self.tree.root_node.has_error and b"Function" in source:  # may declare one
-            self.notes.append(Note(path, self._line(self._first_error()), "the file has syntax"
-                                   " lambdalint's parser does not read; functions declared"
-                                   " there may be missed"))
+            self.notes.append(
+                Note(
+                    path,
+                    self._line(self._first_error()),
+                    "the file has syntax"
+                    " lambdalint's parser does not read; functions declared"
+                    " there may be missed",
+                )
+            )
 
     def _first_error(self) -> Node:
         stack = [self.tree.root_node]
@@ -162,8 +202,10 @@ class _AppFile:
     def functions(self) -> list[DeployedFunction]:
         calls = list(self._walk())
         for call, _ in calls:
-            if call.type == "new_expression" and self._qualified(
-                    call.child_by_field_name("constructor")) in FUNCTION_CONSTRUCTS:
+            if (
+                call.type == "new_expression"
+                and self._qualified(call.child_by_field_name("constructor")) in FUNCTION_CONSTRUCTS
+            ):
                 self.declared[_key(call)] = self._function(call)
         for call, owner in calls:
             self._configure(call, owner)
@@ -202,10 +244,17 @@ class _AppFile:
             self.bindings.setdefault(self._text(name), []).append(value)
 
     def _import(self, node: Node) -> None:
-        clause = next((child for child in node.named_children
-                       if child.type in ("import_clause", "import_require_clause")), None)
+        clause = next(
+            (
+                child
+                for child in node.named_children
+                if child.type in ("import_clause", "import_require_clause")
+            ),
+            None,
+        )
         source = node.child_by_field_name("source") or (
-            clause.child_by_field_name("source") if clause is not None else None)
+            clause.child_by_field_name("source") if clause is not None else None
+        )
         module = self._string(source) if source is not None else None
         qualified = _python_module(module) if module is not None else None
         if clause is None or qualified is None:
@@ -249,8 +298,10 @@ class _AppFile:
     def _this_attribute(self, node: Node) -> str | None:
         node = self._unwrapped(node)
         if node.type == "member_expression":
-            receiver, attribute = node.child_by_field_name("object"), node.child_by_field_name(
-                "property")
+            receiver, attribute = (
+                node.child_by_field_name("object"),
+                node.child_by_field_name("property"),
+            )
             if receiver is not None and attribute is not None and receiver.type == "this":
                 return self._text(attribute)
         return None
@@ -260,7 +311,7 @@ class _AppFile:
     def _text(self, node: Node | None) -> str:
         if node is None:
             return ""
-        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     @staticmethod
     def _line(node: Node) -> int:
@@ -302,8 +353,10 @@ class _AppFile:
                 owner = self._qualified(node.child_by_field_name("object"))
                 attribute = node.child_by_field_name("property")
                 return f"{owner}.{self._text(attribute)}" if owner and attribute else None
-            elif node.type == "call_expression" and self._text(
-                    node.child_by_field_name("function")) == "require":
+            elif (
+                node.type == "call_expression"
+                and self._text(node.child_by_field_name("function")) == "require"
+            ):
                 argument = self._argument(node, 0)
                 module = self._string(argument) if argument is not None else None
                 return _python_module(module) if module is not None else None
@@ -318,8 +371,10 @@ class _AppFile:
         node = self._follow(node)
         if node.type in ("string", "template_string"):
             return self._joined(node.named_children)
-        if node.type == "binary_expression" and self._text(
-                node.child_by_field_name("operator")) == "+":
+        if (
+            node.type == "binary_expression"
+            and self._text(node.child_by_field_name("operator")) == "+"
+        ):
             left = self._string(node.child_by_field_name("left"))
             right = self._string(node.child_by_field_name("right"))
             return left + right if left is not None and right is not None else None
@@ -339,8 +394,9 @@ class _AppFile:
             folder = self.path.resolve().parent
             return folder if self._text(node) == "__dirname" else self.path.resolve()
         if node.type == "template_string":  # `${__dirname}/../lambda`
-            substitutions = [child for child in node.named_children
-                             if child.type == "template_substitution"]
+            substitutions = [
+                child for child in node.named_children if child.type == "template_substitution"
+            ]
             first = node.named_children[0] if node.named_children else None
             if substitutions and first is not None and first == substitutions[0]:
                 base = self._path(first.named_children[0]) if first.named_children else None
@@ -390,11 +446,15 @@ class _AppFile:
 
     def _arguments(self, call: Node) -> list[Node]:
         arguments = call.child_by_field_name("arguments")
-        return [] if arguments is None else [
-            child for child in arguments.named_children if child.type != "comment"]
+        return (
+            []
+            if arguments is None
+            else [child for child in arguments.named_children if child.type != "comment"]
+        )
 
-    def _argument(self, call: Node, position: int | None, keyword: str | None = None
-                  ) -> Node | None:
+    def _argument(
+        self, call: Node, position: int | None, keyword: str | None = None
+    ) -> Node | None:
         """An argument at a position, or the ``keyword`` (Python's spelling) of an object
         argument: ``new Function(this, "Id", { recursiveLoop })`` has ``recursive_loop``."""
         arguments = self._arguments(call)
@@ -434,8 +494,9 @@ class _AppFile:
         for child in node.named_children if node.type == "object" and depth < MAX_FOLLOW else ():
             if child.type == "spread_element":
                 spread = self._follow(child.named_children[0]) if child.named_children else child
-                found += (self._opaque_spreads(spread, depth + 1) if spread.type == "object"
-                          else [child])
+                found += (
+                    self._opaque_spreads(spread, depth + 1) if spread.type == "object" else [child]
+                )
         return found
 
     def _property_name(self, key: Node) -> str | None:
@@ -446,15 +507,22 @@ class _AppFile:
     def _member(self, node: Node | None, prefix: str) -> str | None:
         """``from_asset`` for ``lambda.Code.fromAsset`` when prefix is the Code class."""
         name = self._qualified(self._follow(node) if node is not None else None)
-        return _snake(name[len(prefix):]) if name is not None and name.startswith(prefix) else None
+        return _snake(name[len(prefix) :]) if name is not None and name.startswith(prefix) else None
 
     def _unreadable(self, notes: Pending, what: str, node: Node) -> None:
         notes.append((node, f"{what} {self._text(node)} cannot be read without running the app"))
 
     def _noted(self, function: DeployedFunction, notes: Pending) -> DeployedFunction:
-        return replace(function, notes=(*function.notes, *(
-            Note(self.path, self._line(node), f"{function.name}: {message}")
-            for node, message in notes)))
+        return replace(
+            function,
+            notes=(
+                *function.notes,
+                *(
+                    Note(self.path, self._line(node), f"{function.name}: {message}")
+                    for node, message in notes
+                ),
+            ),
+        )
 
     # -- the function construct -------------------------------------------------------------------
 
@@ -466,8 +534,11 @@ class _AppFile:
         properties = self._properties(props) if props is not None else {}
         handler = properties.get("handler")
         function = DeployedFunction(
-            name=name if isinstance(name, str) else name.target, source="cdk",
-            declared_in=self.path, line=self._line(handler if handler is not None else call))
+            name=name if isinstance(name, str) else name.target,
+            source="cdk",
+            declared_in=self.path,
+            line=self._line(handler if handler is not None else call),
+        )
         notes: Pending = []
         hidden = self._opaque_spreads(props) if props is not None else []
         if props is not None and (hidden or self._follow(props).type != "object"):
@@ -479,13 +550,15 @@ class _AppFile:
         if construct.endswith(".PythonFunction"):
             function = self._python_function(function, properties, notes)
         elif construct.endswith(".DockerImageFunction"):
-            function = self._image(replace(function, package_type="Image"),
-                                   properties.get("code"), notes)
+            function = self._image(
+                replace(function, package_type="Image"), properties.get("code"), notes
+            )
         else:
             function = self._code(function, properties, notes)
         if "environment" in properties:
-            function = replace(function, environment=self._environment(
-                properties["environment"], notes))
+            function = replace(
+                function, environment=self._environment(properties["environment"], notes)
+            )
         if "recursive_loop" in properties:
             loop = self._member(properties["recursive_loop"], LAMBDA + "RecursiveLoop.")
             function = replace(function, allows_recursion=loop == "ALLOW")
@@ -498,8 +571,10 @@ class _AppFile:
         if constant is not None and "." not in constant:
             return runtime_name(constant)
         followed = self._follow(node)
-        if followed.type == "new_expression" and self._qualified(
-                followed.child_by_field_name("constructor")) == LAMBDA + "Runtime":
+        if (
+            followed.type == "new_expression"
+            and self._qualified(followed.child_by_field_name("constructor")) == LAMBDA + "Runtime"
+        ):
             name = self._argument(followed, 0)
             text = self._string(name) if name is not None else None
             if text is not None:
@@ -507,12 +582,14 @@ class _AppFile:
         self._unreadable(notes, "runtime", node)
         return None
 
-    def _code(self, function: DeployedFunction, properties: dict[str, Node], notes: Pending
-              ) -> DeployedFunction:
+    def _code(
+        self, function: DeployedFunction, properties: dict[str, Node], notes: Pending
+    ) -> DeployedFunction:
         handler = properties.get("handler")
         if handler is not None and self._member(handler, LAMBDA + "Handler.") == "FROM_IMAGE":
-            return self._image(replace(function, package_type="Image"), properties.get("code"),
-                               notes)
+            return self._image(
+                replace(function, package_type="Image"), properties.get("code"), notes
+            )
         if handler is not None:
             function = replace(function, handler=self._string(handler))
             if function.handler is None:
@@ -521,17 +598,22 @@ class _AppFile:
             return function
         return self._code_source(function, properties["code"], notes)
 
-    def _code_source(self, function: DeployedFunction, node: Node, notes: Pending
-                     ) -> DeployedFunction:
+    def _code_source(
+        self, function: DeployedFunction, node: Node, notes: Pending
+    ) -> DeployedFunction:
         """What ``code:`` holds: ``Code.fromAsset(dir)``, ``fromInline``, an image or S3."""
         code = self._follow(node)
-        factory = (self._member(code.child_by_field_name("function"), LAMBDA + "Code.")
-                   if code.type == "call_expression" else None)
+        factory = (
+            self._member(code.child_by_field_name("function"), LAMBDA + "Code.")
+            if code.type == "call_expression"
+            else None
+        )
         if factory in ("from_asset_image", "from_ecr_image"):
             return replace(function, package_type="Image")
         if factory in ("from_bucket", "from_bucket_v2", "from_cfn_parameters"):
-            notes.append((code, (f"code comes from {self._text(code)}, not from local files;"
-                                 " not checked")))
+            notes.append(
+                (code, (f"code comes from {self._text(code)}, not from local files; not checked"))
+            )
             return function
         argument = self._argument(code, 0) if factory in ("from_inline", "from_asset") else None
         if argument is not None and factory == "from_inline":
@@ -547,8 +629,9 @@ class _AppFile:
         self._unreadable(notes, "code", node)
         return function
 
-    def _image(self, function: DeployedFunction, node: Node | None, notes: Pending
-               ) -> DeployedFunction:
+    def _image(
+        self, function: DeployedFunction, node: Node | None, notes: Pending
+    ) -> DeployedFunction:
         """``DockerImageCode.fromImageAsset(directory, { cmd, entrypoint, file, ... })`` or
         ``Code.fromAssetImage(...)``: the handler and code the asset's Dockerfile (or ``cmd``)
         gives the function; any other image (``fromEcr``) is not checked."""
@@ -561,31 +644,47 @@ class _AppFile:
         folder = self._path(directory) if directory is not None else None
         options = self._argument(code, 1)
         hidden = self._opaque_spreads(options) if options is not None else []
-        if folder is None or hidden or (options is not None
-                                        and self._follow(options).type != "object"):
+        if (
+            folder is None
+            or hidden
+            or (options is not None and self._follow(options).type != "object")
+        ):
             self._unreadable(notes, "image asset", hidden[0] if hidden else code)
             return function
         properties = self._properties(options) if options is not None else {}
-        texts = {key: self._string(properties[key]) if key in properties else default
-                 for key, default in (("file", DEFAULT_DOCKERFILE), ("working_directory", None))}
-        words = {key: self._strings(properties[key]) if key in properties else None
-                 for key in ("cmd", "entrypoint")}
+        texts = {
+            key: self._string(properties[key]) if key in properties else default
+            for key, default in (("file", DEFAULT_DOCKERFILE), ("working_directory", None))
+        }
+        words = {
+            key: self._strings(properties[key]) if key in properties else None
+            for key in ("cmd", "entrypoint")
+        }
         for key, value in (*texts.items(), *words.items()):
             if key in properties and value is None:
                 self._unreadable(notes, key, properties[key])
                 return function
-        build_args = (self._environment(properties["build_args"], [])
-                      if "build_args" in properties else {})
+        build_args = (
+            self._environment(properties["build_args"], []) if "build_args" in properties else {}
+        )
         return image_function(
-            function, folder / str(texts["file"]), folder, None,
-            self._line(properties.get("cmd") or code), words["cmd"], words["entrypoint"],
+            function,
+            folder / str(texts["file"]),
+            folder,
+            None,
+            self._line(properties.get("cmd") or code),
+            words["cmd"],
+            words["entrypoint"],
             texts["working_directory"],
-            {key: value for key, value in build_args.items() if isinstance(value, str)})
+            {key: value for key, value in build_args.items() if isinstance(value, str)},
+        )
 
     def _asset_image(self, call: Node) -> bool:
         function = call.child_by_field_name("function")
-        return (self._member(function, LAMBDA + "DockerImageCode.") == "from_image_asset"
-                or self._member(function, LAMBDA + "Code.") == "from_asset_image")
+        return (
+            self._member(function, LAMBDA + "DockerImageCode.") == "from_image_asset"
+            or self._member(function, LAMBDA + "Code.") == "from_asset_image"
+        )
 
     def _strings(self, node: Node) -> list[str] | None:
         """An array of strings (or names of them), or None."""
@@ -600,36 +699,54 @@ class _AppFile:
         if node is None or node.type != "call_expression":
             return None
         function = node.child_by_field_name("function")
-        if function is not None and function.type == "member_expression" and self._text(
-                function.child_by_field_name("property")) == "toString":
+        if (
+            function is not None
+            and function.type == "member_expression"
+            and self._text(function.child_by_field_name("property")) == "toString"
+        ):
             return self._read_file(function.child_by_field_name("object"))
         if self._qualified(function) != "fs.readFileSync":
             return None
         file = self._argument(node, 0)
         return self._path(file) if file is not None else None
 
-    def _inline_file(self, function: DeployedFunction, file: Path, node: Node, notes: Pending
-                     ) -> DeployedFunction:
+    def _inline_file(
+        self, function: DeployedFunction, file: Path, node: Node, notes: Pending
+    ) -> DeployedFunction:
         """Inline code read from a file is deployed as module ``index``: the file is checked as
         that module; a handler naming another module is checked as inline code (and fails)."""
         try:
             code = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            notes.append((node, (f"inline code file {self._text(node)} cannot be read;"
-                                 " not checked")))
+            notes.append(
+                (node, (f"inline code file {self._text(node)} cannot be read; not checked"))
+            )
             return function
         module, _, name = (function.handler or "").rpartition(".")
         if module != INLINE_MODULE or not file.name.endswith(".py"):
             return replace(function, inline_code=code)
-        notes.append((node, (f"inline code read from {file.name} is deployed as module"
-                             f" {INLINE_MODULE}; checked as {file.name}")))
+        notes.append(
+            (
+                node,
+                (
+                    f"inline code read from {file.name} is deployed as module"
+                    f" {INLINE_MODULE}; checked as {file.name}"
+                ),
+            )
+        )
         return replace(function, handler=f"{file.stem}.{name}", code_root=file.resolve().parent)
 
-    def _python_function(self, function: DeployedFunction, properties: dict[str, Node],
-                         notes: Pending) -> DeployedFunction:
-        return python_function(function, properties, self._string, self._path,
-                               lambda what, node: self._unreadable(notes, what, node),
-                               lambda node, message: notes.append((node, message)))
+    def _python_function(
+        self, function: DeployedFunction, properties: dict[str, Node], notes: Pending
+    ) -> DeployedFunction:
+        return python_function(
+            function,
+            properties,
+            self._string,
+            self._path,
+            lambda what, node: self._unreadable(notes, what, node),
+            lambda node, message: notes.append((node, message)),
+        )
 
     def _environment(self, node: Node, notes: Pending) -> dict[str, Value]:
         followed = self._follow(node)
@@ -665,7 +782,8 @@ class _AppFile:
         ``fn.addEnvironment(key, value)``, ``new LambdaRestApi(this, id, { handler: fn })``..."""
         if call.type == "new_expression":
             trigger = FUNCTION_TRIGGERS.get(
-                self._qualified(call.child_by_field_name("constructor")) or "")
+                self._qualified(call.child_by_field_name("constructor")) or ""
+            )
             if trigger is None:
                 return
             event, position, keyword = trigger
@@ -682,8 +800,12 @@ class _AppFile:
         if callee is None or callee.type != "member_expression" or receiver is None:
             return
         method = _snake(self._text(callee.child_by_field_name("property")))
-        if method in ("add_event_notification", "add_object_created_notification",
-                      "add_object_removed_notification", "add_subscription"):
+        if method in (
+            "add_event_notification",
+            "add_object_created_notification",
+            "add_object_removed_notification",
+            "add_subscription",
+        ):
             self._subscribe(call, method, receiver, owner)
             return
         key = self._function_of(receiver, owner)
@@ -700,8 +822,9 @@ class _AppFile:
             name, value = self._argument(call, 0), self._argument(call, 1)
             text = self._string(name) if name is not None else None
             if text is not None and value is not None:
-                function = replace(function, environment={**function.environment,
-                                                          text: self._value(value)})
+                function = replace(
+                    function, environment={**function.environment, text: self._value(value)}
+                )
             else:
                 self._unreadable(notes, "environment entry", call)
         self.declared[key] = self._noted(function, notes)
@@ -729,8 +852,10 @@ class _AppFile:
         for position, destination in enumerate(arguments):
             is_new = destination.type == "new_expression"
             target = self._argument(destination, 0) if is_new else None
-            if target is None or self._qualified(
-                    destination.child_by_field_name("constructor")) != expected:
+            if (
+                target is None
+                or self._qualified(destination.child_by_field_name("constructor")) != expected
+            ):
                 continue
             key = self._function_of(target, owner)
             if key is None:
@@ -740,16 +865,21 @@ class _AppFile:
                 event = EventSource("SNS", resource)
             else:
                 names = FIXED_NOTIFICATIONS.get(method) or self._s3_event_names(
-                    arguments[:position])
-                event = self._filtered(EventSource("S3", resource, s3_events=names),
-                                       arguments[position + 1:])
+                    arguments[:position]
+                )
+                event = self._filtered(
+                    EventSource("S3", resource, s3_events=names), arguments[position + 1 :]
+                )
             self.declared[key] = self._with_event(self.declared[key], event)
             return
 
     def _event_source(self, node: Node, notes: Pending) -> EventSource | None:
         source = self._follow(node)
-        name = (self._qualified(source.child_by_field_name("constructor"))
-                if source.type == "new_expression" else None) or ""
+        name = (
+            self._qualified(source.child_by_field_name("constructor"))
+            if source.type == "new_expression"
+            else None
+        ) or ""
         kind = EVENT_SOURCES.get(name.rpartition(".")[2])
         if kind is None or not name.startswith("aws_cdk.aws_lambda_event_sources."):
             self._unreadable(notes, "event source", node)
@@ -761,8 +891,9 @@ class _AppFile:
             options = self._argument(source, 1)
             properties = self._properties(options) if options is not None else {}
             names = self._s3_event_names(self._elements(properties.get("events")))
-            event = self._filtered(replace(event, s3_events=names),
-                                   self._elements(properties.get("filters")))
+            event = self._filtered(
+                replace(event, s3_events=names), self._elements(properties.get("filters"))
+            )
         return event
 
     def _elements(self, node: Node | None) -> list[Node]:
@@ -779,8 +910,10 @@ class _AppFile:
         """S3 key filters: ``{ prefix: "incoming/", suffix: ".jpg" }``."""
         for node in filters:
             properties = self._properties(node)
-            prefix, suffix = self._string(properties.get("prefix")), self._string(
-                properties.get("suffix"))
+            prefix, suffix = (
+                self._string(properties.get("prefix")),
+                self._string(properties.get("suffix")),
+            )
             event = replace(event, prefix=prefix or event.prefix, suffix=suffix or event.suffix)
         return event
 

@@ -17,8 +17,20 @@ from lambdalint.config import mentions_table
 from lambdalint.files import project_files
 
 # what any source reads: templates, service files, CDK apps (Python, TypeScript, JavaScript), .tf
-DECLARATION_SUFFIXES = (".yaml", ".yml", ".json", ".template", ".py", ".ts", ".mts", ".cts",
-                        ".js", ".mjs", ".cjs", ".tf")
+DECLARATION_SUFFIXES = (
+    ".yaml",
+    ".yml",
+    ".json",
+    ".template",
+    ".py",
+    ".ts",
+    ".mts",
+    ".cts",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".tf",
+)
 _walked: tuple[Path, tuple[str, ...], list[Path]] | None = None
 
 
@@ -35,11 +47,15 @@ def one_walk(root: Path, excluded: Sequence[str] = ()) -> Iterator[None]:
         _walked = previous
 
 
-def declaration_files(root: Path, suffixes: tuple[str, ...], excluded: Sequence[str] = ()
-                      ) -> Iterator[Path]:
+def declaration_files(
+    root: Path, suffixes: tuple[str, ...], excluded: Sequence[str] = ()
+) -> Iterator[Path]:
     root = root.resolve()
-    if _walked is not None and _walked[:2] == (root, tuple(excluded)) and (
-            set(suffixes) <= set(DECLARATION_SUFFIXES)):
+    if (
+        _walked is not None
+        and _walked[:2] == (root, tuple(excluded))
+        and (set(suffixes) <= set(DECLARATION_SUFFIXES))
+    ):
         return (path for path in _walked[2] if path.name.endswith(suffixes))
     return _walk(root, suffixes, excluded)
 

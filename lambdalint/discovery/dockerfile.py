@@ -41,10 +41,29 @@ LAMBDA_BASE_ENV = {"LAMBDA_TASK_ROOT": LAMBDA_TASK_ROOT, "LAMBDA_RUNTIME_DIR": "
 RUNTIME_FORMATS = {"nodejs": "nodejs{}.x", "provided": "provided.{}", "go": "go{}.x"}
 TAG_VERSION = re.compile(r"\d+(?:\.\d+)?|al\d+")
 # pip options whose next word is their value, not a package to install
-PIP_VALUE_OPTIONS = {"-r", "--requirement", "-c", "--constraint", "-t", "--target", "--prefix",
-                     "--root", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-                     "--platform", "--python-version", "--implementation", "--abi",
-                     "--only-binary", "--no-binary", "--cache-dir", "--upgrade-strategy"}
+PIP_VALUE_OPTIONS = {
+    "-r",
+    "--requirement",
+    "-c",
+    "--constraint",
+    "-t",
+    "--target",
+    "--prefix",
+    "--root",
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--only-binary",
+    "--no-binary",
+    "--cache-dir",
+    "--upgrade-strategy",
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,9 @@ class ImageCode:
 class _Stage:
     name: str | None
     base: str  # the image or earlier stage it starts from, with build arguments substituted
-    instructions: list[tuple[str, list[str], int]] = field(default_factory=list)  # name, words, line
+    instructions: list[tuple[str, list[str], int]] = field(
+        default_factory=list
+    )  # name, words, line
 
 
 @dataclass(frozen=True)
@@ -81,12 +102,17 @@ def command_words(value: Any) -> list[str] | None:
     return None
 
 
-def image_function(function: DeployedFunction, dockerfile: Path, context: Path,
-                   project_root: Path | None,
-                   line: int, command: Sequence[str] | None = None,
-                   entry_point: Sequence[str] | None = None,
-                   working_directory: str | None = None,
-                   build_args: Mapping[str, str] | None = None) -> DeployedFunction:
+def image_function(
+    function: DeployedFunction,
+    dockerfile: Path,
+    context: Path,
+    project_root: Path | None,
+    line: int,
+    command: Sequence[str] | None = None,
+    entry_point: Sequence[str] | None = None,
+    working_directory: str | None = None,
+    build_args: Mapping[str, str] | None = None,
+) -> DeployedFunction:
     """function with the handler, code root and runtime its image's Dockerfile gives it.
 
     ``command``, ``entry_point`` and ``working_directory`` are the function's overrides of the
@@ -94,21 +120,36 @@ def image_function(function: DeployedFunction, dockerfile: Path, context: Path,
     the command), the function's line once its handler is known. When lambdalint cannot tell, the
     function stays an unchecked image, with a note at that line.
     """
-    image = read_image(dockerfile, context, project_root, command, entry_point, working_directory,
-                       build_args)
+    image = read_image(
+        dockerfile, context, project_root, command, entry_point, working_directory, build_args
+    )
     function = replace(function, runtime=image.runtime or function.runtime)
     if image.unchecked is not None:
         shown = Path(os.path.relpath(dockerfile, function.declared_in.parent)).as_posix()
-        return replace(function, notes=(*function.notes, Note(
-            function.declared_in, line,
-            f"{function.name}: the image built from {shown} is not checked: {image.unchecked}")))
+        return replace(
+            function,
+            notes=(
+                *function.notes,
+                Note(
+                    function.declared_in,
+                    line,
+                    f"{function.name}: the image built from {shown} is not checked:"
+                    f" {image.unchecked}",
+                ),
+            ),
+        )
     return replace(function, handler=image.handler, code_root=image.code_root, line=line)
 
 
-def read_image(dockerfile: Path, context: Path, project_root: Path | None,
-               command: Sequence[str] | None = None, entry_point: Sequence[str] | None = None,
-               working_directory: str | None = None,
-               build_args: Mapping[str, str] | None = None) -> ImageCode:
+def read_image(
+    dockerfile: Path,
+    context: Path,
+    project_root: Path | None,
+    command: Sequence[str] | None = None,
+    entry_point: Sequence[str] | None = None,
+    working_directory: str | None = None,
+    build_args: Mapping[str, str] | None = None,
+) -> ImageCode:
     """The handler and code root the image built from dockerfile in context runs; a context
     outside project_root (when given) is not checked."""
     from dockerfile_parse import DockerfileParser
@@ -119,8 +160,11 @@ def read_image(dockerfile: Path, context: Path, project_root: Path | None,
     try:
         source = dockerfile.read_bytes()
         # decoded as the parser would (UTF-8, line endings kept), so its errors are ours to word
-        parser = DockerfileParser(fileobj=io.StringIO(source.decode("utf-8")), parent_env=dict(LAMBDA_BASE_ENV),
-                                  build_args=dict(build_args or {}))
+        parser = DockerfileParser(
+            fileobj=io.StringIO(source.decode("utf-8")),
+            parent_env=dict(LAMBDA_BASE_ENV),
+            build_args=dict(build_args or {}),
+        )
         stages = _stages(parser)
     except FileNotFoundError:
         return ImageCode(unchecked="the Dockerfile does not exist")
@@ -131,7 +175,9 @@ def read_image(dockerfile: Path, context: Path, project_root: Path | None,
     if not stages:
         return ImageCode(unchecked="the Dockerfile has no FROM")
     chain = _chain(stages)
-    return _Image(context, chain, _runtime(chain[0].base)).read(command, entry_point, working_directory)
+    return _Image(context, chain, _runtime(chain[0].base)).read(
+        command, entry_point, working_directory
+    )
 
 
 def _stages(parser: Any) -> list[_Stage]:
@@ -144,7 +190,11 @@ def _stages(parser: Any) -> list[_Stage]:
     final_envs: dict[str, dict[str, str]] = {}  # by stage name: a later stage FROM it inherits them
     inherited: dict[str, str] = {}
     for instruction, context in zip(parser.structure, parser.context_structure):
-        name, value, line = instruction["instruction"], instruction["value"], instruction["startline"] + 1
+        name, value, line = (
+            instruction["instruction"],
+            instruction["value"],
+            instruction["startline"] + 1,
+        )
         envs = {**inherited, **context.envs}
         if name == "FROM":
             stage = _Stage(image_from(value)[1], next(parents, ""))
@@ -157,7 +207,9 @@ def _stages(parser: Any) -> list[_Stage]:
                 # typed as yielding None too; split() only yields the words it completed
                 words = [word for word in splitter.split() if word is not None]
             elif name in ("COPY", "ADD"):  # the JSON form substitutes variables in each word
-                words = [WordSplitter(word, args=context.args, envs=envs).dequote() for word in words]
+                words = [
+                    WordSplitter(word, args=context.args, envs=envs).dequote() for word in words
+                ]
             if name in ("CMD", "ENTRYPOINT") and not value.lstrip().startswith("["):
                 words = [*SHELL, *words]
             stages[-1].instructions.append((name, words, line))
@@ -209,36 +261,57 @@ class _Image:
         self.is_lambda_base = self.base.startswith(LAMBDA_BASE_IMAGES)
 
     def _instructions(self, *names: str) -> list[tuple[str, list[str], int]]:
-        return [instruction for stage in self.chain for instruction in stage.instructions
-                if instruction[0] in names]
+        return [
+            instruction
+            for stage in self.chain
+            for instruction in stage.instructions
+            if instruction[0] in names
+        ]
 
     def _unchecked(self, why: str) -> ImageCode:
         return ImageCode(runtime=self.runtime, unchecked=why)
 
-    def read(self, command: Sequence[str] | None, entry_point: Sequence[str] | None,
-             working_directory: str | None) -> ImageCode:
+    def read(
+        self,
+        command: Sequence[str] | None,
+        entry_point: Sequence[str] | None,
+        working_directory: str | None,
+    ) -> ImageCode:
         words, entry = self._command(command, entry_point)
-        awslambdaric = next((index for index, word in enumerate(words)
-                             if posixpath.basename(word) == "awslambdaric"), None)
+        awslambdaric = next(
+            (
+                index
+                for index, word in enumerate(words)
+                if posixpath.basename(word) == "awslambdaric"
+            ),
+            None,
+        )
         if awslambdaric is not None:  # python -m awslambdaric imports from its working directory
             handler = words[awslambdaric + 1] if awslambdaric + 1 < len(words) else None
-            task_root = posixpath.normpath(posixpath.join(self._workdir(), working_directory or "."))
+            task_root = posixpath.normpath(
+                posixpath.join(self._workdir(), working_directory or ".")
+            )
         elif not self.is_lambda_base or not (self.runtime or "").startswith("python"):
-            return self._unchecked(f"image {self.base or '?'} is not a Lambda Python base image"
-                                   " and does not run awslambdaric")
+            return self._unchecked(
+                f"image {self.base or '?'} is not a Lambda Python base image"
+                " and does not run awslambdaric"
+            )
         elif entry and not any(posixpath.basename(word) == LAMBDA_ENTRYPOINT for word in entry):
-            return self._unchecked(f"ENTRYPOINT {shlex.join(entry)} replaces the Lambda entry point")
+            return self._unchecked(
+                f"ENTRYPOINT {shlex.join(entry)} replaces the Lambda entry point"
+            )
         else:
             handler = words[len(entry)] if len(words) > len(entry) else None
             task_root = LAMBDA_TASK_ROOT
         if "AWS_LAMBDA_EXEC_WRAPPER" in self._environment():
             return self._unchecked("AWS_LAMBDA_EXEC_WRAPPER decides what the image runs")
         if handler is None or handler == SHELL[0]:
-            return self._unchecked("no CMD names the handler as [\"module.function\"]")
+            return self._unchecked('no CMD names the handler as ["module.function"]')
         return self._code(handler, task_root)
 
-    def _command(self, command: Sequence[str] | None, entry_point: Sequence[str] | None
-                 ) -> tuple[list[str], list[str]]:
+    def _command(
+        self, command: Sequence[str] | None, entry_point: Sequence[str] | None
+    ) -> tuple[list[str], list[str]]:
         """The words the image runs (entry point, then command) and those of its entry point."""
         entry: list[str] = []
         cmd: list[str] = []
@@ -258,24 +331,34 @@ class _Image:
         copies, unfollowed = self._copies(task_root)
         module = handler.rsplit(".", 1)[0].replace("/", ".").split(".")[0]
         for copy in reversed(copies):  # a later copy overwrites an earlier one
-            if module in copy.entries or (copy.whole and copy.root is not None and (
-                    (copy.root / f"{module}.py").is_file() or (copy.root / module).is_dir())):
+            if module in copy.entries or (
+                copy.whole
+                and copy.root is not None
+                and ((copy.root / f"{module}.py").is_file() or (copy.root / module).is_dir())
+            ):
                 if copy.root is None:
                     unfollowed.append(copy.text)
                     break
                 return ImageCode(handler, copy.root, self.runtime)
         if unfollowed:
-            return self._unchecked(f"module '{module}' of handler '{handler}' may come from"
-                                   f" {unfollowed[0]!r}, which lambdalint cannot follow")
-        roots = [copy.root for copy in sorted(copies, key=lambda copy: not copy.whole)
-                 if copy.root is not None]
+            return self._unchecked(
+                f"module '{module}' of handler '{handler}' may come from"
+                f" {unfollowed[0]!r}, which lambdalint cannot follow"
+            )
+        roots = [
+            copy.root
+            for copy in sorted(copies, key=lambda copy: not copy.whole)
+            if copy.root is not None
+        ]
         if not roots:
             return self._unchecked(f"nothing is copied from the build context into {task_root}")
         # the image lacks the module: the handler check reports it missing from the copied code
         return ImageCode(handler, roots[0], self.runtime)
 
     def _environment(self) -> set[str]:
-        return {word.split("=", 1)[0] for _, words, _ in self._instructions("ENV") for word in words}
+        return {
+            word.split("=", 1)[0] for _, words, _ in self._instructions("ENV") for word in words
+        }
 
     def _workdir(self) -> str:
         workdir = LAMBDA_TASK_ROOT if self.is_lambda_base else "/"
@@ -296,17 +379,25 @@ class _Image:
                 workdir = posixpath.normpath(posixpath.join(workdir, *words[:1]))
             elif name == "RUN" and _installs_local_code(words):
                 unfollowed.append(text)
-            elif len(paths) >= 2 and not paths[0].startswith("<<"):  # heredocs hold no context files
+            elif len(paths) >= 2 and not paths[0].startswith(
+                "<<"
+            ):  # heredocs hold no context files
                 destination = posixpath.normpath(posixpath.join(workdir, paths[-1]))
-                if destination != task_root and not destination.startswith(task_root.rstrip("/") + "/"):
+                if destination != task_root and not destination.startswith(
+                    task_root.rstrip("/") + "/"
+                ):
                     continue
                 if any(word.startswith("--from") for word in words) or any(
-                        "://" in source or source.startswith("git@")
-                        or (name == "ADD" and source.endswith(ARCHIVES)) for source in paths[:-1]):
+                    "://" in source
+                    or source.startswith("git@")
+                    or (name == "ADD" and source.endswith(ARCHIVES))
+                    for source in paths[:-1]
+                ):
                     unfollowed.append(text)
                     continue
-                into_folder = paths[-1].endswith("/") or len(paths) > 2 or destination in (
-                    task_root, workdir)
+                into_folder = (
+                    paths[-1].endswith("/") or len(paths) > 2 or destination in (task_root, workdir)
+                )
                 relative = posixpath.relpath(destination, task_root)
                 for source in paths[:-1]:
                     copies += self._copy(source, relative, into_folder, text)
@@ -317,9 +408,13 @@ class _Image:
         the task root, puts there; a source missing from the context fails the build instead."""
         written = source.lstrip("/")
         if any(character in written for character in "*?["):
-            return [copy for match in sorted(self.context.glob(written))
-                    for copy in self._copy(match.relative_to(self.context).as_posix(), destination,
-                                           True, text)]
+            return [
+                copy
+                for match in sorted(self.context.glob(written))
+                for copy in self._copy(
+                    match.relative_to(self.context).as_posix(), destination, True, text
+                )
+            ]
         path = (self.context / written).resolve()
         if not path.exists() or (path != self.context and self.context not in path.parents):
             return []
@@ -330,8 +425,10 @@ class _Image:
             return [_Copy(path, frozenset(), text, whole=True)]
         parts = path.relative_to(self.context).parts
         entries = frozenset([_module_name(landing[0])])
-        if parts[len(parts) - len(landing):] == tuple(landing):
-            return [_Copy(self.context.joinpath(*parts[:len(parts) - len(landing)]), entries, text)]
+        if parts[len(parts) - len(landing) :] == tuple(landing):
+            return [
+                _Copy(self.context.joinpath(*parts[: len(parts) - len(landing)]), entries, text)
+            ]
         return [_Copy(None, entries, text)]  # renamed on the way: not a folder of the context
 
 
@@ -348,14 +445,18 @@ def _installs_local_code(words: list[str]) -> bool:
             tokens = shlex.split(part)
         except ValueError:
             continue
-        if "install" not in tokens or not any(posixpath.basename(token).startswith("pip")
-                                              for token in tokens[:tokens.index("install")]):
+        if "install" not in tokens or not any(
+            posixpath.basename(token).startswith("pip")
+            for token in tokens[: tokens.index("install")]
+        ):
             continue
-        arguments = iter(tokens[tokens.index("install") + 1:])
+        arguments = iter(tokens[tokens.index("install") + 1 :])
         for token in arguments:
             if token in PIP_VALUE_OPTIONS:
                 next(arguments, None)
-            elif token in ("-e", "--editable") or (not token.startswith("-") and (
-                    token.startswith((".", "/", "$")) or token.endswith((".whl", ".tar.gz")))):
+            elif token in ("-e", "--editable") or (
+                not token.startswith("-")
+                and (token.startswith((".", "/", "$")) or token.endswith((".whl", ".tar.gz")))
+            ):
                 return True
     return False

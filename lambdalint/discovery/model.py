@@ -7,9 +7,10 @@ expressions) stay opaque ``Reference``s instead of failing the load.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Optional, Union
+from typing import Union
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ class EventSource:
     """
 
     type: str
-    resource: Optional[Value] = None
-    prefix: Optional[str] = None  # S3 notification key filters
-    suffix: Optional[str] = None
+    resource: Value | None = None
+    prefix: str | None = None  # S3 notification key filters
+    suffix: str | None = None
     # S3: the notification's event names (``s3:ObjectCreated:*``); () when unknown
     s3_events: tuple[str, ...] = ()
 
@@ -53,7 +54,7 @@ class Note:
     line: int
     message: str
     # a few words for `lambdalint handlers` when the note is why the function is not checked
-    unchecked: Optional[str] = None
+    unchecked: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,13 @@ class DeployedFunction:
     source: str  # "sam", "serverless", "cdk", "terraform"
     declared_in: Path
     line: int  # the line of the handler setting, or of the function when it has none
-    runtime: Optional[str] = None
-    handler: Optional[str] = None
+    runtime: str | None = None
+    handler: str | None = None
     # None: the code is not local (S3 object, unfollowed image); a file: the package holds
     # only that file
-    code_root: Optional[Path] = None
+    code_root: Path | None = None
     package_type: str = "Zip"  # "Image" for container-image functions
-    inline_code: Optional[str] = None  # CloudFormation Code.ZipFile: module "index"
+    inline_code: str | None = None  # CloudFormation Code.ZipFile: module "index"
     environment: Mapping[str, Value] = field(default_factory=dict)
     events: tuple[EventSource, ...] = ()
     allows_recursion: bool = False  # RecursiveLoop: Allow / recursiveLoop
@@ -87,8 +88,11 @@ class DeployedFunction:
     def checkable(self) -> bool:
         """Whether lambdalint can check its code: a local Python package, or the code an image's
         Dockerfile copies."""
-        return (self.is_python and self.handler is not None
-                and (self.code_root is not None or self.inline_code is not None))
+        return (
+            self.is_python
+            and self.handler is not None
+            and (self.code_root is not None or self.inline_code is not None)
+        )
 
 
 @dataclass

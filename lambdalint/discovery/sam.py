@@ -29,9 +29,21 @@ from typing import Any, Callable
 from lambdalint.discovery.code_roots import local_folder
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
-from lambdalint.discovery.model import DeployedFunction, Discovery, EventSource, Note, Reference, Value
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    Discovery,
+    EventSource,
+    Note,
+    Reference,
+    Value,
+)
 from lambdalint.discovery.templates import (
-    Located, as_value, event_names, loaded, scalar, unresolved,
+    Located,
+    as_value,
+    event_names,
+    loaded,
+    scalar,
+    unresolved,
 )
 
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
@@ -39,28 +51,50 @@ LAMBDA_FUNCTION = "AWS::Lambda::Function"
 FUNCTION_TYPES = (SERVERLESS_FUNCTION.encode(), LAMBDA_FUNCTION.encode())
 # ".template" is CloudFormation's classic name; a JSON or YAML document either way
 TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
-INHERITED_FROM_GLOBALS = {"Runtime", "Handler", "CodeUri", "Environment", "FunctionUrlConfig",
-                          "RecursiveLoop"}
+INHERITED_FROM_GLOBALS = {
+    "Runtime",
+    "Handler",
+    "CodeUri",
+    "Environment",
+    "FunctionUrlConfig",
+    "RecursiveLoop",
+}
 
 # The property of a SAM event that names the resource it comes from.
 EVENT_RESOURCE_PROPERTY = {
-    "S3": "Bucket", "SQS": "Queue", "SNS": "Topic", "DynamoDB": "Stream", "Kinesis": "Stream",
-    "MSK": "Stream", "MQ": "Broker", "DocumentDB": "Cluster", "Api": "RestApiId",
+    "S3": "Bucket",
+    "SQS": "Queue",
+    "SNS": "Topic",
+    "DynamoDB": "Stream",
+    "Kinesis": "Stream",
+    "MSK": "Stream",
+    "MQ": "Broker",
+    "DocumentDB": "Cluster",
+    "Api": "RestApiId",
     "HttpApi": "ApiId",
 }
 # What an event source mapping reads from, by the type of the resource its ARN names.
 MAPPED_SOURCE_TYPES = {
-    "AWS::SQS::Queue": "SQS", "AWS::DynamoDB::Table": "DynamoDB", "AWS::Kinesis::Stream": "Kinesis",
-    "AWS::MSK::Cluster": "MSK", "AWS::AmazonMQ::Broker": "MQ", "AWS::DocDB::DBCluster": "DocumentDB",
+    "AWS::SQS::Queue": "SQS",
+    "AWS::DynamoDB::Table": "DynamoDB",
+    "AWS::Kinesis::Stream": "Kinesis",
+    "AWS::MSK::Cluster": "MSK",
+    "AWS::AmazonMQ::Broker": "MQ",
+    "AWS::DocDB::DBCluster": "DocumentDB",
 }
-ARN_SERVICE_TYPES = {"sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis", "kafka": "MSK",
-                     "mq": "MQ", "rds": "DocumentDB"}
+ARN_SERVICE_TYPES = {
+    "sqs": "SQS",
+    "dynamodb": "DynamoDB",
+    "kinesis": "Kinesis",
+    "kafka": "MSK",
+    "mq": "MQ",
+    "rds": "DocumentDB",
+}
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
-    candidates = filter(_looks_like_template,
-                        declaration_files(root, TEMPLATE_SUFFIXES, excluded))
+    candidates = filter(_looks_like_template, declaration_files(root, TEMPLATE_SUFFIXES, excluded))
     for path, document in loaded(candidates, discovery):
         if isinstance(document, Located) and isinstance(document.get("Resources"), Located):
             discovery.functions += _Template(path, root.resolve(), document).functions()
@@ -86,12 +120,16 @@ class _Template:
 
     def functions(self) -> list[DeployedFunction]:
         triggers = self._triggers_declared_elsewhere()
-        return [self._function(name, resource, triggers.get(name, []))
-                for name, resource in self.resources.items()
-                if isinstance(resource, Located)
-                and resource.get("Type") in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION)]
+        return [
+            self._function(name, resource, triggers.get(name, []))
+            for name, resource in self.resources.items()
+            if isinstance(resource, Located)
+            and resource.get("Type") in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION)
+        ]
 
-    def _function(self, name: str, resource: Located, triggers: list[EventSource]) -> DeployedFunction:
+    def _function(
+        self, name: str, resource: Located, triggers: list[EventSource]
+    ) -> DeployedFunction:
         is_sam = resource["Type"] == SERVERLESS_FUNCTION
         properties = resource.section("Properties")
         is_image = properties.get("PackageType") == "Image"
@@ -107,14 +145,23 @@ class _Template:
         runtime, runtime_line = setting("Runtime")
         runtime = self._resolved(runtime)
         if isinstance(runtime, Reference):
-            notes.append(self._note(runtime_line, unresolved("Runtime", runtime, "it is treated as Python")))
+            notes.append(
+                self._note(runtime_line, unresolved("Runtime", runtime, "it is treated as Python"))
+            )
         handler, handler_line = setting("Handler")
         handler = self._resolved(handler)
         if isinstance(handler, Reference):
-            notes.append(self._note(handler_line, unresolved("Handler", handler, "it is not checked")))
+            notes.append(
+                self._note(handler_line, unresolved("Handler", handler, "it is not checked"))
+            )
         elif handler is None and not is_image:
-            notes.append(self._note(self.resources.line_of(name), f"function {name} has no Handler;"
-                                    " Lambda cannot invoke it: set Handler to module.function"))
+            notes.append(
+                self._note(
+                    self.resources.line_of(name),
+                    f"function {name} has no Handler;"
+                    " Lambda cannot invoke it: set Handler to module.function",
+                )
+            )
         code_root = inline_code = None
         if not is_image:
             code_root, inline_code = self._code(properties, setting, is_sam, notes)
@@ -122,19 +169,27 @@ class _Template:
         if is_sam and setting("FunctionUrlConfig")[0] is not None:
             events.append(EventSource("FunctionUrl"))
         function = DeployedFunction(
-            name=name, source="sam", declared_in=self.path,
+            name=name,
+            source="sam",
+            declared_in=self.path,
             line=self.resources.line_of(name) if handler is None else handler_line,
             runtime=runtime if isinstance(runtime, str) else None,
             handler=handler if isinstance(handler, str) else None,
-            code_root=code_root, package_type="Image" if is_image else "Zip", inline_code=inline_code,
-            environment=_environment(self.globals, properties) if is_sam else _environment(properties),
+            code_root=code_root,
+            package_type="Image" if is_image else "Zip",
+            inline_code=inline_code,
+            environment=_environment(self.globals, properties)
+            if is_sam
+            else _environment(properties),
             events=tuple(events),
-            allows_recursion=setting("RecursiveLoop")[0] == "Allow", notes=tuple(notes),
+            allows_recursion=setting("RecursiveLoop")[0] == "Allow",
+            notes=tuple(notes),
         )
         return self._image(function, resource, properties) if is_image else function
 
-    def _image(self, function: DeployedFunction, resource: Located, properties: Located
-               ) -> DeployedFunction:
+    def _image(
+        self, function: DeployedFunction, resource: Located, properties: Located
+    ) -> DeployedFunction:
         """An image function with the handler and code its Dockerfile gives it, as `sam build`
         builds it from ``Metadata`` (``DockerContext``, ``Dockerfile``, ``DockerBuildArgs``),
         with ``ImageConfig``'s ``Command``, ``EntryPoint`` and ``WorkingDirectory``."""
@@ -142,28 +197,58 @@ class _Template:
         if "DockerContext" not in metadata:
             return function  # built elsewhere: ImageUri names an image in a registry
         config = properties.section("ImageConfig")
-        context, dockerfile = (self._resolved(metadata.get(key, default)) for key, default in (
-            ("DockerContext", None), ("Dockerfile", DEFAULT_DOCKERFILE)))
+        context, dockerfile = (
+            self._resolved(metadata.get(key, default))
+            for key, default in (("DockerContext", None), ("Dockerfile", DEFAULT_DOCKERFILE))
+        )
         overrides = {key: command_words(config.get(key)) for key in ("Command", "EntryPoint")}
-        unreadable = [(owner, key) for owner, key, readable in (
-            (metadata, "DockerContext", isinstance(context, str)),
-            (metadata, "Dockerfile", isinstance(dockerfile, str)),
-            *((config, key, key not in config or words is not None) for key, words in overrides.items()),
-        ) if not readable]
+        unreadable = [
+            (owner, key)
+            for owner, key, readable in (
+                (metadata, "DockerContext", isinstance(context, str)),
+                (metadata, "Dockerfile", isinstance(dockerfile, str)),
+                *(
+                    (config, key, key not in config or words is not None)
+                    for key, words in overrides.items()
+                ),
+            )
+            if not readable
+        ]
         if unreadable:
             owner, key = unreadable[0]
-            return replace(function, notes=(*function.notes, self._note(
-                owner.line_of(key), unresolved(key, owner.get(key), "its code is not checked"))))
+            return replace(
+                function,
+                notes=(
+                    *function.notes,
+                    self._note(
+                        owner.line_of(key),
+                        unresolved(key, owner.get(key), "its code is not checked"),
+                    ),
+                ),
+            )
         folder = self.path.parent / str(context)
-        line = config.line_of("Command") if overrides["Command"] else metadata.line_of(
-            "Dockerfile" if "Dockerfile" in metadata else "DockerContext")
+        line = (
+            config.line_of("Command")
+            if overrides["Command"]
+            else metadata.line_of("Dockerfile" if "Dockerfile" in metadata else "DockerContext")
+        )
         working_directory = self._resolved(config.get("WorkingDirectory"))
-        build_args = {str(key): text for key, value in metadata.section("DockerBuildArgs").items()
-                      if (text := scalar(value)) is not None}
-        return image_function(function, folder / str(dockerfile), folder, self.root, line,
-                              overrides["Command"], overrides["EntryPoint"],
-                              working_directory if isinstance(working_directory, str) else None,
-                              build_args)
+        build_args = {
+            str(key): text
+            for key, value in metadata.section("DockerBuildArgs").items()
+            if (text := scalar(value)) is not None
+        }
+        return image_function(
+            function,
+            folder / str(dockerfile),
+            folder,
+            self.root,
+            line,
+            overrides["Command"],
+            overrides["EntryPoint"],
+            working_directory if isinstance(working_directory, str) else None,
+            build_args,
+        )
 
     def _resolved(self, value: Any) -> Value | None:
         """A setting's value, with ``!Ref Parameter`` replaced by the parameter's default."""
@@ -173,8 +258,13 @@ class _Template:
                 return default
         return as_value(value)
 
-    def _code(self, properties: Located, setting: Callable[[str], tuple[Any, int]], is_sam: bool,
-              notes: list[Note]) -> tuple[Path | None, str | None]:
+    def _code(
+        self,
+        properties: Located,
+        setting: Callable[[str], tuple[Any, int]],
+        is_sam: bool,
+        notes: list[Note],
+    ) -> tuple[Path | None, str | None]:
         """The function's local code folder, or its inline source; neither without local code."""
         if is_sam and "InlineCode" in properties:
             return None, self._inline(properties, "InlineCode", notes)
@@ -192,17 +282,26 @@ class _Template:
         if isinstance(written, Reference):
             notes.append(self._note(line, unresolved(key, written, "its code is not checked")))
         else:  # s3://bucket/key, {Bucket, Key} or {S3Bucket, S3Key}
-            notes.append(self._note(line, f"{key} names an S3 object; its code is not local and"
-                                          " is not checked"))
+            notes.append(
+                self._note(
+                    line, f"{key} names an S3 object; its code is not local and is not checked"
+                )
+            )
         return None, None
 
     def _inline(self, owner: Located, key: str, notes: list[Note]) -> str | None:
         code = owner[key]
         if isinstance(code, str):
             return code
-        if isinstance(code, Reference) and code.kind == "Sub" and substitutions_in_strings(code.target):
+        if (
+            isinstance(code, Reference)
+            and code.kind == "Sub"
+            and substitutions_in_strings(code.target)
+        ):
             return code.target  # each ${X} sits in a string literal: Python reads it as text
-        notes.append(self._note(owner.line_of(key), unresolved(key, code, "its code is not checked")))
+        notes.append(
+            self._note(owner.line_of(key), unresolved(key, code, "its code is not checked"))
+        )
         return None
 
     def _sam_events(self, properties: Located) -> list[EventSource]:
@@ -211,7 +310,9 @@ class _Template:
             if not isinstance(event, Located) or not isinstance(event.get("Type"), str):
                 continue
             event_properties = event.section("Properties")
-            resource = as_value(event_properties.get(EVENT_RESOURCE_PROPERTY.get(event["Type"], "")))
+            resource = as_value(
+                event_properties.get(EVENT_RESOURCE_PROPERTY.get(event["Type"], ""))
+            )
             prefix, suffix = _key_filter(event_properties.section("Filter"))
             names = event_names(event_properties.get("Events")) if event["Type"] == "S3" else ()
             events.append(EventSource(event["Type"], resource, prefix, suffix, names))
@@ -224,7 +325,9 @@ class _Template:
         def add(function: Any, event: EventSource) -> None:
             name = _logical_id(function)
             if name is not None and self.resources.section(name).get("Type") in (
-                    SERVERLESS_FUNCTION, LAMBDA_FUNCTION):
+                SERVERLESS_FUNCTION,
+                LAMBDA_FUNCTION,
+            ):
                 triggers.setdefault(name, []).append(event)
 
         for name, resource in self.resources.items():
@@ -237,18 +340,32 @@ class _Template:
             elif kind == "AWS::Lambda::Url":
                 add(properties.get("TargetFunctionArn"), EventSource("FunctionUrl"))
             elif kind == "AWS::S3::Bucket":
-                notifications = properties.section("NotificationConfiguration").get("LambdaConfigurations")
+                notifications = properties.section("NotificationConfiguration").get(
+                    "LambdaConfigurations"
+                )
                 for notification in _mappings(notifications):
                     prefix, suffix = _key_filter(notification.section("Filter"))
-                    add(notification.get("Function"),
-                        EventSource("S3", Reference("Ref", name), prefix, suffix,
-                                    event_names(notification.get("Event"))))
+                    add(
+                        notification.get("Function"),
+                        EventSource(
+                            "S3",
+                            Reference("Ref", name),
+                            prefix,
+                            suffix,
+                            event_names(notification.get("Event")),
+                        ),
+                    )
             elif kind == "AWS::SNS::Subscription" and properties.get("Protocol") == "lambda":
-                add(properties.get("Endpoint"), EventSource("SNS", as_value(properties.get("TopicArn"))))
+                add(
+                    properties.get("Endpoint"),
+                    EventSource("SNS", as_value(properties.get("TopicArn"))),
+                )
             elif kind == "AWS::SNS::Topic":
                 for subscription in _mappings(properties.get("Subscription")):
                     if subscription.get("Protocol") == "lambda":
-                        add(subscription.get("Endpoint"), EventSource("SNS", Reference("Ref", name)))
+                        add(
+                            subscription.get("Endpoint"), EventSource("SNS", Reference("Ref", name))
+                        )
         return triggers
 
     def _mapped_type(self, source: Value | None) -> str:
@@ -272,8 +389,9 @@ def substitutions_in_strings(code: str) -> bool:
         tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return False
-    return not any(token.type == tokenize.ERRORTOKEN and token.string.strip() == "$"
-                   for token in tokens)
+    return not any(
+        token.type == tokenize.ERRORTOKEN and token.string.strip() == "$" for token in tokens
+    )
 
 
 def _environment(*owners: Located) -> dict[str, Value]:
@@ -289,10 +407,15 @@ def _environment(*owners: Located) -> dict[str, Value]:
 
 def _key_filter(filter_: Located) -> tuple[str | None, str | None]:
     """The prefix and suffix of ``Filter.S3Key.Rules``, as SAM events and buckets write it."""
-    rules = {str(rule.get("Name")).lower(): rule.get("Value")
-             for rule in _mappings(filter_.section("S3Key").get("Rules"))}
+    rules = {
+        str(rule.get("Name")).lower(): rule.get("Value")
+        for rule in _mappings(filter_.section("S3Key").get("Rules"))
+    }
     prefix, suffix = rules.get("prefix"), rules.get("suffix")
-    return (prefix if isinstance(prefix, str) else None, suffix if isinstance(suffix, str) else None)
+    return (
+        prefix if isinstance(prefix, str) else None,
+        suffix if isinstance(suffix, str) else None,
+    )
 
 
 def _logical_id(value: Any) -> str | None:

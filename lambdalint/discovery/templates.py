@@ -63,7 +63,9 @@ def load_template(path: Path) -> Any:
         raise TemplateError(1, f"cannot read this file: {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise TemplateError(1, f"this file is not UTF-8 ({error.reason})") from None
-    is_json = path.suffix == ".json" or (path.suffix == ".template" and text.lstrip().startswith("{"))
+    is_json = path.suffix == ".json" or (
+        path.suffix == ".template" and text.lstrip().startswith("{")
+    )
     return load_json(text) if is_json else load_yaml(text)
 
 
@@ -76,9 +78,15 @@ def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, 
             yield path, load_template(path)
         except TemplateError as error:
             if is_generator_template(path):
-                discovery.notes.append(Note(path, error.line, f"{error.message}; the file holds"
-                                            " template placeholders ({{ }} or {% %}) and is read"
-                                            " only once rendered; not checked"))
+                discovery.notes.append(
+                    Note(
+                        path,
+                        error.line,
+                        f"{error.message}; the file holds"
+                        " template placeholders ({{ }} or {% %}) and is read"
+                        " only once rendered; not checked",
+                    )
+                )
             else:
                 discovery.notes.append(UnreadableFile(path, error.line, error.message))
 
@@ -134,9 +142,14 @@ def load_json(text: str) -> Any:
     def line_at(offset: int) -> int:
         return bisect.bisect_right(line_starts, offset)
 
-    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: _Scanner,
-                     object_hook: object, object_pairs_hook: object,
-                     memo: dict[str, str] | None = None) -> tuple[Any, int]:
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: _Scanner,
+        object_hook: object,
+        object_pairs_hook: object,
+        memo: dict[str, str] | None = None,
+    ) -> tuple[Any, int]:
         value_offsets: list[int] = []
 
         def scan_value(string: str, offset: int) -> tuple[Any, int]:
@@ -172,7 +185,8 @@ class TemplateLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, Hashable):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be a scalar", key_node.start_mark)
+                    None, None, "a mapping key must be a scalar", key_node.start_mark
+                )
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return _intrinsic_or_mapping(mapping)
@@ -181,8 +195,9 @@ class TemplateLoader(yaml.SafeLoader):
         """A date stays the text it was written as."""
         return self.construct_scalar(node)
 
-    def construct_tagged(self, tag_suffix: str,
-                         node: yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode) -> Any:
+    def construct_tagged(
+        self, tag_suffix: str, node: yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode
+    ) -> Any:
         """``!GetAtt Queue.Arn`` is ``{"Fn::GetAtt": "Queue.Arn"}``; an unknown local tag
         (``!Rain::Embed``) becomes an opaque Reference the same way."""
         argument: Any  # whatever the template holds there
@@ -214,7 +229,7 @@ class FastTemplateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type
 def _intrinsic_or_mapping(mapping: Located) -> Any:
     """The long form of an intrinsic function is a mapping with one Ref or Fn:: key."""
     if len(mapping) == 1:
-        (key, argument), = mapping.items()
+        ((key, argument),) = mapping.items()
         if key == "Ref" or (isinstance(key, str) and key.startswith("Fn::")):
             return intrinsic(key, argument)
     return mapping
@@ -223,7 +238,7 @@ def _intrinsic_or_mapping(mapping: Located) -> Any:
 def intrinsic(name: str, argument: Any) -> Any:
     """A CloudFormation intrinsic function (``Fn::Sub`` or ``Sub``) as a Reference, or the
     string it surely evaluates to."""
-    kind = name[len("Fn::"):] if name.startswith("Fn::") else name
+    kind = name[len("Fn::") :] if name.startswith("Fn::") else name
     if kind == "GetAtt" and isinstance(argument, list):
         return Reference("GetAtt", ".".join(_text(part) for part in argument))
     if kind == "Sub":
@@ -262,7 +277,11 @@ def _text(value: Any) -> str:
 
 def _scalar_text(value: Any) -> str:
     if isinstance(value, Reference):
-        return "${" + value.target + "}" if value.kind in ("Ref", "GetAtt") else "${" + str(value) + "}"
+        return (
+            "${" + value.target + "}"
+            if value.kind in ("Ref", "GetAtt")
+            else "${" + str(value) + "}"
+        )
     if isinstance(value, (list, dict)):
         return "…"
     return scalar(value) or ""

@@ -31,18 +31,33 @@ from typing import Any
 
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.dockerfile import DEFAULT_DOCKERFILE, command_words, image_function
-from lambdalint.discovery.model import (DeployedFunction, Discovery, EventSource, Note, Reference,
-                                        UnreadableFile, Value)
+from lambdalint.discovery.model import (
+    DeployedFunction,
+    Discovery,
+    EventSource,
+    Note,
+    Reference,
+    UnreadableFile,
+    Value,
+)
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
     r"|(git::)?(https://|git@)?github\.com[/:]terraform-aws-modules/terraform-aws-lambda(\.git)?)"
-    r"(\?.*)?$")
+    r"(\?.*)?$"
+)
 # What an event source mapping's event_source_arn names, by resource type or ARN service.
 EVENT_SOURCE_TYPES = {
-    "aws_sqs_queue": "SQS", "aws_dynamodb_table": "DynamoDB", "aws_kinesis_stream": "Kinesis",
-    "aws_msk_cluster": "MSK", "aws_mq_broker": "MQ",
-    "sqs": "SQS", "dynamodb": "DynamoDB", "kinesis": "Kinesis", "kafka": "MSK", "mq": "MQ",
+    "aws_sqs_queue": "SQS",
+    "aws_dynamodb_table": "DynamoDB",
+    "aws_kinesis_stream": "Kinesis",
+    "aws_msk_cluster": "MSK",
+    "aws_mq_broker": "MQ",
+    "sqs": "SQS",
+    "dynamodb": "DynamoDB",
+    "kinesis": "Kinesis",
+    "kafka": "MSK",
+    "mq": "MQ",
 }
 _RESOURCE_ARN = re.compile(r"^(?:data\.)?(aws_[a-z0-9_]+)\.")
 _LITERAL_ARN = re.compile(r"^arn:aws[a-z-]*:([a-z0-9]+):")
@@ -52,10 +67,13 @@ _INTERPOLATION = re.compile(r"(?<!\$)\$\{|(?<!%)%\{")
 # Bytes of a file that can declare a function, and of one that can declare what a function
 # refers to: its archive, a variable's default, a local, a trigger.
 _DECLARES_FUNCTION = re.compile(
-    rb'resource\s+"?aws_lambda_function"?\s|source\s*=\s*"[^"\n]*lambda')
-_MAY_BE_REFERENCED = re.compile(rb"archive_file|\bvariable\b|\blocals\b|aws_lambda_"
-                                rb"|aws_s3_bucket_notification|aws_sns_topic_subscription"
-                                rb"|docker_image|docker_registry_image|docker-build")
+    rb'resource\s+"?aws_lambda_function"?\s|source\s*=\s*"[^"\n]*lambda'
+)
+_MAY_BE_REFERENCED = re.compile(
+    rb"archive_file|\bvariable\b|\blocals\b|aws_lambda_"
+    rb"|aws_s3_bucket_notification|aws_sns_topic_subscription"
+    rb"|docker_image|docker_registry_image|docker-build"
+)
 _HEREDOC_START = re.compile(r"<<-?([A-Za-z_][\w-]*)\s*$")
 _NAMED_VALUE = re.compile(r"^(var|local)\.([\w-]+)$")
 _TOSET = re.compile(r"^toset\((\[.*\])\)$", re.DOTALL)
@@ -80,9 +98,13 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     for folder in folders.values():
         if not any(_DECLARES_FUNCTION.search(data) for _, data in folder):
             continue
-        files = [loaded for path, data in folder
-                 if _DECLARES_FUNCTION.search(data) or _MAY_BE_REFERENCED.search(data)
-                 for loaded in [_load(path, data, discovery)] if loaded is not None]
+        files = [
+            loaded
+            for path, data in folder
+            if _DECLARES_FUNCTION.search(data) or _MAY_BE_REFERENCED.search(data)
+            for loaded in [_load(path, data, discovery)]
+            if loaded is not None
+        ]
         _TerraformModule(root.resolve(), files, discovery).read()
     return discovery
 
@@ -104,8 +126,11 @@ class _TerraformFile:
         python-hcl2 8 keeps no positions in its output (its ``with_meta`` is a no-op), so
         this scans the text; Terraform forbids two blocks with the same labels.
         """
-        pattern = re.compile(r"^\s*" + r"\s+".join(
-            [re.escape(kind), *(f'"?{re.escape(label)}"?' for label in labels)]) + r"\s*\{")
+        pattern = re.compile(
+            r"^\s*"
+            + r"\s+".join([re.escape(kind), *(f'"?{re.escape(label)}"?' for label in labels)])
+            + r"\s*\{"
+        )
         for number, line in enumerate(self.lines, start=1):
             if pattern.match(line):
                 return number
@@ -150,8 +175,9 @@ def _load(path: Path, data: bytes, discovery: Discovery) -> _TerraformFile | Non
         else:
             shown = token if token is not None else getattr(error, "char", "")
             reason = f"unexpected {str(shown).strip()[:40]!r}"
-        discovery.notes.append(problem(path, max(error.line, 1),
-                                       f"cannot parse Terraform file: {reason}"))
+        discovery.notes.append(
+            problem(path, max(error.line, 1), f"cannot parse Terraform file: {reason}")
+        )
         return None
     except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
         discovery.notes.append(problem(path, 1, f"cannot parse Terraform file: {error}"))
@@ -174,8 +200,9 @@ def _terraform_heredocs(text: str) -> str:
     return "\n".join(lines)
 
 
-def _labelled(entry: Any, count: int, labels: tuple[str, ...]
-              ) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+def _labelled(
+    entry: Any, count: int, labels: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
     if not isinstance(entry, dict):
         return
     if count == 0:
@@ -190,6 +217,7 @@ def _unquote(label: str) -> str:
 
 
 # -- values ------------------------------------------------------------------------------------
+
 
 def _value(raw: Any) -> Value | None:
     """A literal as its string, an expression as a Reference; None for null, lists and objects."""
@@ -299,6 +327,7 @@ def _environment(raw: Any) -> dict[str, Value] | None:
 
 # -- one Terraform module (a folder) -----------------------------------------------------------
 
+
 @dataclass
 class _Declared:
     """A function being read: the record, and where its file and block are."""
@@ -321,13 +350,26 @@ class _TerraformModule:
         self.discovery = discovery
         self.declared: dict[str, _Declared] = {}
         # archive_file data sources (and the archive provider's resource of the same name)
-        self.archives = {labels[1]: (file, block) for file in files
-                         for kind in ("data", "resource")
-                         for labels, block in file.blocks(kind, 2) if labels[0] == "archive_file"}
-        self.variables = {labels[0]: block["default"] for file in files
-                          for labels, block in file.blocks("variable", 1) if "default" in block}
-        self.locals = {name: raw for file in files for entry in file.body.get("locals", [])
-                       if isinstance(entry, dict) for name, raw in entry.items()}
+        self.archives = {
+            labels[1]: (file, block)
+            for file in files
+            for kind in ("data", "resource")
+            for labels, block in file.blocks(kind, 2)
+            if labels[0] == "archive_file"
+        }
+        self.variables = {
+            labels[0]: block["default"]
+            for file in files
+            for labels, block in file.blocks("variable", 1)
+            if "default" in block
+        }
+        self.locals = {
+            name: raw
+            for file in files
+            for entry in file.body.get("locals", [])
+            if isinstance(entry, dict)
+            for name, raw in entry.items()
+        }
         # what can build an image from local files, by address: docker-build modules, and
         # the docker provider's images
         self.image_builds: dict[tuple[str, str], tuple[_TerraformFile, dict[str, Any]]] = {}
@@ -346,16 +388,18 @@ class _TerraformModule:
                     for labels, instance in self._instances((kind, name), block):
                         self._resource_function(file, labels, instance)
             for (name,), block in file.blocks("module", 1):
-                if (LAMBDA_MODULE_SOURCES.match(_string(block.get("source")) or "")
-                        and not _only_a_layer(block)):
+                if LAMBDA_MODULE_SOURCES.match(
+                    _string(block.get("source")) or ""
+                ) and not _only_a_layer(block):
                     for labels, instance in self._instances((name,), block):
                         self._module_function(file, labels, instance)
         for file in self.files:
             for (kind, name), block in file.blocks("resource", 2):
                 self._trigger(file, kind, name, block)
         for declared in self.declared.values():
-            self.discovery.functions.append(replace(
-                declared.function, notes=(*declared.function.notes, *declared.notes)))
+            self.discovery.functions.append(
+                replace(declared.function, notes=(*declared.function.notes, *declared.notes))
+            )
 
     # -- values known without running Terraform -------------------------------------------------
 
@@ -370,8 +414,9 @@ class _TerraformModule:
             raw = table[named.group(2)]
         return raw
 
-    def _instances(self, labels: tuple[str, ...], block: dict[str, Any]
-                   ) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    def _instances(
+        self, labels: tuple[str, ...], block: dict[str, Any]
+    ) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
         """One block per ``for_each`` key when the keys are literals, else the block itself."""
         keys = self._for_each(block["for_each"]) if "for_each" in block else None
         if keys is None:
@@ -395,49 +440,70 @@ class _TerraformModule:
             keys = [item for item in items if item is not None]
             return {key: key for key in keys} if len(keys) == len(raw) else None
         if isinstance(raw, dict):
-            return {_unquote(key): _literal(value) for key, value in raw.items()
-                    if not key.startswith("__")}
+            return {
+                _unquote(key): _literal(value)
+                for key, value in raw.items()
+                if not key.startswith("__")
+            }
         return None
 
     # -- functions ------------------------------------------------------------------------------
 
-    def _declare(self, file: _TerraformFile, kind: str, labels: tuple[str, ...],
-                 block: dict[str, Any]) -> _Declared:
+    def _declare(
+        self, file: _TerraformFile, kind: str, labels: tuple[str, ...], block: dict[str, Any]
+    ) -> _Declared:
         header = file.header_line(kind, tuple(label.split("[")[0] for label in labels))
         address = ".".join((kind, *labels) if kind == "module" else labels)
-        declared = _Declared(DeployedFunction(
-            name=address, source="terraform", declared_in=file.path,
-            line=file.attribute_line(header, "handler")), file, header,
-            function_name=_string(block.get("function_name")))
+        declared = _Declared(
+            DeployedFunction(
+                name=address,
+                source="terraform",
+                declared_in=file.path,
+                line=file.attribute_line(header, "handler"),
+            ),
+            file,
+            header,
+            function_name=_string(block.get("function_name")),
+        )
         read: dict[str, str | None] = {}
         for setting in ("handler", "runtime"):
             raw = self._named(block.get(setting))
             read[setting] = _string(raw)
             if raw is not None and read[setting] is None:
-                declared.note(setting, f"{setting} {_shown(raw)} cannot be read without running"
-                                       " Terraform")
-        declared.function = replace(declared.function, handler=read["handler"],
-                                    runtime=read["runtime"])
+                declared.note(
+                    setting, f"{setting} {_shown(raw)} cannot be read without running Terraform"
+                )
+        declared.function = replace(
+            declared.function, handler=read["handler"], runtime=read["runtime"]
+        )
         if (_string(block.get("package_type")) or "Zip") == "Image" or "image_uri" in block:
             declared.function = replace(declared.function, package_type="Image")
         self.declared[declared.function.name] = declared
         return declared
 
-    def _resource_function(self, file: _TerraformFile, labels: tuple[str, ...],
-                           block: dict[str, Any]) -> None:
+    def _resource_function(
+        self, file: _TerraformFile, labels: tuple[str, ...], block: dict[str, Any]
+    ) -> None:
         declared = self._declare(file, "resource", labels, block)
         environment = _first_block(block.get("environment")).get("variables")
         self._set_environment(declared, environment, "environment")
         if declared.function.package_type == "Image":
             config = _first_block(block.get("image_config"))
-            self._image(declared, block.get("image_uri"), "image_config", *(
-                config.get(key) for key in ("command", "entry_point", "working_directory")))
+            self._image(
+                declared,
+                block.get("image_uri"),
+                "image_config",
+                *(config.get(key) for key in ("command", "entry_point", "working_directory")),
+            )
             return
         if "filename" in block:
             self._code_from_file(declared, block["filename"])
         elif "s3_bucket" in block:
-            declared.note("s3_bucket", f"code is the S3 object {_shown(block.get('s3_key'))} in"
-                                       f" bucket {_shown(block['s3_bucket'])}; not checked")
+            declared.note(
+                "s3_bucket",
+                f"code is the S3 object {_shown(block.get('s3_key'))} in"
+                f" bucket {_shown(block['s3_bucket'])}; not checked",
+            )
 
     def _code_from_file(self, declared: _Declared, raw: Any) -> None:
         """The code of ``filename``: the sources of the archive_file that builds it, if any."""
@@ -446,9 +512,19 @@ class _TerraformModule:
         expression = _expression(raw) if isinstance(raw, str) else None
         by_label = _ARCHIVE_OUTPUT.match(expression or "")
         package = _path(raw, folder)
-        name = by_label.group(1) if by_label else next(
-            (label for label, (file, block) in self.archives.items() if package is not None
-             and _path(self._named(block.get("output_path")), file.path.parent) == package), None)
+        name = (
+            by_label.group(1)
+            if by_label
+            else next(
+                (
+                    label
+                    for label, (file, block) in self.archives.items()
+                    if package is not None
+                    and _path(self._named(block.get("output_path")), file.path.parent) == package
+                ),
+                None,
+            )
+        )
         if name is None:
             self._prebuilt(declared, "filename", raw)
             return
@@ -458,22 +534,36 @@ class _TerraformModule:
         file, block = self.archives[name]
         setting = "source_dir" if "source_dir" in block else "source_file"
         if setting not in block:
-            declared.note("filename", f"the code of data.archive_file.{name} (source blocks)"
-                                      " cannot be read without running Terraform")
+            declared.note(
+                "filename",
+                f"the code of data.archive_file.{name} (source blocks)"
+                " cannot be read without running Terraform",
+            )
             return
-        self._set_code(declared, "filename", f"data.archive_file.{name}'s {setting}",
-                       block[setting], file.path.parent)
+        self._set_code(
+            declared,
+            "filename",
+            f"data.archive_file.{name}'s {setting}",
+            block[setting],
+            file.path.parent,
+        )
 
-    def _set_code(self, declared: _Declared, attribute: str, setting: str, raw: Any,
-                  folder: Path) -> None:
+    def _set_code(
+        self, declared: _Declared, attribute: str, setting: str, raw: Any, folder: Path
+    ) -> None:
         """Take raw (a folder, or a file alone at the package root) as the function's code."""
         code = _path(self._named(raw), folder)
-        problem = ("cannot be read without running Terraform" if code is None
-                   else "does not exist" if not code.exists()
-                   else "lies outside the project being checked"
-                   if code != self.root and self.root not in code.parents
-                   else "is neither a folder nor a Python file"
-                   if code.is_file() and code.suffix != ".py" else None)
+        problem = (
+            "cannot be read without running Terraform"
+            if code is None
+            else "does not exist"
+            if not code.exists()
+            else "lies outside the project being checked"
+            if code != self.root and self.root not in code.parents
+            else "is neither a folder nor a Python file"
+            if code.is_file() and code.suffix != ".py"
+            else None
+        )
         if problem is not None:
             declared.note(attribute, f"{setting} {_shown(raw)} {problem}; its code is not checked")
             return
@@ -483,20 +573,30 @@ class _TerraformModule:
     def _prebuilt(declared: _Declared, attribute: str, package: Any) -> None:
         zip_path = _path(package, declared.file.path.parent)
         shown = zip_path.name if zip_path is not None else _shown(package)
-        declared.note(attribute, f"code is the prebuilt package {shown}; lambdalint cannot tell"
-                                 " which sources it was built from")
+        declared.note(
+            attribute,
+            f"code is the prebuilt package {shown}; lambdalint cannot tell"
+            " which sources it was built from",
+        )
 
-    def _module_function(self, file: _TerraformFile, labels: tuple[str, ...],
-                         block: dict[str, Any]) -> None:
+    def _module_function(
+        self, file: _TerraformFile, labels: tuple[str, ...], block: dict[str, Any]
+    ) -> None:
         declared = self._declare(file, "module", labels, block)
         self._set_environment(declared, block.get("environment_variables"), "environment_variables")
         for mapping in _first_block(block.get("event_source_mapping")).values():
             if isinstance(mapping, dict) and "event_source_arn" in mapping:
                 self._add_event(declared, _mapped_event(mapping["event_source_arn"]))
         if declared.function.package_type == "Image":
-            self._image(declared, block.get("image_uri"), "image_config_command",
-                        *(block.get(f"image_config_{key}")
-                          for key in ("command", "entry_point", "working_directory")))
+            self._image(
+                declared,
+                block.get("image_uri"),
+                "image_config_command",
+                *(
+                    block.get(f"image_config_{key}")
+                    for key in ("command", "entry_point", "working_directory")
+                ),
+            )
             return
         if block.get("create_package") is False:
             package = block.get("local_existing_package", block.get("s3_existing_package"))
@@ -507,12 +607,22 @@ class _TerraformModule:
         first = paths[0] if paths else None
         first = first.get("path") if isinstance(first, dict) else first
         if len(paths) > 1:
-            declared.note("source_path", f"source_path lists {len(paths)} paths; the first,"
-                                         f" {_shown(first)}, is taken as the code root")
+            declared.note(
+                "source_path",
+                f"source_path lists {len(paths)} paths; the first,"
+                f" {_shown(first)}, is taken as the code root",
+            )
         self._set_code(declared, "source_path", "source_path", first, file.path.parent)
 
-    def _image(self, declared: _Declared, image_uri: Any, overrides: str, command: Any,
-               entry_point: Any, working_directory: Any) -> None:
+    def _image(
+        self,
+        declared: _Declared,
+        image_uri: Any,
+        overrides: str,
+        command: Any,
+        entry_point: Any,
+        working_directory: Any,
+    ) -> None:
         """An image function's handler and code: what the Dockerfile of the local build its
         image_uri names gives it, with its command, entry point and working directory."""
         build = self._local_build(self._named(image_uri))
@@ -522,31 +632,48 @@ class _TerraformModule:
             return
         folder, settings = build
         context = _path(self._named(settings.get("context")), folder)
-        dockerfile = (_string(self._named(settings["dockerfile"])) if settings.get("dockerfile")
-                      is not None else DEFAULT_DOCKERFILE)
+        dockerfile = (
+            _string(self._named(settings["dockerfile"]))
+            if settings.get("dockerfile") is not None
+            else DEFAULT_DOCKERFILE
+        )
         if context is None or dockerfile is None:
             unread = settings.get("context") if context is None else settings.get("dockerfile")
             shown = "(none)" if unread is None else _shown(unread)
-            declared.note("image_uri", f"the build context or Dockerfile {shown} of its image"
-                                       " cannot be read without running Terraform; not checked")
+            declared.note(
+                "image_uri",
+                f"the build context or Dockerfile {shown} of its image"
+                " cannot be read without running Terraform; not checked",
+            )
             return
         words: dict[str, list[str] | None] = {}
         for name, raw in (("command", command), ("entry point", entry_point)):
             items = self._named(raw)
-            texts = [_string(self._named(item)) for item in
-                     (items if isinstance(items, list) else [])]
+            texts = [
+                _string(self._named(item)) for item in (items if isinstance(items, list) else [])
+            ]
             words[name] = command_words(texts)
             if raw is not None and words[name] is None:
-                declared.note(overrides, f"{name} {_shown(raw)} cannot be read without running"
-                                         " Terraform; not checked")
+                declared.note(
+                    overrides,
+                    f"{name} {_shown(raw)} cannot be read without running Terraform; not checked",
+                )
                 return
         line = declared.file.attribute_line(
-            declared.header, overrides if command is not None else "image_uri")
+            declared.header, overrides if command is not None else "image_uri"
+        )
         build_args = _environment(self._named(settings.get("build_args"))) or {}
         declared.function = image_function(
-            declared.function, context / dockerfile, context, self.root, line, words["command"],
-            words["entry point"], _string(self._named(working_directory)),
-            {key: value for key, value in build_args.items() if isinstance(value, str)})
+            declared.function,
+            context / dockerfile,
+            context,
+            self.root,
+            line,
+            words["command"],
+            words["entry point"],
+            _string(self._named(working_directory)),
+            {key: value for key, value in build_args.items() if isinstance(value, str)},
+        )
 
     def _local_build(self, raw: Any) -> tuple[Path, dict[str, Any]] | None:
         """The folder and build settings (context, dockerfile, build_args) of the local build
@@ -555,17 +682,24 @@ class _TerraformModule:
         for _ in range(MAX_FOLLOW):
             if not isinstance(raw, str):
                 return None
-            found = [self.image_builds[key] for key in _IMAGE_BUILDS.findall(raw)
-                     if key in self.image_builds] + [
-                (file, block) for file, block in self.image_builds.values()
-                if "build" in block and self._named(block.get("name")) == raw]
+            found = [
+                self.image_builds[key]
+                for key in _IMAGE_BUILDS.findall(raw)
+                if key in self.image_builds
+            ] + [
+                (file, block)
+                for file, block in self.image_builds.values()
+                if "build" in block and self._named(block.get("name")) == raw
+            ]
             if not found:
                 return None
             file, block = found[0]
             if "source" in block:  # the docker-build module: its context is its source_path
-                return file.path.parent, {"context": block.get("source_path"),
-                                          "dockerfile": block.get("docker_file_path"),
-                                          "build_args": block.get("build_args")}
+                return file.path.parent, {
+                    "context": block.get("source_path"),
+                    "dockerfile": block.get("docker_file_path"),
+                    "build_args": block.get("build_args"),
+                }
             build = _first_block(block.get("build"))
             if build:  # provider 2.x named the context ``path``
                 context = build.get("context", build.get("path"))
@@ -578,8 +712,9 @@ class _TerraformModule:
             return
         environment = _environment(raw)
         if environment is None:
-            declared.note(attribute, f"environment {_shown(raw)} cannot be read without running"
-                                     " Terraform")
+            declared.note(
+                attribute, f"environment {_shown(raw)} cannot be read without running Terraform"
+            )
             return
         declared.function = replace(declared.function, environment=environment)
 
@@ -588,32 +723,56 @@ class _TerraformModule:
     def _trigger(self, file: _TerraformFile, kind: str, name: str, block: dict[str, Any]) -> None:
         """Record what a trigger resource (mapping, notification, subscription, URL...) wires up."""
         if kind == "aws_lambda_event_source_mapping":
-            self._attach(file, kind, name, block.get("function_name"),
-                         _mapped_event(block.get("event_source_arn")))
+            self._attach(
+                file,
+                kind,
+                name,
+                block.get("function_name"),
+                _mapped_event(block.get("event_source_arn")),
+            )
         elif kind == "aws_s3_bucket_notification":
             blocks = block.get("lambda_function", [])
             for notification in blocks if isinstance(blocks, list) else [blocks]:
-                self._attach(file, kind, name, notification.get("lambda_function_arn"), EventSource(
-                    "S3", _value(block.get("bucket")), _string(notification.get("filter_prefix")),
-                    _string(notification.get("filter_suffix")),
-                    _event_names(notification.get("events"))))
+                self._attach(
+                    file,
+                    kind,
+                    name,
+                    notification.get("lambda_function_arn"),
+                    EventSource(
+                        "S3",
+                        _value(block.get("bucket")),
+                        _string(notification.get("filter_prefix")),
+                        _string(notification.get("filter_suffix")),
+                        _event_names(notification.get("events")),
+                    ),
+                )
         elif kind == "aws_sns_topic_subscription" and _string(block.get("protocol")) == "lambda":
-            self._attach(file, kind, name, block.get("endpoint"),
-                         EventSource("SNS", _value(block.get("topic_arn"))))
+            self._attach(
+                file,
+                kind,
+                name,
+                block.get("endpoint"),
+                EventSource("SNS", _value(block.get("topic_arn"))),
+            )
         elif kind == "aws_lambda_function_url":
             self._attach(file, kind, name, block.get("function_name"), EventSource("FunctionUrl"))
-        elif (kind == "aws_lambda_permission"
-              and _string(block.get("principal")) == "apigateway.amazonaws.com"):
+        elif (
+            kind == "aws_lambda_permission"
+            and _string(block.get("principal")) == "apigateway.amazonaws.com"
+        ):
             api = "HttpApi" if "aws_apigatewayv2_api." in str(block.get("source_arn")) else "Api"
             self._attach(file, kind, name, block.get("function_name"), EventSource(api))
-        elif (kind == "aws_lambda_function_recursion_config"
-              and _string(block.get("recursive_loop")) == "Allow"):
+        elif (
+            kind == "aws_lambda_function_recursion_config"
+            and _string(block.get("recursive_loop")) == "Allow"
+        ):
             declared = self._function(file, kind, name, block.get("function_name"))
             if declared is not None:
                 declared.function = replace(declared.function, allows_recursion=True)
 
-    def _attach(self, file: _TerraformFile, kind: str, name: str, reference: Any,
-                event: EventSource) -> None:
+    def _attach(
+        self, file: _TerraformFile, kind: str, name: str, reference: Any, event: EventSource
+    ) -> None:
         declared = self._function(file, kind, name, reference)
         if declared is not None:
             self._add_event(declared, event)
@@ -622,8 +781,9 @@ class _TerraformModule:
     def _add_event(declared: _Declared, event: EventSource) -> None:
         declared.function = replace(declared.function, events=(*declared.function.events, event))
 
-    def _function(self, file: _TerraformFile, kind: str, name: str, reference: Any
-                  ) -> _Declared | None:
+    def _function(
+        self, file: _TerraformFile, kind: str, name: str, reference: Any
+    ) -> _Declared | None:
         """The function a trigger names by address (``aws_lambda_function.x.arn``) or by name."""
         expression = _expression(reference) if isinstance(reference, str) else None
         address = _FUNCTION_ADDRESS.match(expression or "")
@@ -633,16 +793,24 @@ class _TerraformModule:
         for declared in self.declared.values():
             if literal is not None and literal == declared.function_name:
                 return declared
-        self.discovery.notes.append(Note(file.path, file.header_line("resource", (kind, name)),
-                                         f"{kind}.{name}: the function {_shown(reference)} is not"
-                                         " declared in this folder; its trigger is not recorded"))
+        self.discovery.notes.append(
+            Note(
+                file.path,
+                file.header_line("resource", (kind, name)),
+                f"{kind}.{name}: the function {_shown(reference)} is not"
+                " declared in this folder; its trigger is not recorded",
+            )
+        )
         return None
 
 
 def _only_a_layer(block: dict[str, Any]) -> bool:
     """Whether a lambda module call builds a layer or nothing, not a function."""
-    return (block.get("create_layer") is True or block.get("create_function") is False
-            or block.get("create") is False)
+    return (
+        block.get("create_layer") is True
+        or block.get("create_function") is False
+        or block.get("create") is False
+    )
 
 
 def _mapped_event(raw: Any) -> EventSource:
@@ -650,5 +818,9 @@ def _mapped_event(raw: Any) -> EventSource:
     value = _value(raw)
     text = value.target if isinstance(value, Reference) else (value or "")
     kind = _RESOURCE_ARN.match(text) or _LITERAL_ARN.match(text)
-    return EventSource(EVENT_SOURCE_TYPES.get(kind.group(1), "EventSourceMapping") if kind
-                       else "EventSourceMapping", value)
+    return EventSource(
+        EVENT_SOURCE_TYPES.get(kind.group(1), "EventSourceMapping")
+        if kind
+        else "EventSourceMapping",
+        value,
+    )

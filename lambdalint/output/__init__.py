@@ -15,5 +15,6 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 
 def renderer(name: str) -> Callable[[list[Diagnostic], bool], str]:
     render: Callable[[list[Diagnostic], bool], str] = import_module(
-        f"lambdalint.output.{name}_format").render
+        f"lambdalint.output.{name}_format"
+    ).render
     return render

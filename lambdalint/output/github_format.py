@@ -21,8 +21,9 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
             "endColumn": item.end_column,
             "title": f"{item.code} {item.name}",
         }
-        joined = ",".join(f"{key}={_escape(str(value), PROPERTY_ESCAPES)}"
-                          for key, value in properties.items())
+        joined = ",".join(
+            f"{key}={_escape(str(value), PROPERTY_ESCAPES)}" for key, value in properties.items()
+        )
         message = _escape(item.text(display_path), DATA_ESCAPES)
         lines.append(f"::{item.severity} {joined}::{message}\n")
     return "".join(lines)

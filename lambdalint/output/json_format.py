@@ -15,21 +15,34 @@ from lambdalint.output import display_path
 
 
 def render(diagnostics: list[Diagnostic], color: bool) -> str:
-    return json.dumps([
-        {
-            "path": display_path(item.path),
-            "line": item.line,
-            "column": item.column,
-            "end_line": item.end_line,
-            "end_column": item.end_column,
-            "code": item.code,
-            "name": item.name,
-            "message": item.text(partial(relative_path, root=item.root) if item.root
-                                 else display_path),
-            "severity": item.severity,
-            "related": [{"path": display_path(place.path), "line": place.line,
-                         "column": place.column, "label": place.label}
-                        for place in item.related],
-        }
-        for item in diagnostics
-    ], indent=2) + "\n"
+    return (
+        json.dumps(
+            [
+                {
+                    "path": display_path(item.path),
+                    "line": item.line,
+                    "column": item.column,
+                    "end_line": item.end_line,
+                    "end_column": item.end_column,
+                    "code": item.code,
+                    "name": item.name,
+                    "message": item.text(
+                        partial(relative_path, root=item.root) if item.root else display_path
+                    ),
+                    "severity": item.severity,
+                    "related": [
+                        {
+                            "path": display_path(place.path),
+                            "line": place.line,
+                            "column": place.column,
+                            "label": place.label,
+                        }
+                        for place in item.related
+                    ],
+                }
+                for item in diagnostics
+            ],
+            indent=2,
+        )
+        + "\n"
+    )

@@ -16,18 +16,29 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
     # a clean run is one passing testcase: GitLab shows "1 passed", not an empty report
     tests = str(max(len(diagnostics), 1))
     failures = str(len(diagnostics))
-    suites = ET.Element("testsuites", name="lambdalint", tests=tests, failures=failures,
-                        errors="0")
-    suite = ET.SubElement(suites, "testsuite", name="lambdalint", tests=tests,
-                          failures=failures, errors="0", skipped="0")
+    suites = ET.Element("testsuites", name="lambdalint", tests=tests, failures=failures, errors="0")
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="lambdalint",
+        tests=tests,
+        failures=failures,
+        errors="0",
+        skipped="0",
+    )
     if not diagnostics:
         ET.SubElement(suite, "testcase", classname="lambdalint", name="no findings")
     for item in diagnostics:
         path = _xml_text(display_path(item.path))
         where = f"line {item.line}, column {item.column}"
-        case = ET.SubElement(suite, "testcase", classname=path,
-                             name=f"{item.code} {item.name} at {where}",
-                             file=path, line=str(item.line))
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=path,
+            name=f"{item.code} {item.name} at {where}",
+            file=path,
+            line=str(item.line),
+        )
         message = _xml_text(item.text(display_path))
         failure = ET.SubElement(case, "failure", type=item.code, message=message)
         failure.text = f"{path}:{item.line}:{item.column}: {item.code} {message}"

@@ -30,32 +30,50 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
             "ruleIndex": rule_index[item.code],
             "level": item.severity,
             "message": {"text": item.text(display_path)},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": _artifact_location(item.path),
-                "region": {"startLine": item.line, "startColumn": item.column,
-                           "endLine": item.end_line, "endColumn": item.end_column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _artifact_location(item.path),
+                        "region": {
+                            "startLine": item.line,
+                            "startColumn": item.column,
+                            "endLine": item.end_line,
+                            "endColumn": item.end_column,
+                        },
+                    }
+                }
+            ],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-            **({"relatedLocations": [_related(index, place)
-                                     for index, place in enumerate(item.related)]}
-               if item.related else {}),
+            **(
+                {
+                    "relatedLocations": [
+                        _related(index, place) for index, place in enumerate(item.related)
+                    ]
+                }
+                if item.related
+                else {}
+            ),
         }
         for item, fingerprint in zip(diagnostics, fingerprints(diagnostics))
     ]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "lambdalint",
-                "version": __version__,
-                "informationUri": HOMEPAGE,
-                "rules": [_rule(rule) for rule in rules],
-            }},
-            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
-            "columnKind": "unicodeCodePoints",  # libcst counts columns in characters
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "lambdalint",
+                        "version": __version__,
+                        "informationUri": HOMEPAGE,
+                        "rules": [_rule(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",  # libcst counts columns in characters
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, indent=2) + "\n"
 
@@ -75,16 +93,19 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 def _what_it_does(documentation: str) -> str:
     """The rule documentation's first section, as one paragraph."""
-    match = re.search(r"^## What it does\n(.*?)(?=^## |\Z)", documentation,
-                      re.MULTILINE | re.DOTALL)
+    match = re.search(
+        r"^## What it does\n(.*?)(?=^## |\Z)", documentation, re.MULTILINE | re.DOTALL
+    )
     return " ".join(match.group(1).split()) if match else ""
 
 
 def _related(index: int, place: Location) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": _artifact_location(place.path)}
     if place.line is not None:
-        physical["region"] = {"startLine": place.line,
-                              **({"startColumn": place.column} if place.column else {})}
+        physical["region"] = {
+            "startLine": place.line,
+            **({"startColumn": place.column} if place.column else {}),
+        }
     return {"id": index, "physicalLocation": physical, "message": {"text": place.label}}
 
 
