@@ -137,3 +137,25 @@ def test_rules_engine_and_analysis_do_not_import_outputs():
         module: sorted(name for name in IMPORTS[module] if _in(name, "lambdalint.output"))
         for module in stages
     } == {module: [] for module in stages}
+
+
+def test_per_file_work_is_plain_data_both_ways(tmp_path: Path) -> None:
+    # a process pool sends the task to a worker and the result back: both must pickle
+    import pickle
+
+    from lambdalint.engine import check_file
+    from lambdalint.runner import Options, Run
+
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[tool.lambdalint]\n")
+    (project / "template.yaml").write_text(
+        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        "      Runtime: python3.12\n      Handler: app.missing\n      CodeUri: src/\n"
+    )
+    (project / "src" / "app.py").write_text("async def other(event, context):\n    pass\n")
+    task = Run(Options(paths=[str(project)])).task(project / "src" / "app.py")
+    result = check_file(task)
+    assert result.missing, "the declared function is missing: a fact for the project rules"
+    assert pickle.loads(pickle.dumps(task)) == task  # noqa: S301 - our own bytes
+    assert pickle.loads(pickle.dumps(result)) == result  # noqa: S301 - our own bytes
