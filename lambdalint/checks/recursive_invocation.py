@@ -112,6 +112,7 @@ from lambdalint.constants import (
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED, CREATED_BY_WRITE
 from lambdalint.data.s3_methods import LAMBDA_INVOKE_METHODS
 from lambdalint.diagnostics import Location, related
+from lambdalint.discovery.model import resource_identity
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource, Value
@@ -164,30 +165,6 @@ LOOPS = {
     "SQS": ("sends to", "queue", "every message", "send to another queue"),
     "SNS": ("publishes to", "topic", "every message", "publish to another topic"),
 }
-# CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``, in
-# Python and in TypeScript (``queue.queueUrl``).
-CDK_RESOURCE_ATTRIBUTES = {
-    "python": frozenset(
-        {
-            "bucket_name",
-            "bucket_arn",
-            "queue_url",
-            "queue_arn",
-            "queue_name",
-            "topic_arn",
-            "topic_name",
-        }
-    ),
-    "typescript": frozenset(
-        {"bucketName", "bucketArn", "queueUrl", "queueArn", "queueName", "topicArn", "topicName"}
-    ),
-}
-TERRAFORM_ATTRIBUTE = re.compile(r"(aws_\w+\.\w+)\.\w+")  # aws_sqs_queue.jobs.url
-SUB_OF_RESOURCE = re.compile(r"\$\{(\w+)(?:\.\w+)?\}")  # !Sub "${Queue}", "${Queue.Arn}"
-SQS_QUEUE = re.compile(
-    r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
-    r"|arn:[\w-]+:sqs:([\w-]+):(\d+):([\w.-]+)"
-)
 
 
 class RecursiveInvocation(Check):
@@ -357,7 +334,8 @@ def _trigger_of(
             continue
         for event in deployment.events:
             same_resource = bound is None or (
-                event.resource is not None and _resource(event.resource) == _resource(bound)
+                event.resource is not None
+                and resource_identity(event.resource) == resource_identity(bound)
             )
             if (
                 event.type == write.trigger
@@ -400,25 +378,6 @@ def _literal_run(parts: Segments) -> list[str]:
     ]
 
 
-def _resource(value: Value) -> tuple[str, str]:
-    """What every spelling of one resource has in common: the notation and the logical id,
-    address or name it names (``!Ref Queue`` and ``!GetAtt Queue.Arn`` are both Queue)."""
-    if isinstance(value, str):
-        queue = SQS_QUEUE.fullmatch(value)  # a queue's URL and its ARN
-        return ("sqs", ":".join(filter(None, queue.groups()))) if queue else ("", value)
-    target = value.target
-    sub = SUB_OF_RESOURCE.fullmatch(target) if value.kind == "Sub" else None
-    if value.kind in ("Ref", "GetAtt") or sub is not None:
-        return "cloudformation", sub.group(1) if sub is not None else target.split(".")[0]
-    address = TERRAFORM_ATTRIBUTE.fullmatch(target) if value.kind == "terraform" else None
-    if address is not None:
-        return "terraform", address.group(1)
-    owner, _, attribute = target.rpartition(".")
-    if attribute in CDK_RESOURCE_ATTRIBUTES.get(value.kind, ()):
-        return value.kind, owner
-    return value.kind, target
-
-
 def _shown(value: Value) -> str:
     """A resource as the template names it: ``UploadBucket`` for ``!Ref UploadBucket``."""
-    return value if isinstance(value, str) else _resource(value)[1]
+    return value if isinstance(value, str) else resource_identity(value)[1]

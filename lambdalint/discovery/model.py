@@ -7,6 +7,7 @@ expressions) stay opaque ``Reference``s instead of failing the load.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,3 +102,50 @@ class Discovery:
 
     functions: list[DeployedFunction] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+
+
+# CDK attributes that name a construct's own resource: ``queue.queue_url`` is ``queue``, in
+# Python and in TypeScript (``queue.queueUrl``).
+CDK_RESOURCE_ATTRIBUTES = {
+    "python": frozenset(
+        {
+            "bucket_name",
+            "bucket_arn",
+            "queue_url",
+            "queue_arn",
+            "queue_name",
+            "topic_arn",
+            "topic_name",
+        }
+    ),
+    "typescript": frozenset(
+        {"bucketName", "bucketArn", "queueUrl", "queueArn", "queueName", "topicArn", "topicName"}
+    ),
+}
+TERRAFORM_ATTRIBUTE = re.compile(r"(aws_\w+\.\w+)\.\w+")  # aws_sqs_queue.jobs.url
+SUB_OF_RESOURCE = re.compile(r"\$\{(\w+)(?:\.\w+)?\}")  # !Sub "${Queue}", "${Queue.Arn}"
+SQS_QUEUE = re.compile(
+    r"https://sqs\.([\w-]+)\.amazonaws\.com/(\d+)/([\w.-]+)"
+    r"|arn:[\w-]+:sqs:([\w-]+):(\d+):([\w.-]+)"
+)
+
+
+def resource_identity(value: Value) -> tuple[str, str]:
+    """What every spelling of one resource has in common, whichever format declared it: the
+    notation and the logical id, address or name it names (``!Ref Queue`` and
+    ``!GetAtt Queue.Arn`` are both Queue; a queue's URL and its ARN are one queue). Rules
+    compare these, so a new discovery source teaches its spellings here, not to the rules."""
+    if isinstance(value, str):
+        queue = SQS_QUEUE.fullmatch(value)  # a queue's URL and its ARN
+        return ("sqs", ":".join(filter(None, queue.groups()))) if queue else ("", value)
+    target = value.target
+    sub = SUB_OF_RESOURCE.fullmatch(target) if value.kind == "Sub" else None
+    if value.kind in ("Ref", "GetAtt") or sub is not None:
+        return "cloudformation", sub.group(1) if sub is not None else target.split(".")[0]
+    address = TERRAFORM_ATTRIBUTE.fullmatch(target) if value.kind == "terraform" else None
+    if address is not None:
+        return "terraform", address.group(1)
+    owner, _, attribute = target.rpartition(".")
+    if attribute in CDK_RESOURCE_ATTRIBUTES.get(value.kind, ()):
+        return value.kind, owner
+    return value.kind, target
