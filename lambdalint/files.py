@@ -1,5 +1,9 @@
 """Which files a run looks at: paths walked recursively, ignored folders skipped.
 
+A folder is walked once per run (``walk`` returns a ``Tree``): discovery reads its
+declaration files from the tree of a project's root, and checking takes the Python files of
+a checked folder from the same tree when the walk entered it.
+
 The walk is safe on any tree: symlink loops, dangling links, unreadable folders and
 anything that is not a regular file (FIFOs, sockets, devices) are passed over with one
 ``Skipped`` each, never an exception; a file reached through a link to a place the walk
@@ -10,11 +14,15 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import os
+import re
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from pathspec import GitIgnoreSpec
 
 SKIPPED_DIRS = {
     ".git",
@@ -76,21 +84,16 @@ def unreadable_reason(path: Path) -> str | None:
 
 
 class GitIgnore:
-    """The subset of gitignore syntax projects use: globs, dir/ patterns, anchors, !negation."""
+    """One ``.gitignore`` file, with git's semantics (pathspec's ``GitIgnoreSpec``): globs,
+    ``dir/`` patterns, anchors, ``**`` and ``!`` negation, relative to the file's folder."""
 
     def __init__(self, base: Path, lines: Iterable[str]) -> None:
-        self.base = base
-        self.rules: list[tuple[str, bool, bool, bool]] = []
-        for raw in lines:
-            line = raw.rstrip("\n").rstrip()
-            if not line or line.startswith("#"):
-                continue
-            negated = line.startswith("!")
-            line = line[1:] if negated else line
-            directory_only = line.endswith("/")
-            line = line.strip("/") if directory_only else line
-            anchored = "/" in line.lstrip("/") or line.startswith("/")
-            self.rules.append((line.lstrip("/"), negated, directory_only, anchored))
+        self.prefix = os.path.join(base, "")
+        lines = list(lines)
+        try:
+            self.spec = GitIgnoreSpec.from_lines(lines)
+        except ValueError:  # a pattern git would pass over; keep the others
+            self.spec = GitIgnoreSpec.from_lines(line for line in lines if _compiles(line))
 
     @classmethod
     def read(cls, directory: Path) -> GitIgnore | None:
@@ -102,18 +105,61 @@ class GitIgnore:
         except OSError:
             return None
 
-    def ignores(self, path: Path, is_dir: bool) -> bool:
-        relative = Path(os.path.relpath(path, self.base)).as_posix()
-        ignored = False
-        for pattern, negated, directory_only, anchored in self.rules:
-            if directory_only and not is_dir:
-                continue
-            subject = relative if anchored else path.name
-            if fnmatch.fnmatchcase(subject, pattern) or fnmatch.fnmatchcase(
-                subject, pattern + "/**"
-            ):
-                ignored = not negated
-        return ignored
+    def verdict(self, path: str, is_dir: bool) -> bool | None:
+        """Whether the last pattern matching path (absolute, below the file's folder)
+        ignores it (True) or re-includes it (False); None when no pattern matches."""
+        relative = path[len(self.prefix) :]
+        return self.spec.check_file(relative + "/" if is_dir else relative).include
+
+
+def _compiles(line: str) -> bool:
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
+
+
+def ignored(ignores: list[GitIgnore], path: str, is_dir: bool) -> bool:
+    """Git's precedence: the innermost .gitignore (first in ignores) with a matching pattern
+    decides."""
+    for ignore in ignores:
+        verdict = ignore.verdict(path, is_dir)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+class Globs:
+    """Config globs (``exclude``, ``per-file-ignores``) as docs/configuration.md describes
+    them: fnmatch syntax (``*`` also crosses ``/``), matched against a path's name and its
+    path relative to the project root, a glob naming a folder matching everything under it;
+    compiled once into one expression for names and one for relative paths."""
+
+    def __init__(self, globs: Iterable[str]) -> None:
+        cleaned = [glob.rstrip("/") for glob in globs]
+        self.name = _any_of(fnmatch.translate(glob) for glob in cleaned)
+        self.relative = _any_of(
+            part
+            for glob in cleaned
+            for part in (
+                fnmatch.translate(glob),
+                fnmatch.translate(glob + "/*"),
+                re.escape(glob + "/"),
+            )
+        )
+
+    def matches(self, name: str, relative: str) -> bool:
+        return bool(self.name.match(name) or self.relative.match(relative))
+
+
+def _any_of(expressions: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{expression})" for expression in expressions) or "(?!)")
+
+
+@functools.lru_cache(maxsize=256)
+def compiled_globs(globs: tuple[str, ...]) -> Globs:
+    return Globs(globs)
 
 
 def matches_any(path: Path, root: Path, globs: Iterable[str]) -> bool:
@@ -122,58 +168,78 @@ def matches_any(path: Path, root: Path, globs: Iterable[str]) -> bool:
         relative = path.resolve().relative_to(root).as_posix()
     except ValueError:
         relative = path.as_posix()
-    for glob in globs:
-        glob = glob.rstrip("/")
-        if fnmatch.fnmatchcase(path.name, glob) or fnmatch.fnmatchcase(relative, glob):
-            return True
-        if fnmatch.fnmatchcase(relative, glob + "/*") or relative.startswith(glob + "/"):
-            return True
-    return False
+    return compiled_globs(tuple(globs)).matches(path.name, relative)
 
 
-def python_files(
-    path: Path,
-    excluded: Iterable[str] = (),
-    root: Path | None = None,
-    skipped: list[Skipped] | None = None,
-) -> Iterator[Path]:
-    """Python files under path; a file named directly is always yielded."""
-    return project_files(path, (".py",), excluded, root, skipped)
+@dataclass
+class Tree:
+    """What one walk of a folder found, each path spelled under the folder's absolute path."""
+
+    top: Path
+    files: list[tuple[Path, Path]] = field(default_factory=list)  # and each one's real path
+    entered: set[Path] = field(default_factory=set)
+    # what the walk passed over, and whether the note is about a file of the walk's suffixes
+    skipped: list[tuple[Skipped, bool]] = field(default_factory=list)
+    # links not followed because their target is walked anyway: (link, target)
+    inward_links: list[tuple[Path, Path]] = field(default_factory=list)
+
+    def covers(self, folder: Path) -> bool:
+        """Whether the files under folder (absolute) are those a walk of folder alone finds:
+        the walk entered it, and no link below it leads elsewhere in the tree."""
+        return folder in self.entered and not any(
+            _under(link, folder) and not _under(target, folder)
+            for link, target in self.inward_links
+        )
+
+    def within(
+        self, folder: Path, spelled: Path, suffixes: tuple[str, ...]
+    ) -> tuple[list[tuple[Path, Path]], list[Skipped]]:
+        """The files with one of the suffixes under folder (absolute), and what the walk
+        passed over there, spelled under ``spelled`` (folder as the user wrote it)."""
+        start = len(os.path.join(folder, ""))
+
+        def respelled(path: Path) -> Path:
+            return spelled / str(path)[start:] if path != folder else spelled
+
+        files = [
+            (respelled(path), real)
+            for path, real in self.files
+            if path.name.endswith(suffixes) and _under(path, folder)
+        ]
+        skipped = [
+            Skipped(respelled(note.path), note.reason)
+            for note, about_file in self.skipped
+            if _under(note.path, folder) and (not about_file or note.path.name.endswith(suffixes))
+        ]
+        return files, skipped
 
 
-def project_files(
-    path: Path,
-    suffixes: tuple[str, ...],
-    excluded: Iterable[str] = (),
-    root: Path | None = None,
-    skipped: list[Skipped] | None = None,
-) -> Iterator[Path]:
-    """Files with one of the suffixes under path, skipping ignored and tool folders; what
-    cannot be walked or read is appended to ``skipped``."""
-    if not path.is_dir():
-        reason = unreadable_reason(path)
-        if reason is None:
-            yield path
-        elif skipped is not None:
-            skipped.append(Skipped(path, reason))
-        return
-    walk = _Walk(
-        path,
-        list(excluded),
-        (root or path).resolve(),
-        suffixes,
-        skipped if skipped is not None else [],
+def _under(path: Path, folder: Path) -> bool:
+    text, prefix = str(path), str(folder)
+    return text == prefix or text.startswith(os.path.join(prefix, ""))
+
+
+def walk(
+    top: Path, suffixes: tuple[str, ...], excluded: Iterable[str] = (), root: Path | None = None
+) -> Tree:
+    """The files with one of the suffixes under the folder top, skipping ignored and tool
+    folders and what ``excluded`` (globs relative to root, by default top) names; what cannot
+    be walked or read is noted in the tree's ``skipped``."""
+    start = Path(os.path.abspath(top))
+    tree = Tree(start)
+    _Walk(tree, top, suffixes, tuple(excluded), (root or top).resolve()).directory(
+        start, _enclosing_gitignores(start), linked=str(start) != os.path.realpath(start)
     )
-    yield from walk.directory(path, _enclosing_gitignores(path))
+    return tree
 
 
 def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
-    """The .gitignore files above directory up to its git repository's root, outermost first."""
+    """The .gitignore files above directory up to its git repository's root, innermost first."""
     found: list[GitIgnore] = []
-    for ancestor in Path(os.path.abspath(directory)).parents:
+    for ancestor in directory.parents:
         ignore = GitIgnore.read(ancestor)
         if ignore is not None:
-            found.insert(0, ignore)
+            found.append(ignore)
         if (ancestor / ".git").exists():
             return found
     return []  # not in a repository: git would not apply those files either
@@ -182,67 +248,85 @@ def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
 class _Walk:
     def __init__(
         self,
-        top: Path,
-        excluded: list[str],
-        root: Path,
+        tree: Tree,
+        given: Path,
         suffixes: tuple[str, ...],
-        skipped: list[Skipped],
+        excluded: tuple[str, ...],
+        root: Path,
     ) -> None:
-        self.top = top.resolve()
-        self.excluded = excluded
-        self.root = root
+        self.tree = tree
+        self.given = given
+        self.real_top = tree.top.resolve()
         self.suffixes = suffixes
-        self.skipped = skipped
+        self.excluded = excluded
+        self.globs = compiled_globs(excluded)
+        self.root = root
+        self.root_prefix = os.path.join(root, "")
 
-    def directory(self, directory: Path, ignores: list[GitIgnore]) -> Iterator[Path]:
+    def directory(self, directory: Path, ignores: list[GitIgnore], linked: bool) -> None:
+        """Walk one folder; ``linked`` when its path goes through a symlink."""
         own = GitIgnore.read(directory)
-        ignores = [*ignores, own] if own else ignores
+        ignores = [own, *ignores] if own else ignores
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            self.skipped.append(
-                Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
-            )
+            note = Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
+            self.tree.skipped.append((note, False))
             return
+        self.tree.entered.add(directory)
         for entry in entries:
-            path = Path(entry.path)
+            name, text = entry.name, entry.path
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir and (
-                entry.name in SKIPPED_DIRS
-                or entry.name.endswith(".egg-info")
-                or (path / "pyvenv.cfg").exists()
+                name in SKIPPED_DIRS
+                or name.endswith(".egg-info")
+                or os.path.exists(os.path.join(text, "pyvenv.cfg"))
             ):
                 continue
-            if not is_dir and not entry.name.endswith(self.suffixes) and not entry.is_symlink():
+            is_link = entry.is_symlink()
+            wanted = name.endswith(self.suffixes)
+            if not is_dir and not wanted and not is_link:
                 continue
-            if any(ignore.ignores(path, is_dir) for ignore in ignores):
+            if ignored(ignores, text, is_dir):
                 continue
-            if self.excluded and matches_any(path, self.root, self.excluded):
+            if self.excluded and self._excluded(text, name, linked or is_link):
                 continue
-            if entry.is_symlink():
+            path = Path(text)
+            if is_link:
                 reason = unreadable_reason(path)
                 if reason is not None and not is_dir:
-                    if entry.name.endswith(self.suffixes) or "loop" in reason:
-                        self.skipped.append(Skipped(path, reason))
+                    if wanted or "loop" in reason:
+                        self.tree.skipped.append((Skipped(path, reason), "loop" not in reason))
                     continue
-                if self._walked_anyway(path):
+                target = self._inward_target(path)
+                if target is not None:
+                    self.tree.inward_links.append((path, target))
                     continue  # reached under its real path
             if is_dir:
-                yield from self.directory(path, ignores)
-            elif entry.name.endswith(self.suffixes):
+                self.directory(path, ignores, linked or is_link)
+            elif wanted:
                 reason = unreadable_reason(path)
-                if reason is None:
-                    yield path
+                if reason is not None:
+                    self.tree.skipped.append((Skipped(path, reason), True))
                 else:
-                    self.skipped.append(Skipped(path, reason))
+                    real = Path(os.path.realpath(path)) if linked or is_link else path
+                    self.tree.files.append((path, real))
 
-    def _walked_anyway(self, link: Path) -> bool:
-        """A link whose target lies in the walked tree (a loop, or a second path to a file)."""
+    def _excluded(self, text: str, name: str, through_link: bool) -> bool:
+        if not through_link and text.startswith(self.root_prefix):
+            return self.globs.matches(name, text[len(self.root_prefix) :])
+        # outside the root or through a link: the path as the user spelled it, resolved
+        spelled = self.given / os.path.relpath(text, self.tree.top)
+        return matches_any(spelled, self.root, self.excluded)
+
+    def _inward_target(self, link: Path) -> Path | None:
+        """A link's target when it lies in the walked tree (a loop, or a second path to a
+        file), else None."""
         try:
             target = Path(os.path.realpath(link))
         except (OSError, ValueError):
-            return False
-        return target == self.top or self.top in target.parents
+            return None
+        return target if target == self.real_top or self.real_top in target.parents else None

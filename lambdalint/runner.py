@@ -13,9 +13,10 @@ from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
 from lambdalint.diagnostics import Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
+from lambdalint.discovery.declarations import one_walk, project_tree
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileResult, FileTask, check_file
-from lambdalint.files import Skipped, matches_any, python_files, regular_file
+from lambdalint.files import Skipped, Tree, matches_any, regular_file, unreadable_reason, walk
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
 from lambdalint.registry import all_checks, all_codes
@@ -89,6 +90,7 @@ class Run:
         self.skipped: list[Skipped] = []
         self._declaration_lines: dict[Path, list[str]] = {}
         self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
+        self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
 
@@ -150,11 +152,17 @@ class Run:
         return Project(config, handler_map, enabled, self._baseline(config), discovery)
 
     def _discovery(self, config: Config) -> Discovery:
-        """The functions the project's deployment templates declare, read once per run."""
+        """The functions the project's deployment templates declare, read once per run from
+        the walk of its root that checking then filters (``files``)."""
         excluded = (*config.exclude, *config.extend_exclude)
         key = (config.root, config.discover, excluded)
+        if key not in self._discoveries and not config.discover:
+            self._discoveries[key] = Discovery()  # nothing to read: no walk
         if key not in self._discoveries:
-            self._discoveries[key] = discover(config.root, config.discover, excluded)
+            if (config.root, excluded) not in self._trees:
+                self._trees[config.root, excluded] = project_tree(config.root, excluded)
+            with one_walk(config.root, excluded, self._trees[config.root, excluded]):
+                self._discoveries[key] = discover(config.root, config.discover, excluded)
         return self._discoveries[key]
 
     def _baseline(self, config: Config) -> Baseline | None:
@@ -168,7 +176,9 @@ class Run:
         return self._baselines[key]
 
     def files(self) -> list[Path]:
-        found: list[Path] = []
+        """The Python files the checked paths name: a folder inside a project whose root
+        was walked (for discovery) is taken from that walk, any other folder walked."""
+        by_real_path: dict[Path, Path] = {}  # one path per file, however many paths reach it
         for raw in self.options.paths:
             if raw == "-":
                 continue
@@ -176,15 +186,23 @@ class Run:
             if not path.exists():
                 raise UsageError(f"{raw}: no such file or directory")
             if path.is_file():
-                found.append(path)
+                by_real_path.setdefault(Path(os.path.realpath(path)), path)
                 continue
             project = self.project_for(path / "__init__.py")
-            excluded = [*project.config.exclude, *project.config.extend_exclude]
-            found.extend(python_files(path, excluded, project.config.root, self.skipped))
-        # one path per file, however many arguments or links reach it
-        by_real_path: dict[Path, Path] = {}
-        for path in found:
-            by_real_path.setdefault(Path(os.path.realpath(path)), path)
+            if not path.is_dir():  # a FIFO, socket or device: noted, never read
+                reason = unreadable_reason(path)
+                if reason is not None:
+                    self.skipped.append(Skipped(path, reason))
+                continue
+            excluded = (*project.config.exclude, *project.config.extend_exclude)
+            folder = Path(os.path.abspath(path))
+            tree = self._trees.get((project.config.root, excluded))
+            if tree is None or not tree.covers(folder):
+                tree = walk(path, (".py",), excluded, project.config.root)
+            files, skipped = tree.within(folder, path, (".py",))
+            self.skipped.extend(skipped)
+            for file, real in files:
+                by_real_path.setdefault(real, file)
         return list(by_real_path.values())
 
     def task(self, path: Path) -> FileTask:

@@ -203,7 +203,8 @@ def test_discovery_skips_ignored_virtualenv_and_build_folders(tmp_path: Path) ->
         tmp_path,
         {
             ".git/HEAD": "ref: refs/heads/main\n",
-            ".gitignore": "generated_*.py\n/gen/\n",
+            # anchored to the repository's root, as git reads it
+            ".gitignore": "generated_*.py\n/service/gen/\n",
             "service/pyproject.toml": "[tool.lambdalint]\n",
             "service/app.py": ASYNC,
             "service/env/pyvenv.cfg": "home = /usr/bin\n",

@@ -2,9 +2,9 @@
 ``.tf`` files, without those of nested projects (a folder below the root with its own
 ``[tool.lambdalint]`` pyproject.toml is a project of its own, and reads its own templates).
 
-Every source asks for its own suffixes; inside ``one_walk`` the tree is walked once for all
-of them, since the walk (ignore rules per folder and per file) costs more than the sources'
-byte prefilters.
+Every source asks for its own suffixes; inside ``one_walk`` they all filter one walk of the
+root (``project_tree``), which the run shares with checking: it collects every suffix any
+source reads, ``.py`` among them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lambdalint.config import mentions_table
-from lambdalint.files import project_files
+from lambdalint.files import Tree, walk
 
 # what any source reads: templates, service files, CDK apps (Python, TypeScript, JavaScript), .tf
 DECLARATION_SUFFIXES = (
@@ -31,16 +31,25 @@ DECLARATION_SUFFIXES = (
     ".cjs",
     ".tf",
 )
-_walked: tuple[Path, tuple[str, ...], list[Path]] | None = None
+_walked: tuple[Path, tuple[str, ...], Tree] | None = None
+
+
+def project_tree(root: Path, excluded: Sequence[str] = ()) -> Tree:
+    """One walk of a project's root, for every file discovery and checking read there."""
+    return walk(root.resolve(), DECLARATION_SUFFIXES, excluded)
 
 
 @contextlib.contextmanager
-def one_walk(root: Path, excluded: Sequence[str] = ()) -> Iterator[None]:
-    """Within the block, declaration_files(root, ...) filters one shared walk of root."""
+def one_walk(root: Path, excluded: Sequence[str] = (), tree: Tree | None = None) -> Iterator[None]:
+    """Within the block, declaration_files(root, ...) filters one walk of root: ``tree`` when
+    the run has it, else the enclosing block's, else a new one."""
     global _walked
     root = root.resolve()
+    if tree is None and _walked is not None and _walked[:2] == (root, tuple(excluded)):
+        yield
+        return
     previous = _walked
-    _walked = (root, tuple(excluded), list(_walk(root, DECLARATION_SUFFIXES, excluded)))
+    _walked = (root, tuple(excluded), tree or project_tree(root, excluded))
     try:
         yield
     finally:
@@ -56,11 +65,13 @@ def declaration_files(
         and _walked[:2] == (root, tuple(excluded))
         and (set(suffixes) <= set(DECLARATION_SUFFIXES))
     ):
-        return (path for path in _walked[2] if path.name.endswith(suffixes))
-    return _walk(root, suffixes, excluded)
+        tree = _walked[2]
+    else:
+        tree = walk(root, suffixes, excluded)
+    return _outside_nested_projects(root, tree, suffixes)
 
 
-def _walk(root: Path, suffixes: tuple[str, ...], excluded: Sequence[str]) -> Iterator[Path]:
+def _outside_nested_projects(root: Path, tree: Tree, suffixes: tuple[str, ...]) -> Iterator[Path]:
     owned: dict[Path, bool] = {}  # by folder: whether a project below root owns it
 
     def nested(folder: Path) -> bool:
@@ -70,6 +81,8 @@ def _walk(root: Path, suffixes: tuple[str, ...], excluded: Sequence[str]) -> Ite
             owned[folder] = mentions_table(folder / "pyproject.toml") or nested(folder.parent)
         return owned[folder]
 
-    for path in project_files(root, suffixes, excluded):
-        if not nested(path.parent.resolve()):
+    for path, real in tree.files:
+        # a path without links is its real path already: no resolving per file
+        folder = path.parent if real == path else path.parent.resolve()
+        if path.name.endswith(suffixes) and not nested(folder):
             yield path
