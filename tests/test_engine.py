@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import libcst as cst
@@ -216,6 +217,36 @@ def test_discovery_skips_ignored_virtualenv_and_build_folders(tmp_path: Path) ->
     assert run.stdout == f"app.py:1:1: {async_message()}\n"
     explicit = lambdalint("check", "build/lib/a.py", cwd=tmp_path / "service")
     assert explicit.stdout == f"build/lib/a.py:1:1: {async_message()}\n"
+
+
+def test_gitignore_files_are_read_as_git_reads_them(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            # anchored: only the root's out/; dir-only: a file named cache.py stays
+            ".gitignore": "/out/\ncache/\ngenerated/**\n*_local.py\n",
+            "out/a.py": ASYNC,
+            "pkg/out/a.py": ASYNC,
+            "cache/a.py": ASYNC,
+            "pkg/cache.py": ASYNC,
+            "generated/deep/a.py": ASYNC,
+            # a nested .gitignore applies to its folder and can re-include what an outer one ignores
+            "pkg/.gitignore": "!keep_local.py\n",
+            "pkg/x_local.py": ASYNC,
+            "pkg/keep_local.py": ASYNC,
+            "other/x_local.py": ASYNC,
+        },
+    )
+    checked = lambdalint("check", "--format", "json", cwd=tmp_path).stdout
+    paths = sorted({item["path"] for item in json.loads(checked)})
+    assert paths == ["pkg/cache.py", "pkg/keep_local.py", "pkg/out/a.py"]
+    in_subfolder = lambdalint("check", "pkg", cwd=tmp_path).stdout.splitlines()
+    assert [line.split(":")[0] for line in in_subfolder] == [
+        "pkg/cache.py",
+        "pkg/keep_local.py",
+        "pkg/out/a.py",
+    ]
 
 
 def test_a_plain_handler_has_no_findings(tmp_path: Path) -> None:
