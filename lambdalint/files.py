@@ -87,13 +87,9 @@ class GitIgnore:
     """One ``.gitignore`` file, with git's semantics (pathspec's ``GitIgnoreSpec``): globs,
     ``dir/`` patterns, anchors, ``**`` and ``!`` negation, relative to the file's folder."""
 
-    def __init__(self, base: Path, lines: Iterable[str]) -> None:
+    def __init__(self, base: Path, text: str) -> None:
         self.prefix = os.path.join(base, "")
-        lines = list(lines)
-        try:
-            self.spec = GitIgnoreSpec.from_lines(lines)
-        except ValueError:  # a pattern git would pass over; keep the others
-            self.spec = GitIgnoreSpec.from_lines(line for line in lines if _compiles(line))
+        self.spec = _compiled_gitignore(text)
 
     @classmethod
     def read(cls, directory: Path) -> GitIgnore | None:
@@ -101,7 +97,7 @@ class GitIgnore:
         if not regular_file(path):
             return None
         try:
-            return cls(directory, path.read_text(encoding="utf-8", errors="replace").splitlines())
+            return cls(directory, path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             return None
 
@@ -110,6 +106,16 @@ class GitIgnore:
         ignores it (True) or re-includes it (False); None when no pattern matches."""
         relative = path[len(self.prefix) :]
         return self.spec.check_file(relative + "/" if is_dir else relative).include
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_gitignore(text: str) -> GitIgnoreSpec:
+    """A .gitignore's patterns, compiled once per content: generated projects repeat theirs."""
+    lines = text.splitlines()
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # a pattern git would pass over; keep the others
+        return GitIgnoreSpec.from_lines(line for line in lines if _compiles(line))
 
 
 def _compiles(line: str) -> bool:
