@@ -249,6 +249,21 @@ def test_gitignore_files_are_read_as_git_reads_them(tmp_path: Path) -> None:
     ]
 
 
+def test_exclude_globs_keep_their_shell_style_meaning(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nexclude = ["legacy", "jobs/*.py"]\n',
+            "app.py": ASYNC,
+            "src/legacy/a.py": ASYNC,  # a name matches at any depth
+            "jobs/deep/a.py": ASYNC,  # * also matches /
+            "jobs.py": ASYNC,
+        },
+    )
+    checked = lambdalint("check", cwd=tmp_path).stdout.splitlines()
+    assert [line.split(":")[0] for line in checked] == ["app.py", "jobs.py"]
+
+
 def test_a_plain_handler_has_no_findings(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "app.py": PLAIN_HANDLER})
     assert lambdalint("check", cwd=tmp_path).code == 0
