@@ -156,13 +156,16 @@ class Run:
         the walk of its root that checking then filters (``files``)."""
         excluded = (*config.exclude, *config.extend_exclude)
         key = (config.root, config.discover, excluded)
-        if key not in self._discoveries and not config.discover:
-            self._discoveries[key] = Discovery()  # nothing to read: no walk
-        if key not in self._discoveries:
-            if (config.root, excluded) not in self._trees:
-                self._trees[config.root, excluded] = project_tree(config.root, excluded)
-            with one_walk(config.root, excluded, self._trees[config.root, excluded]):
-                self._discoveries[key] = discover(config.root, config.discover, excluded)
+        if key in self._discoveries:
+            return self._discoveries[key]
+        if not config.discover:  # nothing to read: no walk
+            self._discoveries[key] = Discovery()
+            return self._discoveries[key]
+        tree = self._trees.get((config.root, excluded))
+        if tree is None:
+            tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
+        with one_walk(config.root, excluded, tree):
+            self._discoveries[key] = discover(config.root, config.discover, excluded)
         return self._discoveries[key]
 
     def _baseline(self, config: Config) -> Baseline | None:

@@ -232,7 +232,8 @@ def test_gitignore_files_are_read_as_git_reads_them(tmp_path: Path) -> None:
             "pkg/cache.py": ASYNC,
             "generated/deep/a.py": ASYNC,
             # a nested .gitignore applies to its folder and can re-include what an outer one ignores
-            "pkg/.gitignore": "!keep_local.py\n",
+            # a line git cannot read (a lone "!") is passed over, as git does
+            "pkg/.gitignore": "!keep_local.py\n!\n",
             "pkg/x_local.py": ASYNC,
             "pkg/keep_local.py": ASYNC,
             "other/x_local.py": ASYNC,
