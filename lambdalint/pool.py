@@ -11,10 +11,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from lambdalint.convention import COULD_DEFINE_HANDLER
 from lambdalint.engine import FileResult, FileTask, check_file
 
-# Starting the pool costs ~0.55 s (the server's libcst import, the workers' start) and a
-# file libcst parses ~27 ms (measured on the corpus): two workers break even at ~40 such
-# files; below 64, a shared or busy machine would make the run slower, not faster.
-MIN_FILES_FOR_POOL = 64
+# Measured on the corpus: a file that libcst parses costs ~4 ms plus ~3 ms a KB, and
+# starting the pool ~0.55 s (the server imports libcst, the workers fork from it). N workers
+# win once the serial work exceeds 0.55 * N / (N - 1) s (1.1 s on two cores); a quarter more
+# keeps a busy machine from ending up slower, so small runs never pay for a pool.
+SECONDS_PER_FILE, SECONDS_PER_BYTE = 0.004, 0.000003
+POOL_START_SECONDS, MARGIN = 0.55, 1.25
 # chunks per worker: few enough to keep pickling cheap, enough to even out slow files
 CHUNKS_PER_WORKER = 4
 
@@ -39,7 +41,7 @@ def check_files(tasks: Sequence[FileTask], jobs: int) -> list[FileResult]:
         else:  # settled by the prefilter (or a read error) at once: not worth a worker
             results[index] = check_file(task, source)
     items = list(parsed.values())
-    done = _in_pool(items, jobs) if len(items) >= MIN_FILES_FOR_POOL else _check_chunk(items)
+    done = _in_pool(items, jobs) if _worth_a_pool(items, jobs) else _check_chunk(items)
     results.update(zip(parsed, done))
     return [results[index] for index in range(len(tasks))]
 
@@ -57,6 +59,11 @@ def _parses(task: FileTask, source: bytes | None) -> bool:
     if source is None or task.targets == ():
         return False
     return task.targets is not None or COULD_DEFINE_HANDLER.search(source) is not None
+
+
+def _worth_a_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> bool:
+    serial = sum(SECONDS_PER_FILE + SECONDS_PER_BYTE * len(source or b"") for _, source in items)
+    return serial > POOL_START_SECONDS * jobs / (jobs - 1) * MARGIN
 
 
 def _in_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> list[FileResult]:

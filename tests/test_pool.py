@@ -8,8 +8,6 @@ import pytest
 from cases import REPO, all_cases
 from e2e import async_message, lambdalint, write
 
-from lambdalint.pool import MIN_FILES_FOR_POOL
-
 PROJECTS = sorted((REPO / "tests" / "projects").iterdir())
 JOBS = (["--jobs", "1"], ["--jobs", "2"], [])  # the last: the default, one per CPU
 
@@ -36,9 +34,8 @@ def test_every_case_project_reports_the_same_whatever_the_jobs() -> None:
 
 
 def test_every_rule_case_reports_the_same_whatever_the_jobs() -> None:
-    # each case as its own argument, as the rule-case tests check them; enough to fill a pool
+    # each case as its own argument, as the rule-case tests check them; enough for a pool
     cases = [case.path.relative_to(REPO).as_posix() for case in all_cases()]
-    assert len(cases) > MIN_FILES_FOR_POOL
     same_whatever_the_jobs(*cases, cwd=REPO)
 
 
@@ -70,13 +67,15 @@ def test_a_rule_failing_in_a_worker_is_lam901_for_that_file_and_the_run_goes_on(
 ) -> None:
     # the bug is installed at every interpreter's start, so the workers have it too
     write(tmp_path / "site", {"sitecustomize.py": BREAKING_RULE})
-    names = ["a", *(f"m{index:03}" for index in range(MIN_FILES_FOR_POOL))]
+    # files enough and long enough (comments: a commented module) that a pool pays off
+    names = ["a", *(f"m{index:02}" for index in range(63))]
+    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
     project = write(
         tmp_path / "project",
         {
             "pyproject.toml": "[tool.lambdalint]\n",
             **{
-                f"{name}.py": "async def lambda_handler(event, context):\n    pass\n"
+                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
                 for name in names
             },
         },
@@ -92,13 +91,13 @@ def test_a_rule_failing_in_a_worker_is_lam901_for_that_file_and_the_run_goes_on(
     assert pooled.code == 2
     lines = pooled.stdout.splitlines()
     assert lines[:2] == [
-        f"a.py:1:1: {async_message()}",
         (
             "a.py:1:1: LAM901 rule LAM950 breaks-on-file-a failed on this file: ValueError:"
             " cannot handle this pass; please report this bug"
         ),
+        f"a.py:101:1: {async_message()}",
     ]
-    assert lines[2:] == [f"{name}.py:1:1: {async_message()}" for name in names[1:]]
+    assert lines[2:] == [f"{name}.py:101:1: {async_message()}" for name in names[1:]]
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "x"])
