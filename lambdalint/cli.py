@@ -25,6 +25,18 @@ def _comma_list(value: str) -> list[str]:
     return [item.strip().upper() for item in value.split(",") if item.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes of at least 1, got {value!r}"
+        )
+    return jobs
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lambdalint", description="Static analysis for AWS Lambda handlers written in Python."
@@ -71,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="MODULE.FUNCTION",
         help="a handler to check (repeatable)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes checking files at once (default: the number of CPUs; 1: no pool)",
     )
     check.add_argument("--stdin-filename", help="the file name to give the buffer read from '-'")
     baseline = check.add_mutually_exclusive_group()
@@ -206,6 +224,7 @@ def _check(args: argparse.Namespace) -> int:
     from lambdalint.baseline import BaselineError
     from lambdalint.config import ConfigError, run_config
     from lambdalint.output import renderer
+    from lambdalint.pool import default_jobs
     from lambdalint.registry import INTERNAL_ERROR
     from lambdalint.runner import Options, UsageError, lint
 
@@ -223,6 +242,7 @@ def _check(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
         baseline=args.baseline,
         apply_baselines=args.write_baseline is None,
+        jobs=args.jobs or default_jobs(),
     )
     try:
         settings = run_config(args.config)

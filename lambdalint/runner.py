@@ -19,6 +19,7 @@ from lambdalint.engine import Embedding, FileResult, FileTask, check_file
 from lambdalint.files import Skipped, Tree, matches_any, regular_file, unreadable_reason, walk
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
+from lambdalint.pool import check_files
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
     DECLARATION_NOQA,
@@ -49,6 +50,7 @@ class Options:
     stdin_filename: str | None = None
     baseline: Path | None = None  # replaces each project's 'baseline'
     apply_baselines: bool = True  # off while --write-baseline records every finding
+    jobs: int = 1  # processes for per-file work; 1 keeps it in this process
 
 
 @dataclass
@@ -230,8 +232,10 @@ class Run:
 
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
-        for path in self.files():
-            diagnostics.extend(self._checked(self.task(path)))
+        tasks = [self.task(path) for path in self.files()]
+        # only the per-file check may leave this process; what the run decides stays here
+        for task, result in zip(tasks, check_files(tasks, self.options.jobs)):
+            diagnostics.extend(self._filed(task, result))
         if self.options.stdin is not None:
             name = Path(self.options.stdin_filename or "stdin.py")
             diagnostics.extend(self._checked(self.task(name), self.options.stdin))
@@ -249,9 +253,11 @@ class Run:
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
     def _checked(self, task: FileTask, source: bytes | None = None) -> list[Diagnostic]:
+        return self._filed(task, check_file(task, source))
+
+    def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
-        result = check_file(task, source)
         return self._completed(
             self.project_for(task.path),
             [

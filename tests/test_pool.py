@@ -1,0 +1,111 @@
+"""`check --jobs`: per-file work in worker processes reports exactly what one process does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cases import REPO, all_cases
+from e2e import async_message, lambdalint, write
+
+PROJECTS = sorted((REPO / "tests" / "projects").iterdir())
+JOBS = (["--jobs", "1"], ["--jobs", "2"], [])  # the last: the default, one per CPU
+
+
+def same_whatever_the_jobs(*args: str, cwd: Path) -> None:
+    for output_format in ("text", "json"):
+        runs = {
+            " ".join(jobs) or "default": lambdalint(
+                "check", "--exit-zero", "--format", output_format, *jobs, *args, cwd=cwd
+            )
+            for jobs in JOBS
+        }
+        serial = runs.pop("--jobs 1")
+        assert serial.code == 0, serial.stderr
+        for jobs, run in runs.items():
+            assert run == serial, f"{output_format} output of {jobs} differs from --jobs 1"
+
+
+def test_every_case_project_reports_the_same_whatever_the_jobs() -> None:
+    # each project as its own argument: checked as at its root, in one run that fills a pool
+    same_whatever_the_jobs(
+        *(project.relative_to(REPO).as_posix() for project in PROJECTS), cwd=REPO
+    )
+
+
+def test_every_rule_case_reports_the_same_whatever_the_jobs() -> None:
+    # each case as its own argument, as the rule-case tests check them; enough for a pool
+    cases = [case.path.relative_to(REPO).as_posix() for case in all_cases()]
+    same_whatever_the_jobs(*cases, cwd=REPO)
+
+
+BREAKING_RULE = """\
+import os
+
+from lambdalint import checks
+from lambdalint.check import Check
+
+
+class BreaksOnFileA(Check):
+    code = "LAM950"
+    name = "breaks-on-file-a"
+    summary = "test only"
+
+    def visit_Pass(self, node, where):
+        with open(os.environ["CHECKED_BY"], "a") as pids:
+            pids.write(f"{os.getpid()}\\n")
+        if self.context.path.name == "a.py":
+            raise ValueError("cannot handle this pass")
+
+
+checks.CHECKS.append(BreaksOnFileA)
+"""
+
+
+def test_a_rule_failing_in_a_worker_is_lam901_for_that_file_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    # the bug is installed at every interpreter's start, so the workers have it too
+    write(tmp_path / "site", {"sitecustomize.py": BREAKING_RULE})
+    # files enough and long enough (comments: a commented module) that a pool pays off
+    names = ["a", *(f"m{index:02}" for index in range(63))]
+    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
+    project = write(
+        tmp_path / "project",
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            **{
+                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
+                for name in names
+            },
+        },
+    )
+    pids = tmp_path / "pids"
+    env = {"PYTHONPATH": str(tmp_path / "site"), "CHECKED_BY": str(pids)}
+    serial = lambdalint("check", "--jobs", "1", cwd=project, env=env)
+    assert len(set(pids.read_text().split())) == 1
+    pids.unlink()
+    pooled = lambdalint("check", "--jobs", "2", cwd=project, env=env)
+    assert len(set(pids.read_text().split())) == 2  # the files were checked by two workers
+    assert pooled == serial
+    assert pooled.code == 2
+    lines = pooled.stdout.splitlines()
+    assert lines[:2] == [
+        (
+            "a.py:1:1: LAM901 rule LAM950 breaks-on-file-a failed on this file: ValueError:"
+            " cannot handle this pass; please report this bug"
+        ),
+        f"a.py:101:1: {async_message()}",
+    ]
+    assert lines[2:] == [f"{name}.py:101:1: {async_message()}" for name in names[1:]]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "x"])
+def test_jobs_below_one_or_not_a_number_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    run = lambdalint("check", "--jobs", jobs, cwd=write(tmp_path, {"app.py": "x = 1\n"}))
+    assert run.code == 2
+    assert run.stderr.endswith(
+        f"lambdalint check: error: argument --jobs: expected a number of processes"
+        f" of at least 1, got '{jobs}'\n"
+    )
+    assert run.stdout == ""
