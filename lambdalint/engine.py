@@ -1,7 +1,7 @@
 """Per-file work: read, prefilter, parse once, share analysis, run every enabled rule.
 
-Depends only on the file's bytes and a FileTask, so it can later run in a process
-pool and be cached by content hash.
+Depends only on the file's bytes and a FileTask, so it runs in a process pool
+(``lambdalint.pool``) and can be cached by content hash.
 """
 
 from __future__ import annotations
