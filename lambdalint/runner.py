@@ -91,6 +91,8 @@ class Run:
         self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
+        # each file checked so far and the handlers checked in it: the run's progress and summary
+        self.checked: dict[Path, int] = {}
 
     def project_for(self, path: Path) -> Project:
         """The project that owns path: --config's, else the nearest folder above it with a
@@ -231,6 +233,7 @@ class Run:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
         result = check_file(task, source)
+        self.checked[task.path] = self.checked.get(task.path, 0) + result.handlers
         return self._completed(
             self.project_for(task.path),
             [
