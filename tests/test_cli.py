@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from e2e import ASYNC_HANDLER, LAMBDALINT, PLAIN_HANDLER, async_message, lambdalint, write
 
-from lambdalint import __version__, cli
+from lambdalint import __version__, cli, progress
 
 MISSING = "LAM007 handler 'app.missing': app.py has no top-level 'missing'"
 
@@ -264,6 +266,18 @@ def test_a_summary_ends_a_text_run_on_a_terminal(project: Path) -> None:
     assert re.fullmatch(rb"Found 2 findings in 2 files \(1 handler\) in \d+\.\d s\r\n", shown), (
         shown
     )
+
+
+def test_a_long_run_rewrites_one_progress_line_and_erases_it(monkeypatch) -> None:
+    monkeypatch.setattr(progress, "PROGRESS_AFTER", 0.0)  # as if two seconds had passed
+    terminal = io.StringIO()
+    checked = {Path("app.py"): 1, Path("helpers.py"): 0}
+    with progress.progress(terminal, checked):
+        while not terminal.getvalue():
+            time.sleep(0.01)
+    assert re.fullmatch(
+        r"(\r\x1b\[Klambdalint: 2 files checked, \d+ s)+\r\x1b\[K", terminal.getvalue()
+    ), terminal.getvalue()
 
 
 @pytest.mark.parametrize("output_format", ["json", "sarif", "github", "junit"])
