@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -225,9 +227,11 @@ def _check(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError, run_config
     from lambdalint.output import renderer
     from lambdalint.pool import default_jobs
+    from lambdalint.progress import progress, summary
     from lambdalint.registry import INTERNAL_ERROR
-    from lambdalint.runner import Options, UsageError, lint
+    from lambdalint.runner import Options, Run, UsageError
 
+    started = time.monotonic()
     stdin = None
     if "-" in args.paths:
         stdin = sys.stdin.buffer.read()
@@ -250,7 +254,11 @@ def _check(args: argparse.Namespace) -> int:
         output_file = args.output_file or settings.output_file
         if args.statistics and output_format != "text":
             raise UsageError("--statistics works with --format text only")
-        result = lint(options)
+        # a person watches a text run on a terminal; a program reads the other formats
+        watched = output_format == "text" and sys.stderr.isatty()
+        run = Run(options)
+        with progress(sys.stderr, run.checked) if watched else nullcontext():
+            result = run.execute()
         if args.write_baseline is not None:
             result.diagnostics = _record_baseline(args.write_baseline, result.diagnostics)
     except (ConfigError, UsageError, BaselineError) as error:
@@ -272,6 +280,9 @@ def _check(args: argparse.Namespace) -> int:
         )
     if not _deliver(report, output_file):
         return EXIT_ERROR
+    if watched:
+        seconds = time.monotonic() - started
+        print(summary(len(result.diagnostics), run.checked, seconds), file=sys.stderr)
     if any(item.code == INTERNAL_ERROR.code for item in result.diagnostics):
         return EXIT_ERROR
     if result.diagnostics and not args.exit_zero:

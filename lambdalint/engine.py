@@ -78,6 +78,7 @@ class MissingTarget:
 class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[MissingTarget] = field(default_factory=list)
+    handlers: int = 0  # the handlers found and checked in the file, for the run's summary
 
 
 def handler_targets(task: FileTask, source: bytes) -> tuple[HandlerTarget, ...] | None:
@@ -238,7 +239,7 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
         )
         for code, error in failures.items()
     ]
-    return FileResult(diagnostics, missing)
+    return FileResult(diagnostics, missing, len(context.handlers))
 
 
 def _guarded(

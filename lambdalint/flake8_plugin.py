@@ -4,21 +4,18 @@ flake8 chooses the files and filters what the plugin yields (``--select``, ``--i
 ``noqa``, its ``per-file-ignores``); the project's ``[tool.lambdalint]`` still decides
 which functions are handlers, which rules run and which findings its baseline accepts,
 so both tools agree on every file.
+
+flake8 imports and runs every installed plugin whatever is selected: this module imports
+nothing of lambdalint's until a LAM code can be shown, and then builds each project (its
+discovery) once per process, on the first file that needs it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
-
-from lambdalint.baseline import BaselineError
-from lambdalint.config import ConfigError
-from lambdalint.engine import check_file
-from lambdalint.output import display_path
-from lambdalint.runner import Options, Run, UsageError, missing_target_findings
 
 if TYPE_CHECKING:
     import argparse
@@ -26,7 +23,15 @@ if TYPE_CHECKING:
 
     from flake8.options.manager import OptionManager
 
+    from lambdalint.baseline import Baseline
+    from lambdalint.diagnostics import Diagnostic
+    from lambdalint.engine import FileTask
+    from lambdalint.runner import Run
+
 HANDLERS_FLAG = "--lambdalint-handlers"
+# every code lambdalint reports is LAM and three digits; listing the registry's instead
+# would import every rule, and libcst with them, on every flake8 run
+POSSIBLE_CODES = tuple(f"LAM{number:03}" for number in range(1000))
 
 
 class ProjectError(Exception):
@@ -38,6 +43,7 @@ class ProjectError(Exception):
 
 class Plugin:
     handlers: ClassVar[tuple[str, ...]] = ()
+    reports: ClassVar[bool] = True  # whether flake8's selection shows any LAM code
     # one Run per process: each project's config and handler map are loaded once, not per file
     _run: ClassVar[Run | None] = None
 
@@ -56,12 +62,24 @@ class Plugin:
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         cls.handlers = tuple(options.lambdalint_handlers)
+        cls.reports = any_selected(options)
         cls._run = None
 
     # flake8 calls a plugin once per file only if it takes `tree`; it parses the file anyway
     # (a syntax error is its E999, and then no plugin runs), so asking for it costs nothing.
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         self.lines = lines
+        self.task: FileTask | None = None  # None: nothing flake8 would show
+        self.baseline: Baseline | None = None
+        self.declared_here: list[Diagnostic] = []
+        if not self.reports:
+            return
+        import dataclasses
+
+        from lambdalint.baseline import BaselineError
+        from lambdalint.config import ConfigError
+        from lambdalint.runner import UsageError
+
         # here, not in run(): flake8 reports a constructor's exception as one line naming the file
         try:
             run = self._project_run()
@@ -79,11 +97,19 @@ class Plugin:
 
     @classmethod
     def _project_run(cls) -> Run:
+        from lambdalint.runner import Options, Run
+
         if cls._run is None:
             cls._run = Run(Options(handlers=cls.handlers, handlers_flag=HANDLERS_FLAG))
         return cls._run
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
+        if self.task is None:
+            return
+        from lambdalint.engine import check_file
+        from lambdalint.output import display_path
+        from lambdalint.runner import missing_target_findings
+
         result = check_file(self.task, source_bytes(self.lines))
         findings = [
             finding
@@ -98,6 +124,15 @@ class Plugin:
             # flake8 prints the column it is given plus one
             message = f"{finding.code} {finding.text(display_path)}"
             yield finding.line, finding.column - 1, message, type(self)
+
+
+def any_selected(options: argparse.Namespace) -> bool:
+    """Whether flake8's --select/--ignore (and their extend- forms and defaults) let any LAM
+    code through, decided by flake8's own engine; per-file-ignores only ignore more."""
+    from flake8.style_guide import Decision, DecisionEngine
+
+    decider = DecisionEngine(options)
+    return any(decider.decision_for(code) is Decision.Selected for code in POSSIBLE_CODES)
 
 
 def source_bytes(lines: list[str]) -> bytes:

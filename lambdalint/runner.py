@@ -95,6 +95,8 @@ class Run:
         self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
+        # each file checked so far and the handlers checked in it: the run's progress and summary
+        self.checked: dict[Path, int] = {}
 
     def project_for(self, path: Path) -> Project:
         """The project that owns path: --config's, else the nearest folder above it with a
@@ -258,6 +260,7 @@ class Run:
     def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
         does not define) are subject to that file's noqa and per-file-ignores."""
+        self.checked[task.path] = self.checked.get(task.path, 0) + result.handlers
         return self._completed(
             self.project_for(task.path),
             [

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from e2e import ASYNC_HANDLER, LAMBDALINT, PLAIN_HANDLER, async_message, lambdalint, write
 
-from lambdalint import __version__, cli
+from lambdalint import __version__, cli, progress
 
 MISSING = "LAM007 handler 'app.missing': app.py has no top-level 'missing'"
 
@@ -219,15 +222,20 @@ def test_python_dash_m_lambdalint_is_the_same_command(project: Path) -> None:
     assert module.code == 1
 
 
-def _on_a_terminal(project: Path, env: dict[str, str]) -> bytes:
+def _on_a_terminal(
+    project: Path, *args: str, env: dict[str, str] | None = None, stream: str = "stdout"
+) -> tuple[bytes, str]:
+    """``lambdalint check`` with stream on a terminal: what the terminal showed, and what
+    the other stream got."""
     controller, terminal = pty.openpty()
     environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
-    subprocess.run(
-        [str(LAMBDALINT), "check"],
+    other = "stderr" if stream == "stdout" else "stdout"
+    completed = subprocess.run(
+        [str(LAMBDALINT), "check", *args],
         cwd=project,
-        stdout=terminal,
-        env={**environment, **env},
+        env={**environment, **(env or {})},
         timeout=300,
+        **{stream: terminal, other: subprocess.PIPE},
     )
     os.close(terminal)
     output = b""
@@ -240,20 +248,52 @@ def _on_a_terminal(project: Path, env: dict[str, str]) -> bytes:
             break
         output += chunk
     os.close(controller)
-    return output
+    return output, getattr(completed, other).decode()
 
 
 def test_colours_only_on_a_terminal_and_never_with_no_color(project: Path) -> None:
-    assert b"\x1b[31mLAM002\x1b[0m" in _on_a_terminal(project, {})
-    assert b"\x1b[" not in _on_a_terminal(project, {"NO_COLOR": "1"})
+    assert b"\x1b[31mLAM002\x1b[0m" in _on_a_terminal(project)[0]
+    assert b"\x1b[" not in _on_a_terminal(project, env={"NO_COLOR": "1"})[0]
     assert "\x1b[" not in lambdalint("check", cwd=project).stdout
 
 
+def test_a_summary_ends_a_text_run_on_a_terminal(project: Path) -> None:
+    write(project, {"helpers.py": "def helper(value):\n    return value\n"})
+    shown, report = _on_a_terminal(project, stream="stderr")
+    assert report == lambdalint("check", cwd=project).stdout
+    # app.missing is declared but not defined, so not checked; a quick run shows no progress
+    # line; the terminal turns each newline into \r\n
+    assert re.fullmatch(rb"Found 2 findings in 2 files \(1 handler\) in \d+\.\d s\r\n", shown), (
+        shown
+    )
+
+
+def test_a_long_run_rewrites_one_progress_line_and_erases_it(monkeypatch) -> None:
+    monkeypatch.setattr(progress, "PROGRESS_AFTER", 0.0)  # as if two seconds had passed
+    terminal = io.StringIO()
+    checked = {Path("app.py"): 1, Path("helpers.py"): 0}
+    with progress.progress(terminal, checked):
+        while not terminal.getvalue():
+            time.sleep(0.01)
+    assert re.fullmatch(
+        r"(\r\x1b\[Klambdalint: 2 files checked, \d+ s)+\r\x1b\[K", terminal.getvalue()
+    ), terminal.getvalue()
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github", "junit"])
+def test_no_summary_beside_a_report_for_programs(project: Path, output_format: str) -> None:
+    shown, report = _on_a_terminal(project, "--format", output_format, stream="stderr")
+    assert (shown, report) == (
+        b"",
+        lambdalint("check", "--format", output_format, cwd=project).stdout,
+    )
+
+
 def test_an_unexpected_exception_is_one_line_and_exit_2(monkeypatch, capsys, project: Path) -> None:
-    def broken(options):
+    def broken(run):
         raise KeyError("surprise")
 
-    monkeypatch.setattr("lambdalint.runner.lint", broken)
+    monkeypatch.setattr("lambdalint.runner.Run.execute", broken)
     assert cli.main(["check", str(project)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

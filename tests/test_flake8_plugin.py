@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -346,6 +345,14 @@ def test_the_plugin_reports_what_check_reports_on_the_example_project() -> None:
     assert plugin == in_python_files
 
 
+def parse_flake8_options(*args: str) -> None:
+    """The plugin's options, parsed by flake8 itself from a command line."""
+    from flake8.options.parse_args import parse_args
+
+    _, options = parse_args(["--isolated", *args])
+    flake8_plugin.Plugin.parse_options(options)
+
+
 def plugin_findings(path: Path) -> list[tuple]:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     return list(flake8_plugin.Plugin(None, str(path), lines).run())
@@ -366,7 +373,7 @@ def test_each_project_config_is_loaded_once_per_process(tmp_path: Path, monkeypa
     monkeypatch.setattr(
         runner, "load_config", lambda path: loaded.append(path) or real_load_config(path)
     )
-    flake8_plugin.Plugin.parse_options(argparse.Namespace(lambdalint_handlers=[]))
+    parse_flake8_options("--select", "LAM")
     reported = [plugin_findings(tmp_path / name) for name in ("a.py", "pkg/b.py", "pkg/c.py")]
     assert [len(found) for found in reported] == [2, 2, 2]
     assert loaded == [tmp_path / "pyproject.toml"]
@@ -383,7 +390,7 @@ def test_a_file_that_is_not_a_handler_module_is_never_parsed(tmp_path: Path, mon
             "helpers.py": CLIENT_IN_HELPER,
         },
     )
-    flake8_plugin.Plugin.parse_options(argparse.Namespace(lambdalint_handlers=[]))
+    parse_flake8_options("--select", "LAM")
     assert len(plugin_findings(tmp_path / "app.py")) == 2
 
     def fail(*args, **kwargs):
@@ -391,3 +398,42 @@ def test_a_file_that_is_not_a_handler_module_is_never_parsed(tmp_path: Path, mon
 
     monkeypatch.setattr(libcst, "parse_module", fail)
     assert plugin_findings(tmp_path / "helpers.py") == []
+
+
+UNUSED_IMPORT = "./unused.py:1:1: F401 'os' imported but unused\n"
+
+
+@pytest.mark.parametrize(
+    ("flags", "output"),
+    [
+        (["--select", "F"], UNUSED_IMPORT),
+        (["--extend-ignore", "LAM"], UNUSED_IMPORT),
+        (["--select", "E,W"], ""),
+    ],
+)
+def test_no_project_is_read_when_flake8_shows_no_lam_code(project: Path, flags, output) -> None:
+    # a broken configuration would otherwise be a "failed during execution" line per file
+    write(
+        project, {"pyproject.toml": "[tool.lambdalint]\nhandlrs = []\n", "unused.py": "import os\n"}
+    )
+    run = flake8("--isolated", *flags, ".", cwd=project)
+    assert (run.code, run.stdout, run.stderr) == (1 if output else 0, output, "")
+
+
+def test_one_selected_code_is_enough_to_check(project: Path, monkeypatch) -> None:
+    discovered: list[Path] = []
+    real_discover = runner.discover
+    monkeypatch.setattr(
+        runner,
+        "discover",
+        lambda root, *args: discovered.append(root) or real_discover(root, *args),
+    )
+    parse_flake8_options("--select", "F")
+    assert plugin_findings(project / "app.py") == []
+    assert discovered == []
+    parse_flake8_options("--select", "F", "--extend-select", "LAM005")
+    assert [message.split()[0] for _, _, message, _ in plugin_findings(project / "app.py")] == [
+        "LAM004",
+        "LAM005",
+    ]
+    assert discovered == [project]
