@@ -8,8 +8,12 @@ stays hidden and a second, new instance of a recorded problem is reported.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
+import secrets
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -96,20 +100,49 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> list[Diagno
         for item, fingerprint in zip(accepted, _fingerprints(accepted, path))
     ]
     text = json.dumps({"version": VERSION, "findings": findings}, indent=2) + "\n"
-    # a reader never sees half a baseline: write a sibling file (created as open() creates
-    # files, so with the usual permissions), then rename it over the baseline
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        try:
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        _replace(path, text.encode("utf-8"))
     except OSError as error:
         raise BaselineError(
             f"{display_path(path)}: cannot write baseline: {error.strerror}"
         ) from None
+    _remove_abandoned_partials(path)
     return crashes
+
+
+def _replace(path: Path, content: bytes) -> None:
+    """A reader never sees half a baseline: write a sibling file with a name no other writer
+    has (mode 0o666 less the umask, as open() creates files), then rename it over path."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _remove_abandoned_partials(path: Path) -> None:
+    """A run killed while writing (SIGKILL, a power cut) leaves its partial file behind; the
+    writer's process id in the name tells one that is gone from one still writing."""
+    for partial in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
+        pid = partial.name[len(path.name) + 2 :].split(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):  # tidying up is a courtesy, never a failure
+                partial.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":  # there os.kill(pid, 0) sends CTRL_C_EVENT: never probe
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or a pid the OS refuses: leave it alone
+        return True
+    return True
 
 
 def _fingerprints(diagnostics: Sequence[Diagnostic], baseline: Path) -> list[str]:

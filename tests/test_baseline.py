@@ -232,6 +232,27 @@ def test_writing_into_a_missing_directory_is_an_error(project: Path) -> None:
     )
 
 
+def test_a_partial_file_a_killed_writer_left_behind_is_removed(project: Path) -> None:
+    half = '{"version": 1, "findings": ['
+    # a writer killed mid-write (no such process: pid_max is far below), named as this
+    # version names them and as older versions did
+    abandoned = [".baseline.json.999999999.0a1b2c3d.partial", ".baseline.json.999999999.partial"]
+    writing = f".baseline.json.{os.getpid()}.0a1b2c3d.partial"  # a live process: still writing
+    for name in [*abandoned, writing]:
+        (project / name).write_text(half, encoding="utf-8")
+    record(project)
+    assert sorted(path.name for path in project.iterdir()) == [
+        writing,
+        "app.py",
+        "baseline.json",
+        "pyproject.toml",
+    ]
+    umask = os.umask(0)
+    os.umask(umask)
+    # created as open() creates files, not with a temporary file's private mode
+    assert (project / "baseline.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_baseline_and_write_baseline_together_are_a_usage_error(project: Path) -> None:
     run = lambdalint("check", "--baseline", "a.json", "--write-baseline", "b.json", cwd=project)
     assert run.code == 2
