@@ -264,6 +264,8 @@ def _check(args: argparse.Namespace) -> int:
     except (ConfigError, UsageError, BaselineError) as error:
         print(f"lambdalint: {error}", file=sys.stderr)
         return EXIT_ERROR
+    for warning in run.warnings:
+        print(f"lambdalint: warning: {warning}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
     color = (

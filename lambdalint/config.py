@@ -49,7 +49,7 @@ class Config:
     root: Path
     path: Path | None = None
     handlers: list[HandlerSpec] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
+    select: list[str] | None = None  # None: not set, so every rule; [] selects nothing
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -60,6 +60,12 @@ class Config:
     output_file: Path | None = None
     baseline: Path | None = None
     discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
+    key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
+
+    def where(self, key: str) -> str:
+        """``pyproject.toml:3``, the place that set key, for messages about its effect."""
+        shown = display_path(self.path) if self.path else "configuration"
+        return f"{shown}:{self.key_lines[key]}" if key in self.key_lines else shown
 
 
 STRING_LIST_KEYS = {
@@ -124,7 +130,7 @@ def mentions_table(path: Path) -> bool:
 def _has_table(path: Path) -> bool:
     if not regular_file(path):
         return False
-    tool = _parsed(path.resolve())[1].get("tool")
+    tool = _parsed(_real(path))[1].get("tool")
     return isinstance(tool, dict) and "lambdalint" in tool
 
 
@@ -160,12 +166,32 @@ def default_config(root: Path) -> Config:
 def load_config(path: Path) -> Config:
     if path.exists() and not regular_file(path):
         raise ConfigError(f"{display_path(path)}: cannot read configuration: not a regular file")
-    text, document = _parsed(path.resolve())
+    real = _real(path)
+    text, document = _parsed(real)
+    shown = display_path(path)
     tool = document.get("tool", {})
-    table = tool.get("lambdalint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(tool, dict):
+        line = _line_of(text, r"tool\s*=")
+        raise ConfigError(f"{shown}:{line}: 'tool' must be a table, such as [tool.lambdalint]")
+    table = tool.get("lambdalint", {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{display_path(path)}: [tool.lambdalint] must be a table")
-    return _build(path.resolve(), text, table)
+        line = _line_of(text, r"(tool\s*\.\s*)?lambdalint\s*=|tool\s*=")
+        raise ConfigError(f"{shown}:{line}: [tool.lambdalint] must be a table")
+    return _build(real, text, table)
+
+
+def _real(path: Path) -> Path:
+    # not Path.resolve(), which raises on a symlink loop: reading it then says what is wrong
+    return Path(os.path.realpath(path))
+
+
+def _line_of(text: str, pattern: str) -> int:
+    """The first line that starts with pattern (1 when none does), for messages that point
+    at a key outside [tool.lambdalint]."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(pattern, line.strip()):
+            return number
+    return 1
 
 
 def _toml_error_line(message: str, text: str) -> int:
@@ -184,8 +210,11 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
     config = Config(root=root, path=path)
     shown = display_path(path)
     for key, value in table.items():
-        line = _key_line(text, key)
+        line = config.key_lines[key] = _key_line(text, key)
         where = f"{shown}:{line}"
+        if _holds_nul(value):
+            # no path, glob, code or Python name can hold one; the OS refuses it in a path
+            raise ConfigError(f"{where}: '{key}' contains a NUL byte")
         if key in CODE_LIST_KEYS:
             setattr(config, STRING_LIST_KEYS[key], _codes(where, key, value))
         elif key in STRING_LIST_KEYS:
@@ -202,13 +231,11 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
                 raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMATS)}")
             config.output_format = value
         elif key == "output-file":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'output-file' must be a string")
-            config.output_file = root / value
+            config.output_file = root / _file_path(where, key, value, "a string")
         elif key == "baseline":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'baseline' must be a string (a path to a JSON file)")
-            config.baseline = root / value
+            config.baseline = root / _file_path(
+                where, key, value, "a string (a path to a JSON file)"
+            )
         elif key == "discover":
             sources = _string_list(where, key, value)
             unknown = sorted(set(sources) - set(DISCOVERY_SOURCES))
@@ -222,11 +249,34 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
             raise ConfigError(f"{where}: unknown key '{key}' in [tool.lambdalint]{suggestion}")
-    code_root = table.get("code-root", ".")
-    if not isinstance(code_root, str):
-        raise ConfigError(f"{shown}:{_key_line(text, 'code-root')}: 'code-root' must be a string")
+    code_root = _code_root(f"{shown}:{_key_line(text, 'code-root')}", table.get("code-root", "."))
     config.handlers = _handlers(path, text, table.get("handlers", []), root / code_root)
     return config
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\0" in value
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    return False
+
+
+def _file_path(where: str, key: str, value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be {what}")
+    if not value.strip():  # the config's own folder, which is never a file
+        raise ConfigError(f"{where}: '{key}' is empty; it must name a file")
+    return value
+
+
+def _code_root(where: str, value: Any) -> str:
+    """A folder relative to the config; "" and "." are its own folder."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: 'code-root' must be a string (a folder)")
+    return value
 
 
 def _codes(where: str, key: str, value: Any) -> list[str]:
@@ -235,6 +285,8 @@ def _codes(where: str, key: str, value: Any) -> list[str]:
     from lambdalint.suppression import UnknownCodeError, validate_prefixes
 
     codes = [code.upper() for code in _string_list(where, key, value)]
+    if "" in codes:  # a prefix of every code: surely a slip, never "everything"
+        raise ConfigError(f"{where}: '{key}': an empty rule code; name a code or prefix like LAM00")
     try:
         validate_prefixes(codes, all_codes(), f"{where}: '{key}'")
     except UnknownCodeError as error:
@@ -259,7 +311,9 @@ def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[H
     entry_line = handlers_line
     for entry in entries:
         if isinstance(entry, str):
-            handler, code_root = entry, default_root
+            handler = entry
+            entry_line = _value_line(text, handler, entry_line)
+            code_root = default_root
         elif isinstance(entry, dict) and isinstance(entry.get("handler"), str):
             unknown = set(entry) - {"handler", "code-root"}
             if unknown:
@@ -268,14 +322,15 @@ def _handlers(path: Path, text: str, entries: Any, default_root: Path) -> list[H
                     " expected 'handler' and 'code-root'"
                 )
             handler = entry["handler"]
-            code_root = path.parent / str(entry.get("code-root", "."))
+            entry_line = _value_line(text, handler, entry_line)
+            entry_where = f"{display_path(path)}:{entry_line}"
+            code_root = path.parent / _code_root(entry_where, entry.get("code-root", "."))
         else:
             raise ConfigError(
                 f'{where}: a handlers entry must be "module.function"'
                 ' or { handler = "module.function", code-root = "dir" }'
             )
-        entry_line = _value_line(text, handler, entry_line)
-        specs.append(HandlerSpec(handler, code_root.resolve(), path, entry_line))
+        specs.append(HandlerSpec(handler, _real(code_root), path, entry_line))
     return specs
 
 

@@ -90,6 +90,7 @@ class Run:
             Path(os.path.abspath(stdin_path if raw == "-" else raw)) for raw in options.paths
         ]
         self.skipped: list[Skipped] = []
+        self.warnings: list[str] = []  # for stderr: a run that checks for nothing, say
         self._declaration_lines: dict[Path, list[str]] = {}
         self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
         self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
@@ -153,6 +154,9 @@ class Run:
             [*config.extend_select, *self.options.extend_select],
             [*config.ignore, *self.options.ignore],
         )
+        if not enabled:
+            source = "--select" if self.options.select is not None else config.where("select")
+            self.warnings.append(f"{source}: no rule is selected, so nothing is checked")
         return Project(config, handler_map, enabled, self._baseline(config), discovery)
 
     def _discovery(self, config: Config) -> Discovery:

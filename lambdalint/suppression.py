@@ -23,10 +23,14 @@ def validate_prefixes(prefixes: Iterable[str], known: Sequence[str], where: str)
 
 
 def enabled_codes(
-    known: Sequence[str], select: Sequence[str], extend_select: Sequence[str], ignore: Sequence[str]
+    known: Sequence[str],
+    select: Sequence[str] | None,
+    extend_select: Sequence[str],
+    ignore: Sequence[str],
 ) -> frozenset[str]:
-    """The longest matching prefix decides; on a tie, ignore wins (as in ruff)."""
-    chosen = [*(select or ["LAM"]), *extend_select]
+    """The longest matching prefix decides; on a tie, ignore wins (as in ruff). select None
+    is every rule; an empty select is none (as in ruff)."""
+    chosen = [*(["LAM"] if select is None else select), *extend_select]
     enabled = set()
     for code in known:
         selected = max((len(p) for p in chosen if code.startswith(p)), default=-1)

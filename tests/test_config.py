@@ -73,6 +73,39 @@ ASYNC = ASYNC_HANDLER.format(name="lambda_handler")
             '[tool.lambdalint]\nper-file-ignores = ["tests/*"]\n',
             "pyproject.toml:2: 'per-file-ignores' must be a table of glob = [codes]",
         ),
+        (
+            '[tool.lambdalint]\nhandlers = [\n  { handler = "app.lambda_handler", code-root = 5 },\n]\n',
+            "pyproject.toml:3: 'code-root' must be a string (a folder)",
+        ),
+        # TOML's \\u0000 escape: a NUL byte no path, glob or name can hold
+        (
+            '[tool.lambdalint]\ncode-root = "src\\u0000"\n',
+            "pyproject.toml:2: 'code-root' contains a NUL byte",
+        ),
+        (
+            '[tool.lambdalint]\nbaseline = "base\\u0000line.json"\n',
+            "pyproject.toml:2: 'baseline' contains a NUL byte",
+        ),
+        (
+            '[tool.lambdalint]\nexclude = ["build", "gen\\u0000"]\n',
+            "pyproject.toml:2: 'exclude' contains a NUL byte",
+        ),
+        (
+            '[tool.lambdalint]\nper-file-ignores = { "tests/\\u0000*" = ["LAM002"] }\n',
+            "pyproject.toml:2: 'per-file-ignores' contains a NUL byte",
+        ),
+        (
+            '[tool.lambdalint]\nhandlers = [{ handler = "app.lambda\\u0000handler" }]\n',
+            "pyproject.toml:2: 'handlers' contains a NUL byte",
+        ),
+        (
+            '[tool.lambdalint]\noutput-file = ""\n',
+            "pyproject.toml:2: 'output-file' is empty; it must name a file",
+        ),
+        (
+            '[tool.lambdalint]\nselect = ["LAM002", ""]\n',
+            "pyproject.toml:2: 'select': an empty rule code; name a code or prefix like LAM00",
+        ),
     ],
 )
 def test_a_configuration_mistake_is_one_line_on_stderr_and_exit_2(
@@ -182,3 +215,55 @@ def test_the_nearest_pyproject_with_a_lambdalint_table_wins(tmp_path: Path) -> N
         },
     )
     assert lambdalint("check", cwd=tmp_path).stdout == f"other/app.py:1:1: {async_message()}\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "error"),
+    [
+        ("tool = 5\n", "other.toml:1: 'tool' must be a table, such as [tool.lambdalint]"),
+        (
+            '[project]\nname = "orders"\n\n[tool]\nlambdalint = 5\n',
+            "other.toml:5: [tool.lambdalint] must be a table",
+        ),
+        ("", None),  # a file without the table: the defaults, as with no configuration
+    ],
+)
+def test_the_file_config_names_must_hold_tables(
+    tmp_path: Path, document: str, error: str | None
+) -> None:
+    write(
+        tmp_path, {"pyproject.toml": "[tool.lambdalint]\n", "other.toml": document, "app.py": ASYNC}
+    )
+    run = lambdalint("check", "--config", "other.toml", cwd=tmp_path)
+    if error is None:
+        assert (run.code, run.stdout, run.stderr) == (1, f"app.py:1:1: {async_message()}\n", "")
+    else:
+        assert (run.code, run.stdout, run.stderr) == (2, "", f"lambdalint: {error}\n")
+
+
+def test_an_unreadable_config_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    write(tmp_path, {"app.py": ASYNC})
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    run = lambdalint("check", "--config", "loop.toml", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "lambdalint: loop.toml: cannot read configuration: Too many levels of symbolic links\n",
+    )
+
+
+def test_an_empty_select_selects_nothing_and_says_so(tmp_path: Path) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.lambdalint]\n\nselect = []\n", "app.py": ASYNC})
+    run = lambdalint("check", cwd=tmp_path)
+    warning = "lambdalint: warning: pyproject.toml:3: no rule is selected, so nothing is checked\n"
+    assert (run.code, run.stdout, run.stderr) == (0, "", warning)
+    # as in ruff, extend-select adds to the empty selection, and --select replaces it
+    write(
+        tmp_path, {"pyproject.toml": '[tool.lambdalint]\nselect = []\nextend-select = ["LAM002"]\n'}
+    )
+    assert lambdalint("check", cwd=tmp_path).stdout == f"app.py:1:1: {async_message()}\n"
+    run = lambdalint("check", "--select", "", "--ignore", "LAM002", cwd=tmp_path)
+    assert (run.code, run.stdout) == (0, "")
+    assert (
+        run.stderr == "lambdalint: warning: --select: no rule is selected, so nothing is checked\n"
+    )
