@@ -217,7 +217,15 @@ def _preloaded_clash(spec: HandlerSpec, module: str, named: str) -> Unresolved |
 
 
 def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
-    parts = module.replace("/", ".").split(".")
+    dotted = module.replace("/", ".")
+    parts = dotted.split(".")
+    if not all(parts):  # '../x', './x', 'a//b', '.x': no file path describes what happens
+        return Unresolved(
+            spec,
+            f"{named}: the runtime imports module '{dotted}', which is relative or has an"
+            " empty part, so the import fails; name the module by its path inside the code root",
+            "not a module name",
+        )
     for length in range(len(parts) - 1, 0, -1):
         prefix = module_file(spec.code_root, ".".join(parts[:length]))
         if prefix is not None and prefix.name != "__init__.py":

@@ -267,3 +267,24 @@ def test_an_empty_select_selects_nothing_and_says_so(tmp_path: Path) -> None:
     assert (
         run.stderr == "lambdalint: warning: --select: no rule is selected, so nothing is checked\n"
     )
+
+
+def test_a_handler_path_that_climbs_out_of_the_code_root_says_what_the_runtime_imports(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lambdalint]\nhandlers = ["../../outside/x.handler", "./app.lambda_handler"]\n',
+            "app.py": "def lambda_handler(event, context):\n    pass\n",
+        },
+    )
+    run = lambdalint("check", cwd=tmp_path)
+    assert run.stdout == (
+        "pyproject.toml:2:13: LAM007 handler '../../outside/x.handler': the runtime imports"
+        " module '......outside.x', which is relative or has an empty part, so the import fails;"
+        " name the module by its path inside the code root\n"
+        "pyproject.toml:2:40: LAM007 handler './app.lambda_handler': the runtime imports"
+        " module '..app', which is relative or has an empty part, so the import fails;"
+        " name the module by its path inside the code root\n"
+    )
