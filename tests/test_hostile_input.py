@@ -55,7 +55,7 @@ def test_nesting_python_refuses_in_a_handler_file_is_lam900_where_python_says(
     tmp_path: Path,
 ) -> None:
     # 5,000 nested [ grew libcst to 19.5 GB; Python stops at the 201st, column 212 here
-    deep = "def lambda_handler(event, context):\n    return " + "[" * 5000 + "\n"
+    deep = "def lambda_handler(event, context):\n    return " + "[" * 5000 + "]" * 5000 + "\n"
     assert check(tmp_path, {"deep.py": deep}) == [
         "deep.py:2:212: LAM900 syntax error: too many nested parentheses",
         SURVIVOR,
