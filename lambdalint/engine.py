@@ -18,7 +18,14 @@ from lambdalint.convention import conventional_handlers
 from lambdalint.diagnostics import Diagnostic, Location
 from lambdalint.handlers import HandlerTarget, missing_function
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
-from lambdalint.source import LINE_BREAK, Undecodable, decode, describe_syntax_error
+from lambdalint.source import (
+    LINE_BREAK,
+    Undecodable,
+    decode,
+    describe_syntax_error,
+    nesting_rejected,
+    too_complex,
+)
 from lambdalint.suppression import noqa_suppresses
 
 if TYPE_CHECKING:
@@ -168,44 +175,32 @@ def _decode(task: FileTask, source: bytes) -> str | Diagnostic:
 def _check_text(task: FileTask, text: str) -> FileResult:
     import libcst as cst
 
+    rejected = nesting_rejected(text)
+    if rejected is not None:  # before libcst, which crashes or takes gigabytes on such code
+        line, column, message = rejected
+        problem = _problem(task, UNREADABLE_FILE, line, column, message)
+        return FileResult([problem] if _wanted(problem, task) else [])
     try:
         module = cst.parse_module(text)
+        result = _run_checks(task, module)
     except cst.ParserSyntaxError as error:
         problem = _syntax_problem(task, text, error)
         return FileResult([problem] if _wanted(problem, task) else [])
-    try:
-        result = _run_checks(task, module)
-    except RecursionError:
-        return FileResult(
-            [
-                _problem(
-                    task,
-                    INTERNAL_ERROR,
-                    1,
-                    1,
-                    "the code is nested too deeply"
-                    " for lambdalint's analysis; this file was not checked",
-                )
-            ]
-        )
+    except (RecursionError, MemoryError) as error:
+        return _not_checked(task, too_complex(error))
     except Exception as error:  # noqa: BLE001 - one file's problem must not stop the run
-        return FileResult(
-            [
-                _problem(
-                    task,
-                    INTERNAL_ERROR,
-                    1,
-                    1,
-                    f"analysing this file failed:"
-                    f" {type(error).__name__}: {error}; this file was not checked",
-                )
-            ]
-        )
+        return _not_checked(task, f"analysing this file failed: {type(error).__name__}: {error}")
     lines = LINE_BREAK.split(text)
     result.diagnostics = [
         d for d in result.diagnostics if _wanted(d, task) and not _noqa(d, task, lines)
     ]
     return result
+
+
+def _not_checked(task: FileTask, reason: str) -> FileResult:
+    return FileResult(
+        [_problem(task, INTERNAL_ERROR, 1, 1, f"{reason}; this file was not checked")]
+    )
 
 
 def _syntax_problem(task: FileTask, text: str, error: ParserSyntaxError) -> Diagnostic:

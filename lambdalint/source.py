@@ -8,6 +8,7 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 # CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
@@ -15,6 +16,24 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 if TYPE_CHECKING:
     from libcst import ParserSyntaxError
+
+# CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL, "too many nested
+# parentheses"); libcst has no such limit and crashes or takes gigabytes long before that.
+# Below this depth (which the cheap scan may misjudge slightly, e.g. in 3.12 f-strings)
+# Python's own parser is not asked.
+SUSPECT_NESTING = 150
+STRING_OR_COMMENT = re.compile(
+    "|".join(
+        (
+            r"'{3}(?:[^'\\]|\\[\s\S]|'(?!''))*'{3}",  # a triple-quoted string, lines and all
+            r'"{3}(?:[^"\\]|\\[\s\S]|"(?!""))*"{3}',
+            r"'(?:[^'\\\r\n]|\\[\s\S])*'",
+            r'"(?:[^"\\\r\n]|\\[\s\S])*"',
+            r"#[^\r\n]*",
+        )
+    )
+)
+NOT_BRACKET = re.compile(r"[^()\[\]{}]+")
 
 
 @dataclass(frozen=True)
@@ -79,3 +98,35 @@ def describe_syntax_error(
         )
     reason = error.message.splitlines()[0] if error.message else "invalid syntax"
     return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
+
+
+def nesting_rejected(source: str | bytes) -> tuple[int, int, str] | None:
+    """Line, column and CPython's reason when Python refuses the code for nesting too deep,
+    which a scan of its brackets outside strings and comments tells in microseconds."""
+    # brackets and quotes are ASCII, which no UTF-8 (or latin-1) character hides
+    text = source.decode("latin-1") if isinstance(source, bytes) else source
+    if sum(text.count(opening) for opening in "([{") < SUSPECT_NESTING:
+        return None
+    brackets = NOT_BRACKET.sub("", STRING_OR_COMMENT.sub("", text))
+    if len(brackets) < SUSPECT_NESTING:
+        return None
+    depths = accumulate(1 if bracket in "([{" else -1 for bracket in brackets)
+    if max(depths) < SUSPECT_NESTING:
+        return None
+    try:
+        ast.parse(source)
+    except SyntaxError as python_error:
+        return (
+            python_error.lineno or 1,
+            python_error.offset or 1,
+            f"syntax error: {python_error.msg}",
+        )
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    return None
+
+
+def too_complex(error: RecursionError | MemoryError) -> str:
+    """Why valid but extreme code (a 400-term expression, deep nesting) was not analysed."""
+    cause = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return f"the code is too deeply nested or too large for lambdalint ({cause})"

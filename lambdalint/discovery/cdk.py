@@ -49,7 +49,7 @@ from lambdalint.discovery.model import (
     UnreadableFile,
     Value,
 )
-from lambdalint.source import describe_syntax_error
+from lambdalint.source import describe_syntax_error, nesting_rejected, too_complex
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -88,15 +88,21 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         path.resolve().parent for path, source in sources.items() if APP_CONSTRUCTION.search(source)
     }
     for path, source in sources.items():
+        rejected = nesting_rejected(source)
+        if rejected is not None:  # before libcst, which crashes or takes gigabytes on such code
+            line, _, message = rejected
+            discovery.notes.append(UnreadableFile(path, line, message))
+            continue
         try:
             module = cst.parse_module(source)
+            discovery.functions.extend(_AppFile(path, module, app_folders).functions())
         except cst.ParserSyntaxError as error:
             discovery.notes.append(_syntax_error(path, source, error))
-            continue
         except (SyntaxError, UnicodeDecodeError, LookupError) as error:  # bad encoding or bytes
             discovery.notes.append(UnreadableFile(path, 1, f"cannot decode file: {error}"))
-            continue
-        discovery.functions.extend(_AppFile(path, module, app_folders).functions())
+        except (RecursionError, MemoryError) as error:
+            reason = too_complex(error)
+            discovery.notes.append(Note(path, 1, f"{reason}; its functions are not discovered"))
     typescript = cdk_typescript.discover(root, other_languages)
     discovery.functions += typescript.functions
     discovery.notes += typescript.notes

@@ -408,8 +408,10 @@ def _environment(*owners: Located) -> dict[str, Value]:
 def _key_filter(filter_: Located) -> tuple[str | None, str | None]:
     """The prefix and suffix of ``Filter.S3Key.Rules``, as SAM events and buckets write it."""
     rules = {
-        str(rule.get("Name")).lower(): rule.get("Value")
+        name.lower(): rule.get("Value")
         for rule in _mappings(filter_.section("S3Key").get("Rules"))
+        # only a string names a rule; str() of an aliased list could be gigabytes long
+        if isinstance(name := rule.get("Name"), str)
     }
     prefix, suffix = rules.get("prefix"), rules.get("suffix")
     return (

@@ -48,6 +48,7 @@ from lambdalint.discovery.templates import (
     as_value,
     event_names,
     loaded,
+    scalar,
     shown,
     unresolved,
 )
@@ -69,6 +70,8 @@ DEFAULT_S3_EVENT = "s3:ObjectCreated:*"
 STREAM_TYPES = {"dynamodb": "DynamoDB", "kinesis": "Kinesis"}
 INNERMOST_VARIABLE = re.compile(r"\$\{([^${}]*)\}")
 MAX_VARIABLE_DEPTH = 10  # ${self:a} -> ${self:b} -> ... cycles stay opaque
+# a variable used twice per level doubles the text each level: past this it stays opaque
+MAX_RESOLVED_LENGTH = 10_000
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
@@ -99,6 +102,9 @@ class _Service:
         self.document = document
         self.provider = document.section("provider")
         self.package = document.section("package")
+        # each variable followed once per depth: ten levels that each use the next level
+        # ten times would otherwise be 10**10 lookups
+        self.variables: dict[tuple[str, int], Any] = {}
 
     def add_to(self, discovery: Discovery) -> None:
         if self.provider.get("name", "aws") != "aws":
@@ -331,11 +337,11 @@ class _Service:
             return EventSource("SQS", self._named(spec, "arn"))
         if kind == "stream":
             arn = self._named(spec, "arn")
-            declared = str(self._resolved(details.get("type"))).lower()
+            declared = (scalar(self._resolved(details.get("type"))) or "").lower()
             return EventSource(STREAM_TYPES.get(declared) or _stream_type(arn), arn)
         if (
             kind == "http"
-            and str(self._resolved(details.get("integration", "lambda-proxy"))).lower()
+            and (scalar(self._resolved(details.get("integration", "lambda-proxy"))) or "").lower()
             not in PROXY_INTEGRATIONS
         ):
             return EventSource("ApiNonProxy")
@@ -346,7 +352,7 @@ class _Service:
         return as_value(self._resolved(spec.get(key) if isinstance(spec, Located) else spec))
 
     def _allows_recursion(self, name: str, config: Located) -> bool:
-        if str(self._resolved(config.get("recursiveLoop"))).lower() == "allow":
+        if (scalar(self._resolved(config.get("recursiveLoop"))) or "").lower() == "allow":
             return True
         logical_id = name[:1].upper() + name[1:].replace("-", "Dash").replace("_", "Underscore")
         resources = self.document.section("resources")
@@ -373,10 +379,17 @@ class _Service:
             if not isinstance(found, str):
                 return Reference("variable", value)
             text = text[: match.start()] + found + text[match.end() :]
+            if len(text) > MAX_RESOLVED_LENGTH:
+                return Reference("variable", value)
         return text if "${" not in text else Reference("variable", value)
 
     def _variable(self, expression: str, depth: int) -> Any:
         """What ``${expression}`` stands for, or None when only the deployment knows."""
+        if (expression, depth) not in self.variables:
+            self.variables[expression, depth] = self._followed(expression, depth)
+        return self.variables[expression, depth]
+
+    def _followed(self, expression: str, depth: int) -> Any:
         address, _, fallback = (part.strip() for part in expression.partition(","))
         if depth < MAX_VARIABLE_DEPTH and address.startswith("self:"):
             found: Any = self.document

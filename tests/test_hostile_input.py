@@ -1,0 +1,136 @@
+"""One hostile file never costs the run: each probe is generated here (no giant files in the
+repository), sits beside a known-bad handler whose finding must survive, and runs under a
+memory cap, so a regression fails instead of eating the machine."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from e2e import ASYNC_HANDLER, LAMBDALINT, async_message, lambdalint, write
+
+MEMORY_CAP = 2 << 30  # bytes of address space; the probes took 5-20 GB before the fix
+CAP_AND_RUN = (
+    "import os, resource, sys;"
+    f" resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_CAP}, {MEMORY_CAP}));"
+    " os.execv(sys.argv[1], sys.argv[1:])"
+)
+CAPPED = [sys.executable, "-c", CAP_AND_RUN, str(LAMBDALINT)]
+SURVIVOR = f"handler.py:1:1: {async_message()}"
+CDK_APP = """import aws_cdk as cdk
+from aws_cdk import aws_lambda as lambda_
+
+app = cdk.App()
+stack = cdk.Stack(app, "Stack")
+lambda_.Function(
+    stack,
+    "Fn",
+    runtime=lambda_.Runtime.PYTHON_3_12,
+    code=lambda_.Code.from_asset("src"),
+    handler={handler},
+)
+"""
+
+
+def check(root: Path, files: dict[str, str]) -> list[str]:
+    write(root, {"handler.py": ASYNC_HANDLER.format(name="lambda_handler"), **files})
+    run = lambdalint("check", ".", cwd=root, command=CAPPED)
+    assert run.stderr == ""
+    return run.stdout.splitlines()
+
+
+def test_nesting_python_refuses_in_a_cdk_app_is_its_syntax_error(tmp_path: Path) -> None:
+    # libcst segfaulted on the 3,000 parentheses CPython's tokenizer refuses at the 201st
+    nested = "(" * 3000 + "1" + ")" * 3000
+    write(tmp_path, {"app.py": CDK_APP.format(handler=nested)})
+    # discovery's notes carry a line only
+    assert check(tmp_path, {}) == [
+        "app.py:11:1: LAM900 syntax error: too many nested parentheses",
+        SURVIVOR,
+    ]
+
+
+def test_nesting_python_refuses_in_a_handler_file_is_lam900_where_python_says(
+    tmp_path: Path,
+) -> None:
+    # 5,000 nested [ grew libcst to 19.5 GB; Python stops at the 201st, column 212 here
+    deep = "def lambda_handler(event, context):\n    return " + "[" * 5000 + "]" * 5000 + "\n"
+    assert check(tmp_path, {"deep.py": deep}) == [
+        "deep.py:2:212: LAM900 syntax error: too many nested parentheses",
+        SURVIVOR,
+    ]
+
+
+def test_brackets_in_strings_and_comments_are_not_nesting(tmp_path: Path) -> None:
+    code = (
+        "def lambda_handler(event, context):\n"
+        f'    text = \'{"(" * 300}\' + """{"[" * 300}\n"""  # {"{" * 300}\n'
+        "    return text\n"
+    )
+    assert check(tmp_path, {"strings.py": code}) == [SURVIVOR]
+
+
+def test_an_expression_too_long_for_the_cdk_analysis_is_a_note(tmp_path: Path) -> None:
+    # valid Python, but a RecursionError in CDK discovery ended the run
+    chain = " + ".join(['"a"'] * 3000)
+    write(tmp_path, {"app.py": CDK_APP.format(handler=chain)})
+    assert check(tmp_path, {}) == [SURVIVOR]
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert (
+        "app.py:1: the code is too deeply nested or too large for lambdalint"
+        " (RecursionError: maximum recursion depth exceeded"
+    ) in handlers.stdout
+
+
+def test_an_s3_filter_rule_named_by_an_alias_of_aliases_is_not_expanded(tmp_path: Path) -> None:
+    # 9**9 scalars behind one name: str() of it took 76 s and 5.5 GB
+    aliases = "".join(
+        f"  a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]\n" for level in range(1, 9)
+    )
+    template = f"""Transform: AWS::Serverless-2016-10-31
+Aliases:
+  a0: &a0 [x, x, x, x, x, x, x, x, x]
+{aliases}Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: handler.lambda_handler
+      Runtime: python3.12
+      CodeUri: .
+      Events:
+        Upload:
+          Type: S3
+          Properties:
+            Bucket: !Ref Bucket
+            Events: s3:ObjectCreated:*
+            Filter:
+              S3Key:
+                Rules:
+                  - Name: *a8
+                    Value: uploads/
+"""
+    assert check(tmp_path, {"template.yaml": template}) == [SURVIVOR]
+
+
+@pytest.mark.parametrize("bottom", ["x", '""'])
+def test_a_serverless_variable_chain_is_bounded_in_size_and_work(
+    tmp_path: Path, bottom: str
+) -> None:
+    # each level uses the one below ten times: 10**9 characters, or 10**9 lookups of ""
+    levels = "".join(
+        f"  l{level}: {('${self:custom.l' + str(level - 1) + '}') * 10}\n" for level in range(1, 10)
+    )
+    service = f"""service: chain
+provider:
+  name: aws
+  runtime: python3.12
+custom:
+  l0: {bottom}
+{levels}functions:
+  api:
+    handler: handler.lambda_handler
+    environment:
+      STAGE: ${{self:custom.l9}}
+"""
+    assert check(tmp_path, {"serverless.yml": service}) == [SURVIVOR]
