@@ -79,25 +79,35 @@ def describe_syntax_error(
     """Line, column and reason of a libcst parse error, in CPython's own words (what the
     runtime reports when it imports the file); the flag says Python itself accepts it."""
     try:
+        complaint = _cpython_complaint(source)
+    except (RecursionError, MemoryError, ValueError):
+        complaint = None  # Python cannot tell either: libcst's own reason below
+    else:
+        if complaint is None:
+            return (
+                error.raw_line,
+                error.raw_column + 1,
+                "libcst cannot parse this file although Python can; it was not checked",
+                True,
+            )
+    if complaint is not None:
+        return (*complaint, False)
+    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
+    return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
+
+
+def _cpython_complaint(source: str | bytes) -> tuple[int, int, str] | None:
+    """Line, column and reason CPython's parser gives for source, or None when it accepts it;
+    raises RecursionError, MemoryError or ValueError when it cannot tell."""
+    try:
         ast.parse(source)
     except SyntaxError as python_error:
         return (
             python_error.lineno or 1,
             python_error.offset or 1,
             f"syntax error: {python_error.msg}",
-            False,
         )
-    except (RecursionError, MemoryError, ValueError):
-        pass
-    else:
-        return (
-            error.raw_line,
-            error.raw_column + 1,
-            "libcst cannot parse this file although Python can; it was not checked",
-            True,
-        )
-    reason = error.message.splitlines()[0] if error.message else "invalid syntax"
-    return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
+    return None
 
 
 def nesting_rejected(source: str | bytes) -> tuple[int, int, str] | None:
@@ -114,16 +124,9 @@ def nesting_rejected(source: str | bytes) -> tuple[int, int, str] | None:
     if max(depths) < SUSPECT_NESTING:
         return None
     try:
-        ast.parse(source)
-    except SyntaxError as python_error:
-        return (
-            python_error.lineno or 1,
-            python_error.offset or 1,
-            f"syntax error: {python_error.msg}",
-        )
+        return _cpython_complaint(source)
     except (RecursionError, MemoryError, ValueError):
-        pass
-    return None
+        return None
 
 
 def too_complex(error: RecursionError | MemoryError) -> str:
