@@ -13,7 +13,7 @@ from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
 from lambdalint.diagnostics import Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
-from lambdalint.discovery.declarations import one_walk, project_tree
+from lambdalint.discovery.declarations import project_tree
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileResult, FileTask, check_file
 from lambdalint.files import Skipped, Tree, matches_any, regular_file, unreadable_reason, walk
@@ -172,8 +172,7 @@ class Run:
         tree = self._trees.get((config.root, excluded))
         if tree is None:
             tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
-        with one_walk(config.root, excluded, tree):
-            self._discoveries[key] = discover(config.root, config.discover, excluded)
+        self._discoveries[key] = discover(config.root, config.discover, excluded, tree)
         return self._discoveries[key]
 
     def _baseline(self, config: Config) -> Baseline | None:

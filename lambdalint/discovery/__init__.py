@@ -19,14 +19,18 @@ from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
 from lambdalint.discovery import pyproject
 from lambdalint.discovery.declarations import one_walk
 from lambdalint.discovery.model import DeployedFunction, Discovery, Reference
+from lambdalint.files import Tree
 
 
-def discover(root: Path, sources: Sequence[str], excluded: Sequence[str] = ()) -> Discovery:
-    """Every function the enabled sources declare under root, in source order."""
+def discover(
+    root: Path, sources: Sequence[str], excluded: Sequence[str] = (), tree: Tree | None = None
+) -> Discovery:
+    """Every function the enabled sources declare under root, in source order; ``tree``, a
+    walk of root the caller already has (``declarations.project_tree``), spares another."""
     found = Discovery()
     if not sources:
         return found
-    with one_walk(root, excluded):
+    with one_walk(root, excluded, tree):
         for name in sources:
             part = import_module(f"lambdalint.discovery.{name}").discover(root, excluded)
             found.functions += part.functions

@@ -42,12 +42,9 @@ def project_tree(root: Path, excluded: Sequence[str] = ()) -> Tree:
 @contextlib.contextmanager
 def one_walk(root: Path, excluded: Sequence[str] = (), tree: Tree | None = None) -> Iterator[None]:
     """Within the block, declaration_files(root, ...) filters one walk of root: ``tree`` when
-    the run has it, else the enclosing block's, else a new one."""
+    the caller has it, else a new one."""
     global _walked
     root = root.resolve()
-    if tree is None and _walked is not None and _walked[:2] == (root, tuple(excluded)):
-        yield
-        return
     previous = _walked
     _walked = (root, tuple(excluded), tree or project_tree(root, excluded))
     try:
