@@ -60,8 +60,9 @@ invocation:
 - objects built by methods and classes lambdalint does not follow (`self.session.client`),
   and functions the handler never reaches;
 - a CloudFormation custom resource's handler (its module imports `cfnresponse` or
-  `crhelper`): it runs on stack operations only, a handful of times in its life, so what a
-  client costs per call does not matter.
+  `crhelper`, also under `try`): it runs on stack operations only, a handful of times in
+  its life, so what a client costs per call does not matter. The whole module is left
+  alone, so keep traffic-serving handlers out of a custom resource's module.
 
 ## Fix
 None: moving a client to module level changes when it is created and may need its
@@ -112,8 +113,10 @@ class ClientInHandler(Check):
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
         self.reported_by_chain: set[cst.CSTNode] = set()
-        self.serves_custom_resources = bool(
-            CUSTOM_RESOURCE_MODULES & _imported_modules(context.module)
+        # by the names the module imports, at any depth of its top level (try/except too)
+        self.serves_custom_resources = any(
+            name in CUSTOM_RESOURCE_MODULES or qualified.split(".")[0] in CUSTOM_RESOURCE_MODULES
+            for name, qualified in context.module_bindings.imports.items()
         )
 
     # -- traversal ----------------------------------------------------------------------
@@ -310,26 +313,6 @@ class ClientInHandler(Check):
             scope = handler.function or handler.lambda_
             if scope is not None:
                 yield scope
-
-
-def _imported_modules(module: cst.Module) -> set[str]:
-    """The top-level names of the modules a module imports at its top level."""
-    names: set[str] = set()
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if isinstance(small, cst.Import):
-                names.update(
-                    cst.Module([]).code_for_node(alias.name).split(".")[0] for alias in small.names
-                )
-            elif (
-                isinstance(small, cst.ImportFrom)
-                and small.module is not None
-                and not small.relative
-            ):
-                names.add(cst.Module([]).code_for_node(small.module).split(".")[0])
-    return names
 
 
 def _evaluated_at_import(where: Where) -> bool:

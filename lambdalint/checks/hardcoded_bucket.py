@@ -92,9 +92,10 @@ from lambdalint.data.s3_methods import (
 )
 from lambdalint.walk import Where
 
-# The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
-# what S3 accepts as a bucket name (legacy names allowed upper case and underscores)
+# The characters S3 accepts in a bucket name (legacy names allowed upper case and
+# underscores): a literal with others is a placeholder ("${Bucket}", "<your-bucket>")
 BUCKET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
+# The bucket of an s3:// URI or an S3 ARN (any partition) at the start of a string.
 S3_LOCATION = re.compile(r"(?:s3://|arn:aws(?:-[a-z-]+)?:s3:::)(?P<bucket>[A-Za-z0-9._-]+)")
 STRING_NODES = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
 
