@@ -94,19 +94,15 @@ ARN_SERVICE_TYPES = {
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
-    candidates = filter(_looks_like_template, declaration_files(root, TEMPLATE_SUFFIXES, excluded))
-    for path, document in loaded(candidates, discovery):
+    candidates = declaration_files(root, TEMPLATE_SUFFIXES, excluded)
+    for path, document in loaded(candidates, discovery, _names_a_function):
         if isinstance(document, Located) and isinstance(document.get("Resources"), Located):
             discovery.functions += _Template(path, root.resolve(), document).functions()
     return discovery
 
 
-def _looks_like_template(path: Path) -> bool:
-    """A byte look before any parsing: only a file that names a function type can declare one."""
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return False
+def _names_a_function(content: bytes) -> bool:
+    """Only a file that names a function type can declare one."""
     return any(marker in content for marker in FUNCTION_TYPES)
 
 

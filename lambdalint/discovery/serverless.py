@@ -79,20 +79,13 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     services = (
         path
         for path in declaration_files(root, (".yml", ".yaml"), excluded)
-        if path.name in SERVICE_FILE_NAMES and _declares_functions(path)
+        if path.name in SERVICE_FILE_NAMES
     )
-    for path, document in loaded(services, discovery):
+    # a service without a functions section deploys none
+    for path, document in loaded(services, discovery, lambda content: b"functions:" in content):
         if isinstance(document, Located):
             _Service(path, root.resolve(), document).add_to(discovery)
     return discovery
-
-
-def _declares_functions(path: Path) -> bool:
-    """A byte look before parsing: a service without a functions section deploys none."""
-    try:
-        return b"functions:" in path.read_bytes()
-    except OSError:
-        return False
 
 
 class _Service:

@@ -54,13 +54,11 @@ class TemplateError(Exception):
         self.message = message
 
 
-def load_template(path: Path) -> Any:
-    """The document in path: YAML, or JSON for a ``.json`` file (or a ``.template`` that
-    starts with ``{``). Raises TemplateError."""
+def load_template(path: Path, content: bytes) -> Any:
+    """The document in path's content: YAML, or JSON for a ``.json`` file (or a ``.template``
+    that starts with ``{``). Raises TemplateError."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise TemplateError(1, f"cannot read this file: {error.strerror}") from None
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise TemplateError(1, f"this file is not UTF-8 ({error.reason})") from None
     is_json = path.suffix == ".json" or (
@@ -69,15 +67,24 @@ def load_template(path: Path) -> Any:
     return load_json(text) if is_json else load_yaml(text)
 
 
-def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, Any]]:
-    """Each path with its document; a file that does not load is a LAM900 note instead, or a
-    plain note when it is a generator's template (cookiecutter, Jinja) that only becomes
+def loaded(
+    paths: Iterable[Path], discovery: Discovery, declares: Callable[[bytes], bool]
+) -> Iterator[tuple[Path, Any]]:
+    """Each path whose bytes ``declares`` accepts (a byte look before any parsing), with its
+    document; each file is read once. A file that does not load is a LAM900 note instead, or
+    a plain note when it is a generator's template (cookiecutter, Jinja) that only becomes
     YAML once rendered: the deployment tool never sees it as it is."""
     for path in paths:
         try:
-            yield path, load_template(path)
+            content = path.read_bytes()
+        except OSError:
+            continue  # the walk saw it a moment ago: gone or unreadable, nothing to declare
+        if not declares(content):
+            continue
+        try:
+            yield path, load_template(path, content)
         except TemplateError as error:
-            if is_generator_template(path):
+            if is_generator_template(path, content):
                 discovery.notes.append(
                     Note(
                         path,
@@ -94,12 +101,13 @@ def loaded(paths: Iterable[Path], discovery: Discovery) -> Iterator[tuple[Path, 
 GENERATOR_PLACEHOLDER = re.compile(rb"\{\{.*?\}\}|\{%.*?%\}")
 
 
-def is_generator_template(path: Path) -> bool:
-    """A file with cookiecutter/Jinja placeholders, in its text or its path."""
+def is_generator_template(path: Path, content: bytes | None = None) -> bool:
+    """A file with cookiecutter/Jinja placeholders, in its path or its content (read from
+    path when not given)."""
     if GENERATOR_PLACEHOLDER.search(str(path).encode("utf-8", "replace")):
         return True
     try:
-        return GENERATOR_PLACEHOLDER.search(path.read_bytes()) is not None
+        return GENERATOR_PLACEHOLDER.search(content or path.read_bytes()) is not None
     except OSError:
         return False
 
