@@ -128,6 +128,8 @@ def _with_source_lines(
 ) -> list[Diagnostic]:
     """Each finding in the code with the decoded line it starts on, for its fingerprint; one
     at a declaring line (a handler its module lacks) gets it from the runner, which reads it."""
+    if not diagnostics:
+        return diagnostics  # most files: nothing to split the text for
     lines = LINE_BREAK.split(text)
     sourced = []
     for item in diagnostics:
