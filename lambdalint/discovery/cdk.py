@@ -38,6 +38,8 @@ from lambdalint.discovery.cdk_constructs import (
     asset_base,
     python_function,
     runtime_name,
+    v2_name,
+    with_event,
 )
 from lambdalint.discovery.declarations import declaration_files
 from lambdalint.discovery.model import (
@@ -58,8 +60,6 @@ if TYPE_CHECKING:
 
     Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
 
-# CDK v1 modules whose v2 successor has another name (most kept theirs)
-CDK_V1_MODULES = {"aws_cdk.aws_lambda_python.": "aws_cdk.aws_lambda_python_alpha."}
 CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
 
 
@@ -200,10 +200,7 @@ class _AppFile:
     def _qualified_name(self, expression: cst.BaseExpression, scope: Scope) -> str | None:
         """The imported name an expression refers to, CDK v1 module names as v2's."""
         name = self.context.qualified_name(expression, scope)
-        for v1_module, v2_module in CDK_V1_MODULES.items():
-            if name is not None and name.startswith(v1_module):
-                return v2_module + name[len(v1_module) :]
-        return name
+        return v2_name(name) if name is not None else None
 
     def _path(self, expression: cst.BaseExpression, scope: Scope) -> Path | None:
         """A path the app computes from literals, ``__file__``, ``os.path`` and ``pathlib``."""
@@ -325,7 +322,7 @@ class _AppFile:
             function = replace(function, allows_recursion=loop == "ALLOW")
         events = self.context.follow(keywords["events"], scope)[0] if "events" in keywords else None
         for element in getattr(events, "elements", ()):
-            function = self._with_event(function, self._event_source(element.value, scope, notes))
+            function = with_event(function, self._event_source(element.value, scope, notes))
         return self._noted(function, notes)
 
     def _runtime(self, expression: cst.BaseExpression, scope: Scope, notes: Pending) -> str | None:
@@ -534,7 +531,7 @@ class _AppFile:
             if key is not None and event == "Api" and not self._proxy_integration(call, scope):
                 event = "ApiNonProxy"
             if key is not None:
-                self.declared[key] = self._with_event(self.declared[key], EventSource(event))
+                self.declared[key] = with_event(self.declared[key], EventSource(event))
             return
         if not isinstance(call.func, cst.Attribute):
             return
@@ -554,9 +551,9 @@ class _AppFile:
         notes: Pending = []
         source = argument(call, 0, "source")
         if method == "add_event_source" and source is not None:
-            function = self._with_event(function, self._event_source(source, scope, notes))
+            function = with_event(function, self._event_source(source, scope, notes))
         elif method == "add_function_url":
-            function = self._with_event(function, EventSource("FunctionUrl"))
+            function = with_event(function, EventSource("FunctionUrl"))
         elif method == "add_environment":
             name, value = argument(call, 0, "key"), argument(call, 1, "value")
             key_text = self._string(name, scope) if name is not None else None
@@ -626,7 +623,7 @@ class _AppFile:
                 event = self._filtered(
                     EventSource("S3", resource, s3_events=names), arguments[position + 1 :], scope
                 )
-            self.declared[key] = self._with_event(self.declared[key], event)
+            self.declared[key] = with_event(self.declared[key], event)
             return
 
     def _event_source(
@@ -697,9 +694,3 @@ class _AppFile:
                 suffix=event.suffix if suffix_text is None else suffix_text,
             )
         return event
-
-    @staticmethod
-    def _with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
-        if event is None:
-            return function
-        return replace(function, events=(*function.events, event))

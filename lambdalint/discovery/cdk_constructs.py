@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from lambdalint.data.s3_events import ANY_OBJECT_CREATED
-from lambdalint.discovery.model import DeployedFunction
+from lambdalint.discovery.model import DeployedFunction, EventSource
 
 N = TypeVar("N")  # a syntax node of the app's language (libcst's, tree-sitter's)
 APP_CONSTRUCTION = re.compile(rb"\bApp\(")  # cdk.App(), core.App(), new App(): the app file
@@ -106,3 +106,20 @@ def runtime_name(constant: str) -> str | None:
         return IRREGULAR_RUNTIMES[constant]
     family, _, version = constant.lower().partition("_")
     return family if version == "latest" else family + version.replace("_", ".")
+
+
+# CDK v1 modules whose v2 successor has another name (most kept theirs)
+CDK_V1_MODULES = {"aws_cdk.aws_lambda_python": "aws_cdk.aws_lambda_python_alpha"}
+
+
+def v2_name(qualified: str) -> str:
+    """A qualified name with CDK v1's module names as v2 spells them."""
+    for v1_module, v2_module in CDK_V1_MODULES.items():
+        if qualified == v1_module or qualified.startswith(v1_module + "."):
+            return v2_module + qualified[len(v1_module) :]
+    return qualified
+
+
+def with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
+    """The function with one more trigger, when there is one."""
+    return function if event is None else replace(function, events=(*function.events, event))

@@ -38,6 +38,8 @@ from lambdalint.discovery.cdk_constructs import (
     asset_base,
     python_function,
     runtime_name,
+    v2_name,
+    with_event,
 )
 from lambdalint.discovery.model import (
     DeployedFunction,
@@ -150,10 +152,7 @@ def _python_module(specifier: str) -> str | None:
         return "aws_cdk"
     for prefix in ("aws-cdk-lib/", "@aws-cdk/"):
         if specifier.startswith(prefix):
-            module = specifier[len(prefix) :].replace("-", "_")
-            if module == "aws_lambda_python":  # CDK v1's name of the alpha module
-                module = "aws_lambda_python_alpha"
-            return "aws_cdk." + module
+            return v2_name("aws_cdk." + specifier[len(prefix) :].replace("-", "_"))
     return None
 
 
@@ -563,7 +562,7 @@ class _AppFile:
             loop = self._member(properties["recursive_loop"], LAMBDA + "RecursiveLoop.")
             function = replace(function, allows_recursion=loop == "ALLOW")
         for element in self._elements(properties.get("events")):
-            function = self._with_event(function, self._event_source(element, notes))
+            function = with_event(function, self._event_source(element, notes))
         return self._noted(function, notes)
 
     def _runtime(self, node: Node, notes: Pending) -> str | None:
@@ -792,7 +791,7 @@ class _AppFile:
             if key is not None and event == "Api" and not self._proxy_integration(call):
                 event = "ApiNonProxy"
             if key is not None:
-                self.declared[key] = self._with_event(self.declared[key], EventSource(event))
+                self.declared[key] = with_event(self.declared[key], EventSource(event))
             return
         callee = call.child_by_field_name("function")
         callee = self._unwrapped(callee) if callee is not None else None
@@ -815,9 +814,9 @@ class _AppFile:
         notes: Pending = []
         source = self._argument(call, 0)
         if method == "add_event_source" and source is not None:
-            function = self._with_event(function, self._event_source(source, notes))
+            function = with_event(function, self._event_source(source, notes))
         elif method == "add_function_url":
-            function = self._with_event(function, EventSource("FunctionUrl"))
+            function = with_event(function, EventSource("FunctionUrl"))
         elif method == "add_environment":
             name, value = self._argument(call, 0), self._argument(call, 1)
             text = self._string(name) if name is not None else None
@@ -870,7 +869,7 @@ class _AppFile:
                 event = self._filtered(
                     EventSource("S3", resource, s3_events=names), arguments[position + 1 :]
                 )
-            self.declared[key] = self._with_event(self.declared[key], event)
+            self.declared[key] = with_event(self.declared[key], event)
             return
 
     def _event_source(self, node: Node, notes: Pending) -> EventSource | None:
@@ -916,9 +915,3 @@ class _AppFile:
             )
             event = replace(event, prefix=prefix or event.prefix, suffix=suffix or event.suffix)
         return event
-
-    @staticmethod
-    def _with_event(function: DeployedFunction, event: EventSource | None) -> DeployedFunction:
-        if event is None:
-            return function
-        return replace(function, events=(*function.events, event))
