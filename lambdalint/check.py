@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-import libcst as cst
-
 from lambdalint.diagnostics import Location
 
 if TYPE_CHECKING:
+    import libcst as cst
+
     from lambdalint.analysis import FileContext, Handler
     from lambdalint.diagnostics import Diagnostic
     from lambdalint.runner import Project

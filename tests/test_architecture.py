@@ -8,6 +8,8 @@ import ast
 from pathlib import Path
 
 import lambdalint
+from lambdalint import checks
+from lambdalint.registry import all_checks
 
 PACKAGE = Path(lambdalint.__file__).parent
 
@@ -159,3 +161,8 @@ def test_per_file_work_is_plain_data_both_ways(tmp_path: Path) -> None:
     assert result.missing, "the declared function is missing: a fact for the project rules"
     assert pickle.loads(pickle.dumps(task)) == task  # noqa: S301 - our own bytes
     assert pickle.loads(pickle.dumps(result)) == result  # noqa: S301 - our own bytes
+
+
+def test_the_registry_table_names_each_rule_by_its_code() -> None:
+    """``checks.REGISTERED`` lists codes without importing rules; it must agree with them."""
+    assert [check.code for check in all_checks()] == list(checks.REGISTERED)
