@@ -92,6 +92,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes checking files at once (default: the number of CPUs; 1: no pool)",
     )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of results (.lambdalint_cache)",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="the cache's folder (default: 'cache-dir' in the configuration, else"
+        " .lambdalint_cache in the project's root)",
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say on stderr which files were checked and which came from the cache",
+    )
     check.add_argument("--stdin-filename", help="the file name to give the buffer read from '-'")
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument(
@@ -247,6 +265,8 @@ def _check(args: argparse.Namespace) -> int:
         baseline=args.baseline,
         apply_baselines=args.write_baseline is None,
         jobs=args.jobs or default_jobs(),
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
     )
     try:
         settings = run_config(args.config)
@@ -266,6 +286,9 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for warning in run.warnings:
         print(f"lambdalint: warning: {warning}", file=sys.stderr)
+    if args.verbose:
+        for note in run.cache_notes:
+            print(f"lambdalint: cache: {note}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
     color = (

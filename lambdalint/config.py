@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lambdalint.files import regular_file
+from lambdalint.files import read_regular, regular_file
 from lambdalint.output import FORMATS, display_path
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class Config:
     output_format: str | None = None
     output_file: Path | None = None
     baseline: Path | None = None
+    cache_dir: Path | None = None  # None: .lambdalint_cache in the root
     discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
     key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
 
@@ -87,6 +88,7 @@ KNOWN_KEYS = sorted(
         "format",
         "output-file",
         "baseline",
+        "cache-dir",
         "discover",
     ]
 )
@@ -118,12 +120,13 @@ def project_root(start: Path) -> tuple[Path | None, Path | None]:
 def mentions_table(path: Path) -> bool:
     """A byte look for a [tool.lambdalint] header, for files lambdalint does not own (nested
     projects' configs are their own run's business)."""
-    if not regular_file(path):
-        return False
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        content = read_regular(path)
     except OSError:
         return False
+    if content is None:
+        return False
+    text = content.decode("utf-8", errors="replace")
     return re.search(r"^\s*\[\s*tool\s*\.\s*lambdalint\b", text, re.MULTILINE) is not None
 
 
@@ -236,6 +239,10 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             config.baseline = root / _file_path(
                 where, key, value, "a string (a path to a JSON file)"
             )
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: 'cache-dir' must be a folder, as a non-empty string")
+            config.cache_dir = root / value
         elif key == "discover":
             sources = _string_list(where, key, value)
             unknown = sorted(set(sources) - set(DISCOVERY_SOURCES))

@@ -12,17 +12,19 @@ visits anyway is yielded once, under its real path.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import functools
+import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pathspec import GitIgnoreSpec
+from lambdalint import gitignore
 
 SKIPPED_DIRS = {
     ".git",
@@ -41,6 +43,7 @@ SKIPPED_DIRS = {
     ".mypy_cache",
     ".pytest_cache",
     ".ruff_cache",
+    ".lambdalint_cache",
     "site-packages",
     ".serverless",
     ".terraform",
@@ -66,30 +69,102 @@ def regular_file(path: Path) -> bool:
 
 def unreadable_reason(path: Path) -> str | None:
     """Why path cannot be read as a file, or None when it is a regular file."""
+    return _status(path)[1]
+
+
+def _status(path: Path) -> tuple[os.stat_result | None, str | None]:
+    """path's stat when it is a regular file, else why it cannot be read as one."""
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return "symlink loop; skipped"
+            return None, "symlink loop; skipped"
         if os.path.islink(path):
-            return "broken symlink; skipped"
-        return f"cannot read: {error.strerror}; skipped"
+            return None, "broken symlink; skipped"
+        return None, f"cannot read: {error.strerror}; skipped"
     except ValueError as error:
-        return f"cannot read: {error}; skipped"
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    return "not a regular file (FIFO, socket or device); skipped"
+        return None, f"cannot read: {error}; skipped"
+    if stat.S_ISREG(status.st_mode):
+        return status, None
+    if stat.S_ISDIR(status.st_mode):
+        return None, "is a folder"
+    return None, "not a regular file (FIFO, socket or device); skipped"
+
+
+# what a recording (``recorded_reads``) saw: each path read, its size and modification time
+# before the read and what the reader learnt from the bytes (``Learnt``); (None, "") for a
+# file that was absent
+Reads = dict[Path, tuple["tuple[int, int] | None", str]]
+_recordings: list[Reads] = []
+
+
+@contextlib.contextmanager
+def recorded_reads() -> Iterator[Reads]:
+    """Within the block, every ``read_bytes`` is recorded: what discovery's result depends
+    on, for the cache to tell whether it still holds."""
+    reads: Reads = {}
+    _recordings.append(reads)
+    try:
+        yield reads
+    finally:
+        _recordings.remove(reads)
+
+
+def read_bytes(path: Path, mentions: tuple[bytes, ...] = ()) -> bytes:
+    """path's bytes, recorded when a recording is on; OSError as Path.read_bytes raises it.
+
+    A reader that only looks further at files mentioning one of ``mentions`` says so: a file
+    that mentions none is recorded as such, so edits that keep it so change nothing."""
+    if not _recordings:
+        return path.read_bytes()
+    try:
+        status = os.stat(path)
+        content = path.read_bytes()
+    except OSError:
+        for reads in _recordings:
+            reads[path] = (None, "")
+        raise
+    learnt = learnt_from(content, mentions)
+    for reads in _recordings:
+        reads[path] = ((status.st_size, status.st_mtime_ns), learnt)
+    return content
+
+
+MENTIONS_NONE = "mentions none of "
+
+
+def learnt_from(content: bytes, mentions: tuple[bytes, ...]) -> str:
+    """What a reader's result depends on in content: the words it looks for when content
+    has none of them, else every byte (its SHA-256)."""
+    if mentions and not any(word in content for word in mentions):
+        return MENTIONS_NONE + " ".join(word.hex() for word in mentions)
+    return hashlib.sha256(content).hexdigest()
+
+
+def still_learnt(content: bytes, learnt: str) -> bool:
+    """Whether content teaches a reader what ``learnt`` recorded."""
+    if learnt.startswith(MENTIONS_NONE):
+        words = tuple(bytes.fromhex(word) for word in learnt[len(MENTIONS_NONE) :].split())
+        return learnt_from(content, words) == learnt
+    return learnt_from(content, ()) == learnt
+
+
+def read_regular(path: Path) -> bytes | None:
+    """path's bytes when it is a regular file, else None (recorded as absent)."""
+    if regular_file(path):
+        return read_bytes(path)
+    for reads in _recordings:
+        reads[path] = (None, "")
+    return None
 
 
 class GitIgnore:
-    """One ``.gitignore`` file, with git's semantics (pathspec's ``GitIgnoreSpec``): globs,
+    """One ``.gitignore`` file, with git's semantics (``lambdalint.gitignore``): globs,
     ``dir/`` patterns, anchors, ``**`` and ``!`` negation, relative to the file's folder."""
 
     def __init__(self, base: Path, text: str) -> None:
         self.prefix = os.path.join(base, "")
-        self.spec = _compiled_gitignore(text)
+        self.rules = gitignore.compiled(text)
 
     @classmethod
     def read(cls, directory: Path) -> GitIgnore | None:
@@ -104,26 +179,7 @@ class GitIgnore:
     def verdict(self, path: str, is_dir: bool) -> bool | None:
         """Whether the last pattern matching path (absolute, below the file's folder)
         ignores it (True) or re-includes it (False); None when no pattern matches."""
-        relative = path[len(self.prefix) :]
-        return self.spec.check_file(relative + "/" if is_dir else relative).include
-
-
-@functools.lru_cache(maxsize=64)
-def _compiled_gitignore(text: str) -> GitIgnoreSpec:
-    """A .gitignore's patterns, compiled once per content: generated projects repeat theirs."""
-    lines = text.splitlines()
-    try:
-        return GitIgnoreSpec.from_lines(lines)
-    except ValueError:  # a pattern git would pass over; keep the others
-        return GitIgnoreSpec.from_lines(line for line in lines if _compiles(line))
-
-
-def _compiles(line: str) -> bool:
-    try:
-        GitIgnoreSpec.from_lines([line])
-    except ValueError:
-        return False
-    return True
+        return self.rules.verdict(path[len(self.prefix) :], is_dir)
 
 
 def ignored(ignores: list[GitIgnore], path: str, is_dir: bool) -> bool:
@@ -188,12 +244,13 @@ class Tree:
     skipped: list[tuple[Skipped, bool]] = field(default_factory=list)
     # links not followed because their target is walked anyway: (link, target)
     inward_links: list[tuple[Path, Path]] = field(default_factory=list)
+    stats: dict[Path, tuple[int, int]] = field(default_factory=dict)  # each file's size, mtime
 
     def covers(self, folder: Path) -> bool:
         """Whether the files under folder (absolute) are those a walk of folder alone finds:
         the walk entered it, and no link below it leads elsewhere in the tree."""
         return folder in self.entered and not any(
-            _under(link, folder) and not _under(target, folder)
+            within(link, folder) and not within(target, folder)
             for link, target in self.inward_links
         )
 
@@ -210,17 +267,18 @@ class Tree:
         files = [
             (respelled(path), real)
             for path, real in self.files
-            if path.name.endswith(suffixes) and _under(path, folder)
+            if path.name.endswith(suffixes) and within(path, folder)
         ]
         skipped = [
             Skipped(respelled(note.path), note.reason)
             for note, about_file in self.skipped
-            if _under(note.path, folder) and (not about_file or note.path.name.endswith(suffixes))
+            if within(note.path, folder) and (not about_file or note.path.name.endswith(suffixes))
         ]
         return files, skipped
 
 
-def _under(path: Path, folder: Path) -> bool:
+def within(path: Path, folder: Path) -> bool:
+    """Whether path is folder or lies below it (both absolute, spelled alike); no I/O."""
     text, prefix = str(path), str(folder)
     return text == prefix or text.startswith(os.path.join(prefix, ""))
 
@@ -233,10 +291,25 @@ def walk(
     be walked or read is noted in the tree's ``skipped``."""
     start = Path(os.path.abspath(top))
     tree = Tree(start)
+    enclosing = _enclosing_gitignores(start)
+    if _in_ignored_folder(enclosing, start):
+        return tree
     _Walk(tree, top, suffixes, tuple(excluded), (root or top).resolve()).directory(
-        start, _enclosing_gitignores(start), linked=str(start) != os.path.realpath(start)
+        start, enclosing, linked=str(start) != os.path.realpath(start)
     )
     return tree
+
+
+def _in_ignored_folder(enclosing: list[GitIgnore], start: Path) -> bool:
+    """Whether start or a folder above it is ignored by a .gitignore above start: git
+    ignores everything inside such a folder (the walk never enters one it finds itself)."""
+    for ignore in enclosing:
+        base = Path(ignore.prefix)
+        folders = [start, *start.parents]
+        for folder in folders[: folders.index(base)] if base in folders else []:
+            if ignored([ignore], str(folder), True):
+                return True
+    return False
 
 
 def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
@@ -271,14 +344,14 @@ class _Walk:
 
     def directory(self, directory: Path, ignores: list[GitIgnore], linked: bool) -> None:
         """Walk one folder; ``linked`` when its path goes through a symlink."""
-        own = GitIgnore.read(directory)
-        ignores = [own, *ignores] if own else ignores
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
             note = Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
             self.tree.skipped.append((note, False))
             return
+        own = GitIgnore.read(directory) if any(e.name == ".gitignore" for e in entries) else None
+        ignores = [own, *ignores] if own else ignores
         self.tree.entered.add(directory)
         for entry in entries:
             name, text = entry.name, entry.path
@@ -314,12 +387,13 @@ class _Walk:
             if is_dir:
                 self.directory(path, ignores, linked or is_link)
             elif wanted:
-                reason = unreadable_reason(path)
-                if reason is not None:
-                    self.tree.skipped.append((Skipped(path, reason), True))
+                status, reason = _status(path)
+                if status is None:
+                    self.tree.skipped.append((Skipped(path, reason or "skipped"), True))
                 else:
                     real = Path(os.path.realpath(path)) if linked or is_link else path
                     self.tree.files.append((path, real))
+                    self.tree.stats[path] = (status.st_size, status.st_mtime_ns)
 
     def _excluded(self, text: str, name: str, through_link: bool) -> bool:
         if not through_link and text.startswith(self.root_prefix):

@@ -28,14 +28,15 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def check_files(tasks: Sequence[FileTask], jobs: int) -> list[FileResult]:
-    """Each task's result, in the tasks' order, as check_file gives it in this process."""
+def check_files(tasks: Sequence[tuple[FileTask, bytes | None]], jobs: int) -> list[FileResult]:
+    """Each task's result, in the tasks' order, as check_file gives it in this process; a
+    task comes with its file's bytes when the caller has read them already."""
     if jobs == 1:
-        return [check_file(task) for task in tasks]
+        return [check_file(task, source) for task, source in tasks]
     results: dict[int, FileResult] = {}
     parsed: dict[int, tuple[FileTask, bytes | None]] = {}
-    for index, task in enumerate(tasks):
-        source = _read(task)
+    for index, (task, given) in enumerate(tasks):
+        source = given if given is not None else _read(task)
         if _parses(task, source):
             parsed[index] = (task, source)
         else:  # settled by the prefilter (or a read error) at once: not worth a worker

@@ -4,19 +4,30 @@ handler map -> per-file tasks (and one per template's inline code)."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lambdalint.baseline import Baseline, load_baseline
+from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, fingerprint
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
 from lambdalint.diagnostics import Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.declarations import project_tree
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileResult, FileTask, check_file
-from lambdalint.files import Skipped, Tree, matches_any, regular_file, unreadable_reason, walk
+from lambdalint.files import (
+    Skipped,
+    Tree,
+    matches_any,
+    recorded_reads,
+    regular_file,
+    unreadable_reason,
+    walk,
+    within,
+)
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
 from lambdalint.pool import check_files
@@ -51,6 +62,8 @@ class Options:
     baseline: Path | None = None  # replaces each project's 'baseline'
     apply_baselines: bool = True  # off while --write-baseline records every finding
     jobs: int = 1  # processes for per-file work; 1 keeps it in this process
+    cache: bool = False  # read and write each project's persistent cache (lambdalint.cache)
+    cache_dir: Path | None = None  # replaces each project's 'cache-dir'
 
 
 @dataclass
@@ -61,6 +74,8 @@ class Project:
     baseline: Baseline | None
     discovery: Discovery = field(default_factory=Discovery)
     findings: list[Diagnostic] | None = None  # its declarations' own, once computed
+    cache: ProjectCache | None = None
+    discovery_key: str = ""  # what its discovery depends on, for the cache
 
 
 @dataclass
@@ -84,7 +99,7 @@ class Run:
                 raise UsageError(str(error)) from None
         # keyed by the project's pyproject.toml, or its root folder when it has none
         self.projects: dict[Path, Project] = {}
-        self._root_of_dir: dict[Path, tuple[Path | None, Path | None]] = {}
+        self._root_of_dir: dict[Path, tuple[Path, Path | None]] = {}  # root, its pyproject
         stdin_path = Path(options.stdin_filename or "stdin.py")
         self.scope = [
             Path(os.path.abspath(stdin_path if raw == "-" else raw)) for raw in options.paths
@@ -93,11 +108,15 @@ class Run:
         self.warnings: list[str] = []  # for stderr: a run that checks for nothing, say
         self._declaration_lines: dict[Path, list[str]] = {}
         self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
+        self._discovery_keys: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], str] = {}
+        self._caches: dict[Path, ProjectCache] = {}  # by cache file
         self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
         # each file checked so far and the handlers checked in it: the run's progress and summary
         self.checked: dict[Path, int] = {}
+        # what came from the cache and what was read or checked afresh, for --verbose
+        self.cache_notes: list[str] = []
 
     def project_for(self, path: Path) -> Project:
         """The project that owns path: --config's, else the nearest folder above it with a
@@ -108,27 +127,29 @@ class Run:
             root = self._explicit_config.root
         else:
             directory = Path(os.path.abspath(path.parent))
-            if directory not in self._root_of_dir:
-                self._root_of_dir[directory] = project_root(directory)
-            found_root, config_path = self._root_of_dir[directory]
-            root = found_root or self._argument_root(path)
+            found = self._root_of_dir.get(directory)
+            if found is None:
+                found_root, found_config = project_root(directory)
+                found = (found_root or self._argument_root(directory), found_config)
+                self._root_of_dir[directory] = found
+            root, config_path = found
         key = config_path or root
         if key not in self.projects:
             self.projects[key] = self._project(config_path, root)
         return self.projects[key]
 
-    def _argument_root(self, path: Path) -> Path:
-        """An unmarked project's root: the checked directory that holds path, else its folder."""
-        resolved = Path(os.path.abspath(path))
+    def _argument_root(self, directory: Path) -> Path:
+        """An unmarked project's root: the checked directory that holds directory, else
+        directory itself."""
         for argument in self.scope:
-            if argument.is_dir() and (argument == resolved or argument in resolved.parents):
+            if within(directory, argument) and argument.is_dir():
                 return argument
-        return resolved.parent
+        return directory
 
     def in_scope(self, path: Path) -> bool:
         """Whether path is one of the checked paths or lies under one of them."""
         resolved = Path(os.path.abspath(path))
-        return any(argument == resolved or argument in resolved.parents for argument in self.scope)
+        return any(within(resolved, argument) for argument in self.scope)
 
     def _project(self, config_path: Path | None, root: Path) -> Project:
         if self._explicit_config is not None:
@@ -140,7 +161,8 @@ class Run:
         # --handler is resolved against the pyproject.toml's folder, else the current directory
         handler_root = config.root if config.path else Path.cwd().resolve()
         cli_specs = [HandlerSpec(handler, handler_root) for handler in self.options.handlers]
-        discovery = self._discovery(config)
+        cache = self._cache(config)
+        discovery, discovery_key = self._discovery(config, cache)
         specs = declared_handlers(config, discovery.functions, cli_specs)
         handler_map = build_map(specs, config.root)
         for unresolved in handler_map.unresolved:
@@ -157,23 +179,56 @@ class Run:
         if not enabled:
             source = "--select" if self.options.select is not None else config.where("select")
             self.warnings.append(f"{source}: no rule is selected, so nothing is checked")
-        return Project(config, handler_map, enabled, self._baseline(config), discovery)
+        return Project(
+            config,
+            handler_map,
+            enabled,
+            self._baseline(config),
+            discovery,
+            None,
+            cache,
+            discovery_key,
+        )
 
-    def _discovery(self, config: Config) -> Discovery:
+    def _cache(self, config: Config) -> ProjectCache | None:
+        if not self.options.cache:
+            return None
+        folder = self.options.cache_dir or config.cache_dir or config.root / CACHE_DIR_NAME
+        cache = ProjectCache(folder, config.root)
+        return self._caches.setdefault(cache.path, cache)
+
+    def _discovery(self, config: Config, cache: ProjectCache | None) -> tuple[Discovery, str]:
         """The functions the project's deployment templates declare, read once per run from
-        the walk of its root that checking then filters (``files``)."""
+        the walk of its root that checking then filters (``files``), or from the cache when
+        the walk lists the same files and none that discovery read has changed; with the
+        digest of what it depends on."""
         excluded = (*config.exclude, *config.extend_exclude)
         key = (config.root, config.discover, excluded)
         if key in self._discoveries:
-            return self._discoveries[key]
+            return self._discoveries[key], self._discovery_keys[key]
+        self._discovery_keys[key] = ""
         if not config.discover:  # nothing to read: no walk
             self._discoveries[key] = Discovery()
-            return self._discoveries[key]
+            return self._discoveries[key], ""
         tree = self._trees.get((config.root, excluded))
         if tree is None:
             tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
-        self._discoveries[key] = discover(config.root, config.discover, excluded, tree)
-        return self._discoveries[key]
+        if cache is None:
+            self._discoveries[key] = discover(config.root, config.discover, excluded, tree)
+            return self._discoveries[key], ""
+        listing = fingerprint(key, [path for path, _ in tree.files])
+        found = cache.cached_discovery(listing, tree.stats)
+        shown = display_path(config.root)
+        if found is None:
+            recorded_at = time.time_ns()
+            with recorded_reads() as reads:
+                found = discover(config.root, config.discover, excluded, tree)
+            cache.store_discovery(listing, reads, recorded_at, found)
+            self.cache_notes.append(f"discovery of {shown} read from the templates")
+        else:
+            self.cache_notes.append(f"discovery of {shown} from the cache")
+        self._discoveries[key], self._discovery_keys[key] = found, listing
+        return found, listing
 
     def _baseline(self, config: Config) -> Baseline | None:
         # loaded up front, so a broken baseline is an error even on a clean run
@@ -238,12 +293,12 @@ class Run:
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
         tasks = [self.task(path) for path in self.files()]
-        # only the per-file check may leave this process; what the run decides stays here
-        for task, result in zip(tasks, check_files(tasks, self.options.jobs)):
+        for task, result in zip(tasks, self._results(tasks)):
             diagnostics.extend(self._filed(task, result))
         if self.options.stdin is not None:
             name = Path(self.options.stdin_filename or "stdin.py")
-            diagnostics.extend(self._checked(self.task(name), self.options.stdin))
+            task = self.task(name)
+            diagnostics.extend(self._filed(task, check_file(task, self.options.stdin)))
         for project in list(self.projects.values()):
             diagnostics.extend(self._inline_code(project))
         # a declaration outside the checked paths is the business of the run that checks it
@@ -255,10 +310,41 @@ class Run:
         )
         diagnostics = self._not_in_baselines(diagnostics)
         diagnostics.sort(key=Diagnostic.sort_key)
+        for cache in self._caches.values():
+            cache.save()
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
-    def _checked(self, task: FileTask, source: bytes | None = None) -> list[Diagnostic]:
-        return self._filed(task, check_file(task, source))
+    def _results(self, tasks: list[FileTask]) -> list[FileResult]:
+        """Each task's result: from its project's cache when the file and its task are
+        unchanged, else checked (only the per-file check may leave this process; what the
+        run decides stays here) and stored."""
+        lookups = [
+            cache.lookup(task) if (cache := self.project_for(task.path).cache) else None
+            for task in tasks
+        ]
+        to_check = [
+            index for index, lookup in enumerate(lookups) if lookup is None or lookup.result is None
+        ]
+        checked = check_files(
+            [
+                (tasks[index], lookup.source if (lookup := lookups[index]) else None)
+                for index in to_check
+            ],
+            self.options.jobs,
+        )
+        results = [lookup.result if lookup else None for lookup in lookups]
+        self.cache_notes.extend(
+            f"{display_path(task.path)} {'checked' if lookup.result is None else 'from the cache'}"
+            for task, lookup in zip(tasks, lookups)
+            if lookup is not None
+        )
+        for index, result in zip(to_check, checked):
+            results[index] = result
+            lookup = lookups[index]
+            cache = self.project_for(tasks[index].path).cache
+            if lookup is not None and cache is not None:
+                cache.store(lookup, result)
+        return [result for result in results if result is not None]
 
     def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
@@ -299,13 +385,34 @@ class Run:
                 project,
                 [
                     item
-                    for rule in project_rules()
-                    if rule.code in project.enabled
-                    for item in rule.check_project(project)
+                    for item in self._declaration_findings(project)
                     if not self._suppressed_in_declaration(item)
                 ],
             )
         return project.findings
+
+    def _declaration_findings(self, project: Project) -> list[Diagnostic]:
+        """The project rules' findings, from the cache when the project's discovery came from
+        it and its config and enabled codes are the same (no rule module is even imported)."""
+        key = fingerprint(
+            project.discovery_key,
+            project.config,
+            project.enabled,
+            self.options.handlers,
+            Path.cwd() if self.options.handlers and project.config.path is None else None,
+        )
+        cache = project.cache
+        found = cache.project_findings(key) if cache is not None and project.discovery_key else None
+        if found is None:
+            found = [
+                item
+                for rule in project_rules()
+                if rule.code in project.enabled
+                for item in rule.check_project(project)
+            ]
+            if cache is not None and project.discovery_key:
+                cache.store_project_findings(key, found)
+        return found
 
     def _suppressed_in_declaration(self, diagnostic: Diagnostic) -> bool:
         """A finding in a declaring file (template, config, CDK app), under its
@@ -362,7 +469,12 @@ class Run:
                 targets=(target,),
                 embedding=Embedding(lines, indent),
             )
-            found.extend(self._checked(task, function.inline_code.encode("utf-8")))
+            result = project.cache.embedded(task) if project.cache else None
+            if result is None:
+                result = check_file(task, function.inline_code.encode("utf-8"))
+                if project.cache:
+                    project.cache.store_embedded(task, result)
+            found.extend(self._filed(task, result))
         return found
 
 

@@ -49,7 +49,7 @@ class Case:
 def all_cases() -> list[Case]:
     return [
         Case(rule_dir, path)
-        for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir())
+        for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir() and p.name[0] != ".")
         for path in sorted((rule_dir / "cases").iterdir())
         if (path.suffix == ".py" or path.is_dir()) and path.name != "__pycache__"
     ]

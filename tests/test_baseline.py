@@ -116,6 +116,7 @@ def test_rewriting_the_baseline_forgets_fixed_findings(project: Path) -> None:
     (project / "app.py").write_text(CLIENT_HANDLER, encoding="utf-8")
     assert lambdalint("check", "--baseline", "baseline.json", cwd=project).code == 1
     assert sorted(path.name for path in project.iterdir()) == [
+        ".lambdalint_cache",
         "app.py",
         "baseline.json",
         "pyproject.toml",
@@ -243,6 +244,7 @@ def test_a_partial_file_a_killed_writer_left_behind_is_removed(project: Path) ->
     record(project)
     assert sorted(path.name for path in project.iterdir()) == [
         writing,
+        ".lambdalint_cache",
         "app.py",
         "baseline.json",
         "pyproject.toml",

@@ -90,7 +90,9 @@ def absolute_findings(stdout: str, cwd: Path) -> list[tuple]:
 def test_the_findings_do_not_depend_on_the_working_directory(name: str, tmp_path: Path) -> None:
     root = shutil.copytree(PROJECTS / name, tmp_path / "work" / name)
     (root / ".git").mkdir()
-    subfolder = min(path for path in root.iterdir() if path.is_dir() and path.name != ".git")
+    subfolder = min(
+        path for path in root.iterdir() if path.is_dir() and not path.name.startswith(".")
+    )
     expected = absolute_findings(lambdalint("check", "--format", "json", cwd=root).stdout, root)
     python_files = sorted({item[0] for item in expected if item[0].endswith(".py")})
     for cwd in (root, subfolder, root.parent):

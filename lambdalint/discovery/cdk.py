@@ -51,6 +51,7 @@ from lambdalint.discovery.model import (
     UnreadableFile,
     Value,
 )
+from lambdalint.files import read_bytes
 from lambdalint.source import describe_syntax_error, nesting_rejected, too_complex
 
 if TYPE_CHECKING:
@@ -66,8 +67,6 @@ CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     """Every Lambda function the CDK app files under root declare, in Python, then in
     TypeScript and JavaScript."""
-    import libcst as cst
-
     from lambdalint.discovery import cdk_typescript
 
     discovery = Discovery()
@@ -78,7 +77,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             other_languages.append(path)
             continue
         try:
-            source = path.read_bytes()
+            source = read_bytes(path, mentions=(b"aws_cdk",))
         except OSError as error:
             discovery.notes.append(UnreadableFile(path, 1, f"cannot read file: {error.strerror}"))
             continue
@@ -88,6 +87,8 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         path.resolve().parent for path, source in sources.items() if APP_CONSTRUCTION.search(source)
     }
     for path, source in sources.items():
+        import libcst as cst  # only once a file mentions the CDK
+
         rejected = nesting_rejected(source)
         if rejected is not None:  # before libcst, which crashes or takes gigabytes on such code
             line, _, message = rejected

@@ -50,6 +50,7 @@ from lambdalint.discovery.model import (
     UnreadableFile,
     Value,
 )
+from lambdalint.files import read_bytes
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser
@@ -97,7 +98,7 @@ def discover(root: Path, paths: Iterable[Path]) -> Discovery:
         if _is_test(path, root):
             continue
         try:
-            source = path.read_bytes()
+            source = read_bytes(path, mentions=CDK_MENTIONS)
         except OSError as error:
             discovery.notes.append(UnreadableFile(path, 1, f"cannot read file: {error.strerror}"))
             continue
@@ -715,7 +716,7 @@ class _AppFile:
         """Inline code read from a file is deployed as module ``index``: the file is checked as
         that module; a handler naming another module is checked as inline code (and fails)."""
         try:
-            code = file.read_text(encoding="utf-8")
+            code = read_bytes(file).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             notes.append(
                 (node, (f"inline code file {self._text(node)} cannot be read; not checked"))

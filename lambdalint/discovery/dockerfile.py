@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from lambdalint.discovery.model import DeployedFunction, Note
+from lambdalint.files import read_bytes
 
 DEFAULT_DOCKERFILE = "Dockerfile"
 LAMBDA_BASE_IMAGES = ("public.ecr.aws/lambda/", "amazon/aws-lambda-")
@@ -158,7 +159,7 @@ def read_image(
     if project_root is not None and context != project_root and project_root not in context.parents:
         return ImageCode(unchecked="its build context lies outside the project being checked")
     try:
-        source = dockerfile.read_bytes()
+        source = read_bytes(dockerfile)
         # decoded as the parser would (UTF-8, line endings kept), so its errors are ours to word
         parser = DockerfileParser(
             fileobj=io.StringIO(source.decode("utf-8")),

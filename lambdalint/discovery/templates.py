@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from lambdalint.discovery.model import Discovery, Note, Reference, UnreadableFile, Value
+from lambdalint.files import read_bytes
 
 
 class Located(dict[Any, Any]):  # keys and values as YAML or JSON read them
@@ -76,7 +77,7 @@ def loaded(
     YAML once rendered: the deployment tool never sees it as it is."""
     for path in paths:
         try:
-            content = path.read_bytes()
+            content = read_bytes(path)
         except OSError:
             continue  # the walk saw it a moment ago: gone or unreadable, nothing to declare
         if not declares(content):
@@ -107,7 +108,7 @@ def is_generator_template(path: Path, content: bytes | None = None) -> bool:
     if GENERATOR_PLACEHOLDER.search(str(path).encode("utf-8", "replace")):
         return True
     try:
-        return GENERATOR_PLACEHOLDER.search(content or path.read_bytes()) is not None
+        return GENERATOR_PLACEHOLDER.search(content or read_bytes(path)) is not None
     except OSError:
         return False
 

@@ -40,6 +40,7 @@ from lambdalint.discovery.model import (
     UnreadableFile,
     Value,
 )
+from lambdalint.files import read_bytes
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -90,7 +91,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     folders: dict[Path, list[tuple[Path, bytes]]] = {}
     for path in declaration_files(root, (".tf",), excluded):
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
         except OSError as error:
             discovery.notes.append(UnreadableFile(path, 1, f"cannot read Terraform file: {error}"))
             continue
