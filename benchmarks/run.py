@@ -91,7 +91,6 @@ class Workload:
     cwd: Path
     paths: list[str]  # lambdalint's, relative to cwd
     trees: list[Path]  # where its caches live; pythaw checks each (it takes one path)
-    pythaw: Measure | None = None  # given: the sum of pythaw's runs on the trees, measured apart
     timings: dict[str, Measure] = field(default_factory=dict)
 
 
@@ -124,8 +123,9 @@ def orphan_peaks() -> list[int]:
         peaks.append(usage.ru_maxrss)
 
 
-def best(runs: list[Measure]) -> Measure:
-    return Measure(min(run.seconds for run in runs), max(run.rss_mib for run in runs))
+def combined(runs: list[Measure], seconds: Callable[[list[float]], float]) -> Measure:
+    """The runs' seconds combined (min of repeats, sum of parts), and their highest peak."""
+    return Measure(seconds([run.seconds for run in runs]), max(run.rss_mib for run in runs))
 
 
 def clear_caches(trees: list[Path]) -> None:
@@ -143,8 +143,7 @@ def lambdalint(work: Workload, *flags: str) -> Measure:
 def pythaw(trees: list[Path]) -> Measure | None:
     if PYTHAW is None:
         return None
-    runs = [measure([PYTHAW, "check", "--exit-zero", "."], tree) for tree in trees]
-    return Measure(sum(run.seconds for run in runs), max(run.rss_mib for run in runs))
+    return combined([measure([PYTHAW, "check", "--exit-zero", "."], tree) for tree in trees], sum)
 
 
 def warm_up(work: Workload) -> None:
@@ -153,7 +152,7 @@ def warm_up(work: Workload) -> None:
     pythaw(work.trees)
 
 
-def time_workload(work: Workload, repeat: int) -> None:
+def time_workload(work: Workload, repeat: int, with_pythaw: bool = True) -> None:
     runs: dict[str, list[Measure]] = {"cold": [], "warm": [], "jobs1": [], "pythaw": []}
     for _ in range(repeat):
         clear_caches(work.trees)
@@ -161,12 +160,10 @@ def time_workload(work: Workload, repeat: int) -> None:
         runs["warm"].append(lambdalint(work))
         clear_caches(work.trees)
         runs["jobs1"].append(lambdalint(work, "--jobs", "1"))
-        if work.pythaw is None and (measured := pythaw(work.trees)) is not None:
+        if with_pythaw and (measured := pythaw(work.trees)) is not None:
             runs["pythaw"].append(measured)
     clear_caches(work.trees)  # leave the trees as they were found
-    work.timings = {name: best(found) for name, found in runs.items() if found}
-    if work.pythaw is not None:
-        work.timings["pythaw"] = work.pythaw
+    work.timings = {name: combined(found, min) for name, found in runs.items() if found}
 
 
 def python_files(trees: list[Path]) -> int:
@@ -227,13 +224,11 @@ def corpus_section(corpus: Path, only: list[str], repeat: int) -> list[Path]:
         time_workload(work, repeat)
     total = Workload("TOTAL", corpus, [], repos)
     total.timings = {
-        name: Measure(
-            sum(w.timings[name].seconds for w in works), max(w.timings[name].rss_mib for w in works)
-        )
-        for name in works[0].timings
+        name: combined([w.timings[name] for w in works], sum) for name in works[0].timings
     }
-    whole.pythaw = total.timings.get("pythaw")
-    time_workload(whole, repeat)
+    time_workload(whole, repeat, with_pythaw=False)
+    if "pythaw" in total.timings:
+        whole.timings["pythaw"] = total.timings["pythaw"]
     print_table(TIMING_HEADER, [timing_row(work) for work in [*works, total, whole]])
     print(
         "\nThe last row gives lambdalint every repository root in one `lambdalint check`;"
@@ -285,8 +280,20 @@ def import_seconds(module: str, repeat: int) -> float:
 def stages_section(label: str, roots: list[Path], repeat: int) -> None:
     """One in-process run as `lambdalint check --jobs 1` makes it, timed per stage."""
     print(f"\n## Time per stage: {label}, one cold run in this process, --jobs 1\n")
-    start = min(measure([sys.executable, "-c", "pass"], roots[0]).seconds for _ in range(repeat))
-    rows = [["process start (python -c pass)", f"{start:.3f} s", "-"]]
+    with tempfile.TemporaryDirectory() as empty:  # what every run pays before any file
+        fixed = {
+            "process start (python -c pass)": [sys.executable, "-c", "pass"],
+            "lambdalint check (empty folder)": [LAMBDALINT, "check", "."],
+            **({"pythaw check (empty folder)": [PYTHAW, "check", "."]} if PYTHAW else {}),
+        }
+        rows = [
+            [
+                label,
+                f"{min(measure(command, Path(empty)).seconds for _ in range(repeat)):.3f} s",
+                "-",
+            ]
+            for label, command in fixed.items()
+        ]
     rows += [
         [f"import {module}", f"{import_seconds(module, repeat):.3f} s", "-"]
         for module in ("lambdalint.cli", "libcst")
