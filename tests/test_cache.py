@@ -4,8 +4,10 @@ from the cache), and never trusts a cache file it did not write whole."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -241,8 +243,6 @@ class _Planted:
 def test_a_foreign_cache_file_is_never_trusted_or_run(project: Path, tmp_path: Path) -> None:
     """A well-formed file with a valid checksum that holds something else than lambdalint's
     entries: a planted pickle is not unpickled into a call."""
-    import hashlib
-
     cold, _ = checked(project)
     (entry,) = cache_files(project)
     marker = tmp_path / "ran"
@@ -324,3 +324,20 @@ def test_a_partial_file_an_interrupted_run_left_is_removed(project: Path) -> Non
         ".partial-writing",
         entry.name,
     ]
+
+
+PROJECTS = Path(__file__).parent / "projects"
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in PROJECTS.iterdir()))
+def test_every_case_project_is_answered_from_the_cache_the_second_time(
+    name: str, tmp_path: Path
+) -> None:
+    """Whatever each deployment format's discovery keeps (images, CDK apps in two languages,
+    Terraform), it comes back from the cache whole: the warm run checks nothing."""
+    project = tmp_path / name
+    shutil.copytree(PROJECTS / name, project, ignore=shutil.ignore_patterns(".lambdalint_cache"))
+    cold, _ = checked(project)
+    warm, notes = checked(project)
+    assert warm == cold
+    assert notes and all(note.endswith("from the cache") for note in notes), notes
