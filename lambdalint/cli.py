@@ -287,7 +287,7 @@ def _check(args: argparse.Namespace) -> int:
     for warning in run.warnings:
         print(f"lambdalint: warning: {warning}", file=sys.stderr)
     if args.verbose:
-        for note in run.cache_notes:
+        for note in run.cache_notes():
             print(f"lambdalint: cache: {note}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)

@@ -109,12 +109,21 @@ def project_root(start: Path) -> tuple[Path | None, Path | None]:
     directory = start if start.is_dir() else start.parent
     directory = Path(os.path.abspath(directory))
     for candidate_dir in [directory, *directory.parents]:
-        candidate = candidate_dir / "pyproject.toml"
-        if _has_table(candidate):
-            return candidate_dir, candidate
-        if (candidate_dir / ".git").exists():
-            return candidate_dir, None
+        marked = project_marker(candidate_dir)
+        if marked is not None:
+            return marked
     return None, None
+
+
+def project_marker(directory: Path) -> tuple[Path, Path | None] | None:
+    """(directory, its pyproject.toml) when that file has a [tool.lambdalint] table,
+    (directory, None) when it holds ``.git``; None when directory is no project's root."""
+    candidate = directory / "pyproject.toml"
+    if _has_table(candidate):
+        return directory, candidate
+    if (directory / ".git").exists():
+        return directory, None
+    return None
 
 
 def mentions_table(path: Path) -> bool:

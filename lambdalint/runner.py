@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, fingerprint
-from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_root
+from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_marker
 from lambdalint.diagnostics import Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.declarations import project_tree
@@ -100,6 +100,7 @@ class Run:
         # keyed by the project's pyproject.toml, or its root folder when it has none
         self.projects: dict[Path, Project] = {}
         self._root_of_dir: dict[Path, tuple[Path, Path | None]] = {}  # root, its pyproject
+        self._marks: dict[Path, tuple[Path | None, Path | None]] = {}  # project_root's, by folder
         stdin_path = Path(options.stdin_filename or "stdin.py")
         self.scope = [
             Path(os.path.abspath(stdin_path if raw == "-" else raw)) for raw in options.paths
@@ -115,8 +116,18 @@ class Run:
         self._baselines: dict[Path, Baseline] = {}
         # each file checked so far and the handlers checked in it: the run's progress and summary
         self.checked: dict[Path, int] = {}
-        # what came from the cache and what was read or checked afresh, for --verbose
-        self.cache_notes: list[str] = []
+        # what came from the cache (True) or was read or checked afresh, for --verbose
+        self.cache_events: list[tuple[str, Path, bool]] = []
+
+    def cache_notes(self) -> list[str]:
+        """What --verbose says: whether each discovery and each file came from the cache."""
+        return [
+            f"discovery of {display_path(path)} "
+            f"{'from the cache' if cached else 'read from the templates'}"
+            if kind == "discovery"
+            else f"{display_path(path)} {'from the cache' if cached else 'checked'}"
+            for kind, path, cached in self.cache_events
+        ]
 
     def project_for(self, path: Path) -> Project:
         """The project that owns path: --config's, else the nearest folder above it with a
@@ -129,7 +140,7 @@ class Run:
             directory = Path(os.path.abspath(path.parent))
             found = self._root_of_dir.get(directory)
             if found is None:
-                found_root, found_config = project_root(directory)
+                found_root, found_config = self._marked_root(directory)
                 found = (found_root or self._argument_root(directory), found_config)
                 self._root_of_dir[directory] = found
             root, config_path = found
@@ -137,6 +148,15 @@ class Run:
         if key not in self.projects:
             self.projects[key] = self._project(config_path, root)
         return self.projects[key]
+
+    def _marked_root(self, directory: Path) -> tuple[Path | None, Path | None]:
+        """config.project_root, each folder on the way up looked at once per run."""
+        if directory not in self._marks:
+            marked: tuple[Path | None, Path | None] | None = project_marker(directory)
+            if marked is None and directory.parent != directory:
+                marked = self._marked_root(directory.parent)
+            self._marks[directory] = marked or (None, None)
+        return self._marks[directory]
 
     def _argument_root(self, directory: Path) -> Path:
         """An unmarked project's root: the checked directory that holds directory, else
@@ -218,15 +238,12 @@ class Run:
             return self._discoveries[key], ""
         listing = fingerprint(key, [path for path, _ in tree.files])
         found = cache.cached_discovery(listing, tree.stats)
-        shown = display_path(config.root)
+        self.cache_events.append(("discovery", config.root, found is not None))
         if found is None:
             recorded_at = time.time_ns()
             with recorded_reads() as reads:
                 found = discover(config.root, config.discover, excluded, tree)
             cache.store_discovery(listing, reads, recorded_at, found)
-            self.cache_notes.append(f"discovery of {shown} read from the templates")
-        else:
-            self.cache_notes.append(f"discovery of {shown} from the cache")
         self._discoveries[key], self._discovery_keys[key] = found, listing
         return found, listing
 
@@ -333,8 +350,8 @@ class Run:
             self.options.jobs,
         )
         results = [lookup.result if lookup else None for lookup in lookups]
-        self.cache_notes.extend(
-            f"{display_path(task.path)} {'checked' if lookup.result is None else 'from the cache'}"
+        self.cache_events.extend(
+            ("file", task.path, lookup.result is not None)
             for task, lookup in zip(tasks, lookups)
             if lookup is not None
         )
