@@ -350,7 +350,10 @@ class _Walk:
             note = Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
             self.tree.skipped.append((note, False))
             return
-        own = GitIgnore.read(directory) if any(e.name == ".gitignore" for e in entries) else None
+        names = {entry.name for entry in entries}
+        if "pyvenv.cfg" in names and directory != self.tree.top:
+            return  # a virtualenv, whatever its name
+        own = GitIgnore.read(directory) if ".gitignore" in names else None
         ignores = [own, *ignores] if own else ignores
         self.tree.entered.add(directory)
         for entry in entries:
@@ -359,11 +362,7 @@ class _Walk:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            if is_dir and (
-                name in SKIPPED_DIRS
-                or name.endswith(".egg-info")
-                or os.path.exists(os.path.join(text, "pyvenv.cfg"))
-            ):
+            if is_dir and (name in SKIPPED_DIRS or name.endswith(".egg-info")):
                 continue
             is_link = entry.is_symlink()
             wanted = name.endswith(self.suffixes)
