@@ -10,7 +10,7 @@ like with like:
   lambdalint (``--without``), then with this one's, where lambdalint is installed;
 - ``all without``, ``all with``: flake8's default selection, which includes LAM;
 - ``added``: ``all with`` less ``all without``, and that as a share of it;
-- ``check``: ``lambdalint check`` on the same tree.
+- ``check``: ``lambdalint check --no-cache`` on the same tree (flake8 keeps no cache of it).
 
     python benchmarks/flake8_plugin.py --without /tmp/venv-noll/bin/flake8 [TREE ...]
 
@@ -70,7 +70,9 @@ def row(tree: Path, without: Path | None, repeat: int) -> tuple[str, ...]:
     select_f = best_of(repeat, [*flake8, "--select", "F"], tree)[0]
     default, output = best_of(repeat, flake8, tree)
     findings = sum(1 for line in output.splitlines() if ": LAM" in line)
-    check = best_of(repeat, [str(HERE / "lambdalint"), "check", "--exit-zero", "."], tree)[0]
+    check = best_of(
+        repeat, [str(HERE / "lambdalint"), "check", "--no-cache", "--exit-zero", "."], tree
+    )[0]
     cells = [tree.name, str(python_files(tree)), str(findings)]
     if plain is None:
         cells += ["-", f"{select_f:.2f} s", "-", f"{default:.2f} s", "-"]
