@@ -36,7 +36,7 @@ lambda_.Function(
 def check(root: Path, files: dict[str, str]) -> list[str]:
     write(root, {"handler.py": ASYNC_HANDLER.format(name="lambda_handler"), **files})
     run = lambdalint("check", ".", cwd=root, command=CAPPED)
-    assert run.stderr == ""
+    assert (run.stderr, run.code) == ("", 1)
     return run.stdout.splitlines()
 
 
@@ -134,3 +134,110 @@ custom:
       STAGE: ${{self:custom.l9}}
 """
     assert check(tmp_path, {"serverless.yml": service}) == [SURVIVOR]
+
+
+# A Terraform module (one folder) declaring two functions whose handlers are missing: their
+# LAM007 findings prove discovery read the folder in spite of the hostile shapes beside them.
+TERRAFORM_FUNCTIONS = """module "f" {
+  source        = "terraform-aws-modules/lambda/aws"
+  function_name = "f"
+  handler       = "missing.lambda_handler"
+  runtime       = "python3.12"
+  source_path   = "${path.module}"
+  %s
+}
+
+resource "aws_lambda_function" "g" {
+  function_name = "g"
+  handler       = "gone.lambda_handler"
+  runtime       = "python3.12"
+  filename      = data.archive_file.g.output_path
+  %s
+}
+
+data "archive_file" "g" {
+  type        = "zip"
+  source_dir  = "${path.module}"
+  output_path = "g.zip"
+}
+"""
+TERRAFORM_SURVIVORS = [
+    SURVIVOR,
+    (
+        "main.tf:4:19: LAM007 handler 'missing.lambda_handler': module file missing.py not found"
+        " under code root ."
+    ),
+    (
+        "main.tf:12:19: LAM007 handler 'gone.lambda_handler': module file gone.py not found"
+        " under code root ."
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("module_setting", "resource_setting"),
+    [
+        ("environment_variables = [1, 2]", 'environment = "x"'),
+        ('event_source_mapping = "x"', "environment {\n variables = 5\n }"),
+        ("event_source_mapping = { a = 5 }", "environment {\n variables = [1, 2]\n }"),
+        ("for_each = 5", "image_config = 5"),
+        ('create_package = "x"', 'package_type = ["Image"]'),
+    ],
+)
+def test_terraform_values_of_the_wrong_shape_in_a_function_are_unknown(
+    tmp_path: Path, module_setting: str, resource_setting: str
+) -> None:
+    # python-hcl2 accepts a string, number or list where a block or map belongs
+    main = TERRAFORM_FUNCTIONS % (module_setting, resource_setting)
+    assert check(tmp_path, {"main.tf": main}) == TERRAFORM_SURVIVORS
+
+
+@pytest.mark.parametrize(
+    "notification",
+    [
+        'lambda_function = "x"',
+        'lambda_function = ["x", 5]',
+        'lambda_function {\n lambda_function_arn = 5\n events = "x"\n }',
+    ],
+)
+def test_a_bucket_notification_of_the_wrong_shape_records_no_trigger(
+    tmp_path: Path, notification: str
+) -> None:
+    # `lambda_function = "x"` was an AttributeError that ended the run
+    triggers = (
+        f'resource "aws_s3_bucket_notification" "n" {{\n  bucket = "b"\n  {notification}\n}}\n'
+    )
+    files = {"main.tf": TERRAFORM_FUNCTIONS % ("", ""), "triggers.tf": triggers}
+    assert check(tmp_path, files) == TERRAFORM_SURVIVORS
+
+
+def test_an_argument_where_terraform_wants_blocks_refuses_the_file_as_terraform_does(
+    tmp_path: Path,
+) -> None:
+    # a top-level `resource = 5` was a TypeError; `locals = 5` in a file that declares no
+    # function is a note for `lambdalint handlers` only
+    main = TERRAFORM_FUNCTIONS % ("", "") + "resource = 5\n"
+    assert check(tmp_path, {"main.tf": main, "locals.tf": "locals = 5\n"}) == [
+        SURVIVOR,
+        (
+            "main.tf:23:1: LAM900 cannot parse Terraform file: unsupported argument 'resource';"
+            " only blocks belong at the top level"
+        ),
+    ]
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert handlers.stdout.endswith(
+        "locals.tf:1: cannot parse Terraform file: unsupported argument 'locals';"
+        " only blocks belong at the top level\n"
+        "main.tf:23: cannot parse Terraform file: unsupported argument 'resource';"
+        " only blocks belong at the top level\n"
+    )
+
+
+def test_a_labelled_block_assigned_like_an_argument_is_the_parse_error_terraform_gives(
+    tmp_path: Path,
+) -> None:
+    main = TERRAFORM_FUNCTIONS % ("", "") + 'resource "aws_lambda_function" "h" = 5\n'
+    assert check(tmp_path, {"main.tf": main}) == [
+        SURVIVOR,
+        "main.tf:23:1: LAM900 cannot parse Terraform file: unexpected '='",
+    ]
