@@ -241,3 +241,53 @@ def test_a_labelled_block_assigned_like_an_argument_is_the_parse_error_terraform
         SURVIVOR,
         "main.tf:23:1: LAM900 cannot parse Terraform file: unexpected '='",
     ]
+
+
+SAM_FUNCTION = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: {handler}
+      Runtime: python3.12
+      CodeUri: .
+"""
+UNDEFINED_CODEC = (
+    "LAM900 cannot decode file: decoding with 'undefined' codec failed"
+    " (UnicodeError: undefined encoding)"
+)
+
+
+@pytest.mark.parametrize(
+    ("cookie", "message"),
+    [
+        # a codec Python knows that decodes nothing: an internal error that ended the run
+        ("# coding: undefined", UNDEFINED_CODEC),
+        ("# -*- coding: nonsense -*-", "LAM900 cannot decode file: unknown encoding: nonsense"),
+        (
+            "# coding: rot13",
+            (
+                "LAM900 cannot decode file: 'rot13' is not a text encoding;"
+                " use codecs.decode() to handle arbitrary codecs"
+            ),
+        ),
+    ],
+)
+def test_a_coding_cookie_python_cannot_decode_with_is_lam900_at_line_1(
+    tmp_path: Path, cookie: str, message: str
+) -> None:
+    handler = f"{cookie}\ndef lambda_handler(event, context):\n    pass\n"
+    app = f"{cookie}\n{CDK_APP.format(handler=repr('declared.lambda_handler'))}"
+    assert check(tmp_path, {"by_convention.py": handler, "declared.py": handler}) == [
+        f"by_convention.py:1:1: {message}",
+        f"declared.py:1:1: {message}",
+        SURVIVOR,
+    ]
+    # declared by a template, and a CDK app file that cannot be read
+    files = {"template.yaml": SAM_FUNCTION.format(handler="declared.lambda_handler"), "app.py": app}
+    assert check(tmp_path, files) == [
+        f"app.py:1:1: {message}",
+        f"by_convention.py:1:1: {message}",
+        f"declared.py:1:1: {message}",
+        SURVIVOR,
+    ]
