@@ -30,6 +30,7 @@ from lambdalint.files import (
 )
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
+from lambdalint.paths import exists
 from lambdalint.pool import check_files
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
@@ -265,7 +266,7 @@ class Run:
             if raw == "-":
                 continue
             path = Path(raw)
-            if not path.exists():
+            if not exists(path):  # or a name the OS refuses
                 raise UsageError(f"{raw}: no such file or directory")
             if path.is_file():
                 by_real_path.setdefault(Path(os.path.realpath(path)), path)

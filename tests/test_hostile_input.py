@@ -4,6 +4,7 @@ memory cap, so a regression fails instead of eating the machine."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -291,3 +292,85 @@ def test_a_coding_cookie_python_cannot_decode_with_is_lam900_at_line_1(
         f"declared.py:1:1: {message}",
         SURVIVOR,
     ]
+
+
+def test_a_module_name_longer_than_the_os_allows_is_lam007_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    # Linux refuses a 256-byte file name (ENAMETOOLONG), so no such file can exist either;
+    # Path.is_file raised it, which ended the run
+    long = "a" * 300
+    functions = {
+        "Module": f"{long}.handler",
+        "Nested": f"handler.{long}.handler",
+        "Script": long,
+        "Folder": "app.handler",
+    }
+    template = "Transform: AWS::Serverless-2016-10-31\nResources:\n" + "".join(
+        f"  {name}:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        f"      Handler: {handler}\n      Runtime: python3.12\n"
+        f"      CodeUri: {long if name == 'Folder' else '.'}\n"
+        for name, handler in functions.items()
+    )
+    assert check(tmp_path, {"template.yaml": template}) == [
+        SURVIVOR,
+        (
+            f"template.yaml:6:16: LAM007 handler '{long}.handler': module file {long}.py not found"
+            " under code root ."
+        ),
+        (
+            f"template.yaml:12:16: LAM007 handler 'handler.{long}.handler': the runtime imports"
+            f" 'handler.{long}' as a module, but handler.py is a module, not a package, and the"
+            f" runtime looks up one name on the module, never an attribute path like {long}.handler;"
+            " point the handler at a module-level function"
+        ),
+        (
+            f"template.yaml:18:16: LAM007 handler '{long}' is not module.function; Lambda splits it"
+            " at the last dot"
+        ),
+    ]
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert (handlers.code, handlers.stderr) == (0, "")
+    rows = [re.split(r"\s{2,}", line) for line in handlers.stdout.splitlines()[1:6]]
+    assert rows == [
+        [
+            "Module",
+            "python3.12",
+            f"{long}.handler",
+            "LAM007: module not found",
+            "template.yaml:6",
+            "-",
+        ],
+        [
+            "Nested",
+            "python3.12",
+            f"handler.{long}.handler",
+            "LAM007: names a nested attribute",
+            "template.yaml:12",
+            "-",
+        ],
+        ["Script", "python3.12", long, "LAM007: not module.function", "template.yaml:18", "-"],
+        [
+            "Folder",
+            "python3.12",
+            "app.handler",
+            "not checked: code folder not found",
+            "template.yaml:24",
+            "-",
+        ],
+        [
+            "handler",
+            "-",
+            "handler.lambda_handler",
+            "handler.py:lambda_handler",
+            "handler.py:1",
+            "-",
+        ],
+    ]
+    # a path argument the OS refuses is a usage error
+    for command, problem in (
+        ("check", "no such file or directory"),
+        ("handlers", "not a directory"),
+    ):
+        run = lambdalint(command, long, cwd=tmp_path)
+        assert (run.code, run.stdout, run.stderr) == (2, "", f"lambdalint: {long}: {problem}\n")

@@ -20,6 +20,7 @@ from lambdalint.discovery import pyproject
 from lambdalint.discovery.declarations import one_walk
 from lambdalint.discovery.model import DeployedFunction, Discovery, Reference
 from lambdalint.files import Tree
+from lambdalint.paths import exists
 
 
 def discover(
@@ -82,7 +83,7 @@ def why_unchecked(function: DeployedFunction) -> str | None:
             (note.unchecked for note in function.notes if note.unchecked), "no local code"
         )
         return f"not checked: {reason}"
-    if function.code_root is not None and not function.code_root.exists():
+    if function.code_root is not None and not exists(function.code_root):
         # a build output not built yet, whichever source named it: the build fails first
         return "not checked: code folder not found"
     wrapper = WRAPPER_HANDLERS.get(function.handler)

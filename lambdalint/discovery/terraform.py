@@ -41,6 +41,7 @@ from lambdalint.discovery.model import (
     Value,
 )
 from lambdalint.files import read_bytes
+from lambdalint.paths import exists, is_file
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -588,11 +589,11 @@ class _TerraformModule:
             "cannot be read without running Terraform"
             if code is None
             else "does not exist"
-            if not code.exists()
+            if not exists(code)
             else "lies outside the project being checked"
             if code != self.root and self.root not in code.parents
             else "is neither a folder nor a Python file"
-            if code.is_file() and code.suffix != ".py"
+            if is_file(code) and code.suffix != ".py"
             else None
         )
         if problem is not None:
