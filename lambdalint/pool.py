@@ -132,7 +132,7 @@ def _one_process_each(
         while waiting and len(running) < jobs:
             index, (task, source) = waiting.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_check_alone, args=(sender, task, source))
+            child = context.Process(target=_check_alone, args=(sender, task, source), daemon=True)
             child.start()
             sender.close()  # only the child writes: its death is then EOF here
             running[receiver] = (index, child)
