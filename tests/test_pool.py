@@ -163,6 +163,11 @@ def test_a_worker_killed_by_a_file_is_lam901_for_that_file_and_the_run_goes_on(
         ),
         *(f"{name}.py:101:1: {async_message()}" for name in names[1:]),
     ]
+    # the next run answers from the cache: the file is not checked again, least of all in
+    # the main process, where what killed a worker would end the run
+    rerun = lambdalint("check", "--jobs", "2", "--verbose", cwd=project, env=env)
+    assert rerun.stdout == pooled.stdout
+    assert "lambdalint: cache: a.py from the cache\n" in rerun.stderr
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "x"])
