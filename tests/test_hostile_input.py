@@ -374,3 +374,50 @@ def test_a_module_name_longer_than_the_os_allows_is_lam007_not_an_internal_error
     ):
         run = lambdalint(command, long, cwd=tmp_path)
         assert (run.code, run.stdout, run.stderr) == (2, "", f"lambdalint: {long}: {problem}\n")
+
+
+def test_a_file_above_max_file_size_is_not_read_unless_a_declaration_names_it(
+    tmp_path: Path,
+) -> None:
+    padding = f"# {'-' * 97}\n" * 12  # 1,200 bytes, above the 1,000 configured
+    big_handler = padding + ASYNC_HANDLER.format(name="lambda_handler")
+    template = SAM_FUNCTION.format(handler="declared.lambda_handler")
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\nmax-file-size = 1000\n",
+            "handler.py": ASYNC_HANDLER.format(name="lambda_handler"),
+            "by_convention.py": big_handler,
+            "declared.py": big_handler,  # named by template.yaml: checked whatever its size
+            "template.yaml": template,
+            # a template and a .tf above the limit: their functions are not read
+            "big.yaml": template.replace("declared.", "missing.") + padding,
+            "big.tf": TERRAFORM_FUNCTIONS % ("", "") + padding,
+        },
+    )
+    run = lambdalint("check", ".", cwd=tmp_path, command=CAPPED)
+    assert (run.code, run.stdout.splitlines(), run.stderr) == (
+        1,
+        [f"declared.py:13:1: {async_message()}", SURVIVOR],
+        (
+            "lambdalint: note: by_convention.py: 1,251 bytes, more than max-file-size (1,000);"
+            " not read\n"
+        ),
+    )
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert handlers.stdout.splitlines()[-2:] == [
+        "big.tf:1: 1,696 bytes, more than max-file-size (1,000); not read",
+        "big.yaml:1: 1,388 bytes, more than max-file-size (1,000); not read",
+    ]
+    assert "by_convention" not in handlers.stdout
+
+
+@pytest.mark.parametrize("value", ["0", '"10MB"', "true", "1.5"])
+def test_max_file_size_is_a_positive_number_of_bytes(tmp_path: Path, value: str) -> None:
+    write(tmp_path, {"pyproject.toml": f"[tool.lambdalint]\nmax-file-size = {value}\n"})
+    run = lambdalint("check", ".", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "lambdalint: pyproject.toml:2: 'max-file-size' must be a number of bytes, at least 1\n",
+    )
