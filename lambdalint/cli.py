@@ -192,11 +192,12 @@ def _handlers(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError
     from lambdalint.discovery.model import Discovery
     from lambdalint.handler_table import conventional_rows, render_json, render_text
+    from lambdalint.paths import is_dir
     from lambdalint.runner import Options, Run, UsageError
 
     directory = Path(args.path)
     try:
-        if not directory.is_dir():
+        if not is_dir(directory):  # or a name the OS refuses
             raise UsageError(f"{args.path}: not a directory")
         run = Run(Options(paths=[args.path], config=args.config))
         project = run.project_for(directory / "__init__.py")  # the directory's own project

@@ -60,6 +60,9 @@ class Config:
     output_file: Path | None = None
     baseline: Path | None = None
     cache_dir: Path | None = None  # None: .lambdalint_cache in the root
+    # bytes: a larger template, .tf or Python file is not read unless it holds a declared
+    # handler; real files are far smaller, a generated or hostile one can cost minutes
+    max_file_size: int = 10_000_000
     discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
     key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
 
@@ -89,6 +92,7 @@ KNOWN_KEYS = sorted(
         "output-file",
         "baseline",
         "cache-dir",
+        "max-file-size",
         "discover",
     ]
 )
@@ -252,6 +256,10 @@ def _build(path: Path, text: str, table: dict[str, Any]) -> Config:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: 'cache-dir' must be a folder, as a non-empty string")
             config.cache_dir = root / value
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: 'max-file-size' must be a number of bytes, at least 1")
+            config.max_file_size = value
         elif key == "discover":
             sources = _string_list(where, key, value)
             unknown = sorted(set(sources) - set(DISCOVERY_SOURCES))

@@ -123,6 +123,20 @@ def check_file(task: FileTask, source: bytes | None = None) -> FileResult:
     return replace(result, diagnostics=_with_source_lines(task, result.diagnostics, text))
 
 
+def crashed(task: FileTask, source: bytes | None, cause: str) -> FileResult:
+    """A file whose checking killed its process (a native crash or abort in a parser): the
+    process pool reports it as one LAM901 instead of losing the run."""
+    problem = _problem(
+        task,
+        INTERNAL_ERROR,
+        1,
+        1,
+        f"checking this file crashed the worker process ({cause}); this file was not checked",
+    )
+    text = (source or b"").decode("utf-8", errors="replace")
+    return FileResult(_with_source_lines(task, [problem], text))
+
+
 def _with_source_lines(
     task: FileTask, diagnostics: list[Diagnostic], text: str
 ) -> list[Diagnostic]:

@@ -59,6 +59,11 @@ class Skipped:
     reason: str
 
 
+def too_large(size: int, limit: int) -> str:
+    """Why a file above ``max-file-size`` is not read."""
+    return f"{size:,} bytes, more than max-file-size ({limit:,}); not read"
+
+
 def regular_file(path: Path) -> bool:
     """Whether path (after links) is a regular file: safe to read without blocking."""
     try:

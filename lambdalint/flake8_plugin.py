@@ -142,5 +142,5 @@ def source_bytes(lines: list[str]) -> bytes:
     try:
         encoding, _ = tokenize.detect_encoding(lambda: next(cookie_lines, b""))
         return text.encode(encoding)
-    except (SyntaxError, LookupError, UnicodeEncodeError):
+    except (SyntaxError, LookupError, UnicodeError):  # UnicodeError: ``# coding: undefined``
         return text.encode("utf-8", "surrogatepass")  # the engine reports what does not decode

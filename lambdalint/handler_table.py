@@ -43,8 +43,8 @@ def conventional_rows(run: Run) -> list[Row]:
     found = []
     for path in run.files():
         project = run.project_for(path)
-        if project.handler_map.targets(path) is not None:
-            continue  # declared, or a test file
+        if project.handler_map.targets(path) is not None or run.too_large(path):
+            continue  # declared, a test file, or not read
         try:
             source = path.read_bytes()
         except OSError:

@@ -26,6 +26,7 @@ from lambdalint.data.runtime_modules import (
     WRAPPER_HANDLERS,
 )
 from lambdalint.diagnostics import Location, related
+from lambdalint.paths import is_file
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,12 @@ def module_file(code_root: Path, module: str) -> Path | None:
     parts = module.replace("/", ".").split(".")
     if not all(parts):
         return None
-    if code_root.is_file():
+    if is_file(code_root):
         alone = code_root.suffix == ".py" and parts == [code_root.stem]
         return code_root.resolve() if alone else None
     base = code_root.joinpath(*parts)
     for candidate in (base.with_name(base.name + ".py"), base / "__init__.py"):
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate.resolve()
     return None
 
@@ -146,7 +147,7 @@ def _script_handler(spec: HandlerSpec) -> Unresolved | None:
     if (
         handler in SCRIPT_HANDLERS
         or handler.endswith(SCRIPT_HANDLER_SUFFIXES)
-        or (spec.code_root / handler).is_file()
+        or is_file(spec.code_root / handler)
     ):
         return Unresolved(
             spec,
@@ -243,7 +244,7 @@ def _module_not_found(spec: HandlerSpec, module: str, named: str) -> Unresolved:
         if prefix is not None:
             break
     expected = module.replace(".", "/") + ".py"
-    if spec.code_root.is_file():
+    if is_file(spec.code_root):
         stem, function = spec.code_root.stem, spec.handler.rsplit(".", 1)[1]
         return Unresolved(
             spec,

@@ -1,4 +1,5 @@
-"""How a path is shown to the user: one neutral place every stage may take it from."""
+"""Paths, for every stage: how one is shown to the user, and what is at one that a project
+declares (where the name may be one the OS refuses)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,17 @@ def display_path(path: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+# pathlib's checks raise for a name the OS refuses (ENAMETOOLONG: a 300-character module in a
+# template); os.path's answer False, which is what a declaration naming such a file deserves.
+def is_file(path: Path) -> bool:
+    return os.path.isfile(path)
+
+
+def is_dir(path: Path) -> bool:
+    return os.path.isdir(path)
+
+
+def exists(path: Path) -> bool:
+    return os.path.exists(path)

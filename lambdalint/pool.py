@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
 
 from lambdalint.convention import COULD_DEFINE_HANDLER
-from lambdalint.engine import FileResult, FileTask, check_file
+from lambdalint.engine import FileResult, FileTask, check_file, crashed
 
 # Measured on the corpus: a file that libcst parses costs ~4 ms plus ~3 ms a KB, and
 # starting the pool ~0.55 s (the server imports libcst, the workers fork from it). N workers
@@ -72,20 +77,29 @@ def _in_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> list[File
     # own) that fork would copy mid-lock; not spawn either: the server imports libcst once and
     # each worker forks from it, where spawn pays the import in every worker. Windows only
     # spawns.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
+    context: ForkServerContext | SpawnContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(
             ["lambdalint.pool", "lambdalint.analysis", "lambdalint.checks"]
         )
+    else:
+        context = multiprocessing.get_context("spawn")
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    results: list[FileResult] = []
+    outcomes: list[list[FileResult] | None] = []
     with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context) as pool:
         futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-        for chunk, future in zip(chunks, futures):
-            results.extend(_outcome(chunk, future))
-    return results
+        outcomes = [_outcome(chunk, future) for chunk, future in zip(chunks, futures)]
+    # a worker died: the pool is broken for every chunk not done yet, and which file killed
+    # it is unknown, so each of their files gets a process of its own
+    orphans = [item for chunk, done in zip(chunks, outcomes) if done is None for item in chunk]
+    alone = iter(_one_process_each(orphans, context, jobs))
+    return [
+        result
+        for done, chunk in zip(outcomes, chunks)
+        for result in (done if done is not None else [next(alone) for _ in chunk])
+    ]
 
 
 def _check_chunk(chunk: list[tuple[FileTask, bytes | None]]) -> list[FileResult]:
@@ -94,10 +108,67 @@ def _check_chunk(chunk: list[tuple[FileTask, bytes | None]]) -> list[FileResult]
 
 def _outcome(
     chunk: list[tuple[FileTask, bytes | None]], future: Future[list[FileResult]]
-) -> list[FileResult]:
-    """The chunk's results; when its worker raised or died, the chunk again in this process,
-    so a failing file is reported (or stops the run) exactly as a serial run would."""
+) -> list[FileResult] | None:
+    """The chunk's results; None when its worker process died (a native crash), for
+    _one_process_each to find the file. When the worker raised, the chunk again in this
+    process, so a failing file is reported (or stops the run) exactly as a serial run would."""
     try:
         return future.result()
+    except BrokenProcessPool:
+        return None
     except Exception:  # noqa: BLE001 - rerun here, where the serial path's handling applies
         return _check_chunk(chunk)
+
+
+def _one_process_each(
+    items: list[tuple[FileTask, bytes | None]], context: ForkServerContext | SpawnContext, jobs: int
+) -> list[FileResult]:
+    """Each file checked in a fresh process of its own, jobs at a time: a file whose process
+    dies again is a LAM901 naming the signal or exit code; a Python exception is rerun here."""
+    results: dict[int, FileResult] = {}
+    waiting = list(enumerate(items))
+    running: dict[Connection, tuple[int, BaseProcess]] = {}
+    while waiting or running:
+        while waiting and len(running) < jobs:
+            index, (task, source) = waiting.pop(0)
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_check_alone, args=(sender, task, source), daemon=True)
+            child.start()
+            sender.close()  # only the child writes: its death is then EOF here
+            running[receiver] = (index, child)
+        ready = wait(list(running))
+        for receiver in [receiver for receiver in running if receiver in ready]:
+            index, process = running.pop(receiver)
+            try:
+                result: FileResult | None = receiver.recv()
+            except Exception:  # noqa: BLE001 - died before or while sending: EOF, a torn pickle
+                result = None
+            process.join()
+            receiver.close()
+            task, source = items[index]
+            if result is not None:
+                results[index] = result
+            elif process.exitcode == 0:  # check_file raised: the serial path's handling
+                results[index] = check_file(task, source)
+            else:
+                results[index] = crashed(task, source, _cause(process.exitcode))
+    return [results[index] for index in range(len(items))]
+
+
+def _check_alone(sender: Connection, task: FileTask, source: bytes | None) -> None:
+    try:
+        result: FileResult | None = check_file(task, source)
+    except Exception:  # noqa: BLE001 - the parent reruns the file and reports it
+        result = None
+    sender.send(result)
+    sender.close()
+
+
+def _cause(exitcode: int | None) -> str:
+    """How a process ended, as a signal's name (SIGSEGV) or an exit code."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit code {exitcode}"

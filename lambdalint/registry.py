@@ -42,8 +42,10 @@ INTERNAL_ERROR = InputProblem(
     "internal-error",
     "A rule failed on a file; the other rules and files were still checked",
     """## What it does
-Reports that one rule raised an exception on one file. The other rules and files
-are still checked, and the run exits with status 2.
+Reports that one rule raised an exception on one file, or that checking one file
+killed the worker process checking it (`--jobs`: a crash in a parser), naming the
+signal or exit code. The other rules and files are still checked, and the run exits
+with status 2.
 
 ## Fix
 This is a bug in lambdalint: please report it with the file that triggers it.

@@ -24,12 +24,14 @@ from lambdalint.files import (
     matches_any,
     recorded_reads,
     regular_file,
+    too_large,
     unreadable_reason,
     walk,
     within,
 )
 from lambdalint.handlers import HandlerMap, build_map
 from lambdalint.output import display_path
+from lambdalint.paths import exists
 from lambdalint.pool import check_files
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
@@ -234,15 +236,17 @@ class Run:
         if tree is None:
             tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
         if cache is None:
-            self._discoveries[key] = discover(config.root, config.discover, excluded, tree)
+            self._discoveries[key] = discover(
+                config.root, config.discover, excluded, tree, config.max_file_size
+            )
             return self._discoveries[key], ""
-        listing = fingerprint(key, [path for path, _ in tree.files])
+        listing = fingerprint((*key, config.max_file_size), [path for path, _ in tree.files])
         found = cache.cached_discovery(listing, tree.stats)
         self.cache_events.append(("discovery", config.root, found is not None))
         if found is None:
             recorded_at = time.time_ns()
             with recorded_reads() as reads:
-                found = discover(config.root, config.discover, excluded, tree)
+                found = discover(config.root, config.discover, excluded, tree, config.max_file_size)
             cache.store_discovery(listing, reads, recorded_at, found)
         self._discoveries[key], self._discovery_keys[key] = found, listing
         return found, listing
@@ -265,7 +269,7 @@ class Run:
             if raw == "-":
                 continue
             path = Path(raw)
-            if not path.exists():
+            if not exists(path):  # or a name the OS refuses
                 raise UsageError(f"{raw}: no such file or directory")
             if path.is_file():
                 by_real_path.setdefault(Path(os.path.realpath(path)), path)
@@ -296,6 +300,19 @@ class Run:
             tuple(project.config.extra_client_factories),
         )
 
+    def too_large(self, path: Path) -> bool:
+        """Whether a file is above its project's max-file-size: then it is passed over, with a
+        note, unless a declaration names it."""
+        limit = self.project_for(path).config.max_file_size
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return False  # check_file says why it cannot be read
+        if size <= limit:
+            return False
+        self.skipped.append(Skipped(path, too_large(size, limit)))
+        return True
+
     def _enabled_for(self, path: Path) -> frozenset[str]:
         """The project's enabled codes less the file's per-file-ignores."""
         project = self.project_for(path)
@@ -309,7 +326,12 @@ class Run:
 
     def execute(self) -> Result:
         diagnostics: list[Diagnostic] = []
-        tasks = [self.task(path) for path in self.files()]
+        # a file a declaration names is checked whatever its size
+        tasks = [
+            task
+            for task in map(self.task, self.files())
+            if task.targets is not None or not self.too_large(task.path)
+        ]
         for task, result in zip(tasks, self._results(tasks)):
             diagnostics.extend(self._filed(task, result))
         if self.options.stdin is not None:

@@ -52,9 +52,10 @@ def decode(source: bytes) -> str | Undecodable:
         return Undecodable(line, column, "file contains a null byte")
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
-        return source.decode(encoding)
     except SyntaxError as error:
         return Undecodable(error.lineno or 1, 1, f"cannot decode file: {error.msg}")
+    try:
+        return source.decode(encoding)
     except UnicodeDecodeError as error:
         line, column = _line_and_column(source, error.start)
         return Undecodable(
@@ -63,7 +64,9 @@ def decode(source: bytes) -> str | Undecodable:
             f"cannot decode file as {error.encoding} (byte {source[error.start]:#04x}:"
             f" {error.reason}); save it as UTF-8 or declare its encoding",
         )
-    except LookupError as error:
+    except LookupError as error:  # not a text codec: ``# coding: rot13``
+        return Undecodable(1, 1, f"cannot decode file: {error}")
+    except UnicodeError as error:  # a codec that decodes nothing: ``# coding: undefined``
         return Undecodable(1, 1, f"cannot decode file: {error}")
 
 

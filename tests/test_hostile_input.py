@@ -4,6 +4,7 @@ memory cap, so a regression fails instead of eating the machine."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ lambda_.Function(
 def check(root: Path, files: dict[str, str]) -> list[str]:
     write(root, {"handler.py": ASYNC_HANDLER.format(name="lambda_handler"), **files})
     run = lambdalint("check", ".", cwd=root, command=CAPPED)
-    assert run.stderr == ""
+    assert (run.stderr, run.code) == ("", 1)
     return run.stdout.splitlines()
 
 
@@ -134,3 +135,289 @@ custom:
       STAGE: ${{self:custom.l9}}
 """
     assert check(tmp_path, {"serverless.yml": service}) == [SURVIVOR]
+
+
+# A Terraform module (one folder) declaring two functions whose handlers are missing: their
+# LAM007 findings prove discovery read the folder in spite of the hostile shapes beside them.
+TERRAFORM_FUNCTIONS = """module "f" {
+  source        = "terraform-aws-modules/lambda/aws"
+  function_name = "f"
+  handler       = "missing.lambda_handler"
+  runtime       = "python3.12"
+  source_path   = "${path.module}"
+  %s
+}
+
+resource "aws_lambda_function" "g" {
+  function_name = "g"
+  handler       = "gone.lambda_handler"
+  runtime       = "python3.12"
+  filename      = data.archive_file.g.output_path
+  %s
+}
+
+data "archive_file" "g" {
+  type        = "zip"
+  source_dir  = "${path.module}"
+  output_path = "g.zip"
+}
+"""
+TERRAFORM_SURVIVORS = [
+    SURVIVOR,
+    (
+        "main.tf:4:19: LAM007 handler 'missing.lambda_handler': module file missing.py not found"
+        " under code root ."
+    ),
+    (
+        "main.tf:12:19: LAM007 handler 'gone.lambda_handler': module file gone.py not found"
+        " under code root ."
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("module_setting", "resource_setting"),
+    [
+        ("environment_variables = [1, 2]", 'environment = "x"'),
+        ('event_source_mapping = "x"', "environment {\n variables = 5\n }"),
+        ("event_source_mapping = { a = 5 }", "environment {\n variables = [1, 2]\n }"),
+        ("for_each = 5", "image_config = 5"),
+        ('create_package = "x"', 'package_type = ["Image"]'),
+    ],
+)
+def test_terraform_values_of_the_wrong_shape_in_a_function_are_unknown(
+    tmp_path: Path, module_setting: str, resource_setting: str
+) -> None:
+    # python-hcl2 accepts a string, number or list where a block or map belongs
+    main = TERRAFORM_FUNCTIONS % (module_setting, resource_setting)
+    assert check(tmp_path, {"main.tf": main}) == TERRAFORM_SURVIVORS
+
+
+@pytest.mark.parametrize(
+    "notification",
+    [
+        'lambda_function = "x"',
+        'lambda_function = ["x", 5]',
+        'lambda_function {\n lambda_function_arn = 5\n events = "x"\n }',
+    ],
+)
+def test_a_bucket_notification_of_the_wrong_shape_records_no_trigger(
+    tmp_path: Path, notification: str
+) -> None:
+    # `lambda_function = "x"` was an AttributeError that ended the run
+    triggers = (
+        f'resource "aws_s3_bucket_notification" "n" {{\n  bucket = "b"\n  {notification}\n}}\n'
+    )
+    files = {"main.tf": TERRAFORM_FUNCTIONS % ("", ""), "triggers.tf": triggers}
+    assert check(tmp_path, files) == TERRAFORM_SURVIVORS
+
+
+def test_an_argument_where_terraform_wants_blocks_refuses_the_file_as_terraform_does(
+    tmp_path: Path,
+) -> None:
+    # a top-level `resource = 5` was a TypeError; `locals = 5` in a file that declares no
+    # function is a note for `lambdalint handlers` only
+    main = TERRAFORM_FUNCTIONS % ("", "") + "resource = 5\n"
+    assert check(tmp_path, {"main.tf": main, "locals.tf": "locals = 5\n"}) == [
+        SURVIVOR,
+        (
+            "main.tf:23:1: LAM900 cannot parse Terraform file: unsupported argument 'resource';"
+            " only blocks belong at the top level"
+        ),
+    ]
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert handlers.stdout.endswith(
+        "locals.tf:1: cannot parse Terraform file: unsupported argument 'locals';"
+        " only blocks belong at the top level\n"
+        "main.tf:23: cannot parse Terraform file: unsupported argument 'resource';"
+        " only blocks belong at the top level\n"
+    )
+
+
+def test_a_labelled_block_assigned_like_an_argument_is_the_parse_error_terraform_gives(
+    tmp_path: Path,
+) -> None:
+    main = TERRAFORM_FUNCTIONS % ("", "") + 'resource "aws_lambda_function" "h" = 5\n'
+    assert check(tmp_path, {"main.tf": main}) == [
+        SURVIVOR,
+        "main.tf:23:1: LAM900 cannot parse Terraform file: unexpected '='",
+    ]
+
+
+SAM_FUNCTION = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: {handler}
+      Runtime: python3.12
+      CodeUri: .
+"""
+UNDEFINED_CODEC = (
+    "LAM900 cannot decode file: decoding with 'undefined' codec failed"
+    " (UnicodeError: undefined encoding)"
+)
+
+
+@pytest.mark.parametrize(
+    ("cookie", "message"),
+    [
+        # a codec Python knows that decodes nothing: an internal error that ended the run
+        ("# coding: undefined", UNDEFINED_CODEC),
+        ("# -*- coding: nonsense -*-", "LAM900 cannot decode file: unknown encoding: nonsense"),
+        (
+            "# coding: rot13",
+            (
+                "LAM900 cannot decode file: 'rot13' is not a text encoding;"
+                " use codecs.decode() to handle arbitrary codecs"
+            ),
+        ),
+    ],
+)
+def test_a_coding_cookie_python_cannot_decode_with_is_lam900_at_line_1(
+    tmp_path: Path, cookie: str, message: str
+) -> None:
+    handler = f"{cookie}\ndef lambda_handler(event, context):\n    pass\n"
+    app = f"{cookie}\n{CDK_APP.format(handler=repr('declared.lambda_handler'))}"
+    assert check(tmp_path, {"by_convention.py": handler, "declared.py": handler}) == [
+        f"by_convention.py:1:1: {message}",
+        f"declared.py:1:1: {message}",
+        SURVIVOR,
+    ]
+    # declared by a template, and a CDK app file that cannot be read
+    files = {"template.yaml": SAM_FUNCTION.format(handler="declared.lambda_handler"), "app.py": app}
+    assert check(tmp_path, files) == [
+        f"app.py:1:1: {message}",
+        f"by_convention.py:1:1: {message}",
+        f"declared.py:1:1: {message}",
+        SURVIVOR,
+    ]
+
+
+def test_a_module_name_longer_than_the_os_allows_is_lam007_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    # Linux refuses a 256-byte file name (ENAMETOOLONG), so no such file can exist either;
+    # Path.is_file raised it, which ended the run
+    long = "a" * 300
+    functions = {
+        "Module": f"{long}.handler",
+        "Nested": f"handler.{long}.handler",
+        "Script": long,
+        "Folder": "app.handler",
+    }
+    template = "Transform: AWS::Serverless-2016-10-31\nResources:\n" + "".join(
+        f"  {name}:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        f"      Handler: {handler}\n      Runtime: python3.12\n"
+        f"      CodeUri: {long if name == 'Folder' else '.'}\n"
+        for name, handler in functions.items()
+    )
+    assert check(tmp_path, {"template.yaml": template}) == [
+        SURVIVOR,
+        (
+            f"template.yaml:6:16: LAM007 handler '{long}.handler': module file {long}.py not found"
+            " under code root ."
+        ),
+        (
+            f"template.yaml:12:16: LAM007 handler 'handler.{long}.handler': the runtime imports"
+            f" 'handler.{long}' as a module, but handler.py is a module, not a package, and the"
+            f" runtime looks up one name on the module, never an attribute path like {long}.handler;"
+            " point the handler at a module-level function"
+        ),
+        (
+            f"template.yaml:18:16: LAM007 handler '{long}' is not module.function; Lambda splits it"
+            " at the last dot"
+        ),
+    ]
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert (handlers.code, handlers.stderr) == (0, "")
+    rows = [re.split(r"\s{2,}", line) for line in handlers.stdout.splitlines()[1:6]]
+    assert rows == [
+        [
+            "Module",
+            "python3.12",
+            f"{long}.handler",
+            "LAM007: module not found",
+            "template.yaml:6",
+            "-",
+        ],
+        [
+            "Nested",
+            "python3.12",
+            f"handler.{long}.handler",
+            "LAM007: names a nested attribute",
+            "template.yaml:12",
+            "-",
+        ],
+        ["Script", "python3.12", long, "LAM007: not module.function", "template.yaml:18", "-"],
+        [
+            "Folder",
+            "python3.12",
+            "app.handler",
+            "not checked: code folder not found",
+            "template.yaml:24",
+            "-",
+        ],
+        [
+            "handler",
+            "-",
+            "handler.lambda_handler",
+            "handler.py:lambda_handler",
+            "handler.py:1",
+            "-",
+        ],
+    ]
+    # a path argument the OS refuses is a usage error
+    for command, problem in (
+        ("check", "no such file or directory"),
+        ("handlers", "not a directory"),
+    ):
+        run = lambdalint(command, long, cwd=tmp_path)
+        assert (run.code, run.stdout, run.stderr) == (2, "", f"lambdalint: {long}: {problem}\n")
+
+
+def test_a_file_above_max_file_size_is_not_read_unless_a_declaration_names_it(
+    tmp_path: Path,
+) -> None:
+    padding = f"# {'-' * 97}\n" * 12  # 1,200 bytes, above the 1,000 configured
+    big_handler = padding + ASYNC_HANDLER.format(name="lambda_handler")
+    template = SAM_FUNCTION.format(handler="declared.lambda_handler")
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\nmax-file-size = 1000\n",
+            "handler.py": ASYNC_HANDLER.format(name="lambda_handler"),
+            "by_convention.py": big_handler,
+            "declared.py": big_handler,  # named by template.yaml: checked whatever its size
+            "template.yaml": template,
+            # a template and a .tf above the limit: their functions are not read
+            "big.yaml": template.replace("declared.", "missing.") + padding,
+            "big.tf": TERRAFORM_FUNCTIONS % ("", "") + padding,
+        },
+    )
+    run = lambdalint("check", ".", cwd=tmp_path, command=CAPPED)
+    assert (run.code, run.stdout.splitlines(), run.stderr) == (
+        1,
+        [f"declared.py:13:1: {async_message()}", SURVIVOR],
+        (
+            "lambdalint: note: by_convention.py: 1,251 bytes, more than max-file-size (1,000);"
+            " not read\n"
+        ),
+    )
+    handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
+    assert handlers.stdout.splitlines()[-2:] == [
+        "big.tf:1: 1,696 bytes, more than max-file-size (1,000); not read",
+        "big.yaml:1: 1,388 bytes, more than max-file-size (1,000); not read",
+    ]
+    assert "by_convention" not in handlers.stdout
+
+
+@pytest.mark.parametrize("value", ["0", '"10MB"', "true", "1.5"])
+def test_max_file_size_is_a_positive_number_of_bytes(tmp_path: Path, value: str) -> None:
+    write(tmp_path, {"pyproject.toml": f"[tool.lambdalint]\nmax-file-size = {value}\n"})
+    run = lambdalint("check", ".", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "lambdalint: pyproject.toml:2: 'max-file-size' must be a number of bytes, at least 1\n",
+    )

@@ -108,6 +108,68 @@ def test_a_rule_failing_in_a_worker_is_lam901_for_that_file_and_the_run_goes_on(
     assert lines[2:] == [f"{name}.py:101:1: {async_message()}" for name in names[1:]]
 
 
+CRASHING_RULE = """\
+import multiprocessing
+import os
+import signal
+
+from lambdalint import checks
+from lambdalint.check import Check
+
+
+class KillsItsWorkerOnFileA(Check):
+    code = "LAM950"
+    name = "kills-its-worker-on-file-a"
+    summary = "test only"
+
+    def visit_Pass(self, node, where):
+        if self.context.path.name == "a.py" and multiprocessing.parent_process() is not None:
+            {crash}
+
+
+checks.CHECKS.append(KillsItsWorkerOnFileA)
+"""
+
+
+@pytest.mark.parametrize(
+    ("crash", "cause"),
+    # what a segfault or an out-of-memory kill in a parser does to a worker, without a core dump
+    [("os.kill(os.getpid(), signal.SIGKILL)", "SIGKILL"), ("os._exit(3)", "exit code 3")],
+)
+def test_a_worker_killed_by_a_file_is_lam901_for_that_file_and_the_run_goes_on(
+    tmp_path: Path, crash: str, cause: str
+) -> None:
+    # only in worker processes: rerunning the file in the main process would kill the run
+    write(tmp_path / "site", {"sitecustomize.py": CRASHING_RULE.format(crash=crash)})
+    names = ["a", *(f"m{index:02}" for index in range(63))]
+    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
+    project = write(
+        tmp_path / "project",
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            **{
+                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
+                for name in names
+            },
+        },
+    )
+    env = {"PYTHONPATH": str(tmp_path / "site")}
+    pooled = lambdalint("check", "--jobs", "2", cwd=project, env=env)
+    assert (pooled.code, pooled.stderr) == (2, "")
+    assert pooled.stdout.splitlines() == [
+        (
+            f"a.py:1:1: LAM901 checking this file crashed the worker process ({cause});"
+            " this file was not checked"
+        ),
+        *(f"{name}.py:101:1: {async_message()}" for name in names[1:]),
+    ]
+    # the next run answers from the cache: the file is not checked again, least of all in
+    # the main process, where what killed a worker would end the run
+    rerun = lambdalint("check", "--jobs", "2", "--verbose", cwd=project, env=env)
+    assert rerun.stdout == pooled.stdout
+    assert "lambdalint: cache: a.py from the cache\n" in rerun.stderr
+
+
 @pytest.mark.parametrize("jobs", ["0", "-1", "x"])
 def test_jobs_below_one_or_not_a_number_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
     run = lambdalint("check", "--jobs", jobs, cwd=write(tmp_path, {"app.py": "x = 1\n"}))

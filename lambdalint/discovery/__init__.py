@@ -17,24 +17,37 @@ from pathlib import Path
 from lambdalint.config import Config, HandlerSpec
 from lambdalint.data.runtime_modules import WRAPPER_HANDLERS
 from lambdalint.discovery import pyproject
-from lambdalint.discovery.declarations import one_walk
-from lambdalint.discovery.model import DeployedFunction, Discovery, Reference
-from lambdalint.files import Tree
+from lambdalint.discovery.declarations import DECLARATION_SUFFIXES, one_walk, oversized_files
+from lambdalint.discovery.model import DeployedFunction, Discovery, Note, Reference
+from lambdalint.files import Tree, too_large
+from lambdalint.paths import exists
 
 
 def discover(
-    root: Path, sources: Sequence[str], excluded: Sequence[str] = (), tree: Tree | None = None
+    root: Path,
+    sources: Sequence[str],
+    excluded: Sequence[str] = (),
+    tree: Tree | None = None,
+    max_file_size: int | None = None,
 ) -> Discovery:
     """Every function the enabled sources declare under root, in source order; ``tree``, a
-    walk of root the caller already has (``declarations.project_tree``), spares another."""
+    walk of root the caller already has (``declarations.project_tree``), spares another.
+    A file above max_file_size bytes is not read: a note says so (a Python file's, when it
+    is checked by convention, is the run's)."""
     found = Discovery()
     if not sources:
         return found
-    with one_walk(root, excluded, tree):
+    with one_walk(root, excluded, tree, max_file_size):
         for name in sources:
             part = import_module(f"lambdalint.discovery.{name}").discover(root, excluded)
             found.functions += part.functions
             found.notes += part.notes
+        if max_file_size is not None:
+            suffixes = tuple(suffix for suffix in DECLARATION_SUFFIXES if suffix != ".py")
+            found.notes += [
+                Note(path, 1, too_large(size, max_file_size))
+                for path, size in oversized_files(root, suffixes, excluded)
+            ]
     return found
 
 
@@ -82,7 +95,7 @@ def why_unchecked(function: DeployedFunction) -> str | None:
             (note.unchecked for note in function.notes if note.unchecked), "no local code"
         )
         return f"not checked: {reason}"
-    if function.code_root is not None and not function.code_root.exists():
+    if function.code_root is not None and not exists(function.code_root):
         # a build output not built yet, whichever source named it: the build fails first
         return "not checked: code folder not found"
     wrapper = WRAPPER_HANDLERS.get(function.handler)

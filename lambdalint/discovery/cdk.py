@@ -52,7 +52,13 @@ from lambdalint.discovery.model import (
     Value,
 )
 from lambdalint.files import read_bytes
-from lambdalint.source import describe_syntax_error, nesting_rejected, too_complex
+from lambdalint.source import (
+    Undecodable,
+    decode,
+    describe_syntax_error,
+    nesting_rejected,
+    too_complex,
+)
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -94,13 +100,15 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             line, _, message = rejected
             discovery.notes.append(UnreadableFile(path, line, message))
             continue
+        text = decode(source)
+        if isinstance(text, Undecodable):
+            discovery.notes.append(UnreadableFile(path, text.line, text.message))
+            continue
         try:
-            module = cst.parse_module(source)
+            module = cst.parse_module(text)
             discovery.functions.extend(_AppFile(path, module, app_folders).functions())
         except cst.ParserSyntaxError as error:
-            discovery.notes.append(_syntax_error(path, source, error))
-        except (SyntaxError, UnicodeDecodeError, LookupError) as error:  # bad encoding or bytes
-            discovery.notes.append(UnreadableFile(path, 1, f"cannot decode file: {error}"))
+            discovery.notes.append(_syntax_error(path, text, error))
         except (RecursionError, MemoryError) as error:
             reason = too_complex(error)
             discovery.notes.append(Note(path, 1, f"{reason}; its functions are not discovered"))
@@ -110,7 +118,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     return discovery
 
 
-def _syntax_error(path: Path, source: bytes, error: cst.ParserSyntaxError) -> Note:
+def _syntax_error(path: Path, source: str, error: cst.ParserSyntaxError) -> Note:
     line, _, message, python_accepts = describe_syntax_error(source, error)
     return (Note if python_accepts else UnreadableFile)(path, line, message)
 

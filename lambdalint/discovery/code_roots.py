@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lambdalint.discovery.model import Note
+from lambdalint.paths import exists, is_file
 
 
 def local_folder(
@@ -15,7 +16,7 @@ def local_folder(
     template fragment's placeholder): the build or deploy step fails on it before any
     invocation, so it is a note, not a finding."""
     folder = (declared_in.parent / written).resolve()
-    if not folder.exists():
+    if not exists(folder):
         return None, Note(
             declared_in,
             line,
@@ -31,7 +32,7 @@ def local_folder(
             " being checked; its code is not checked",
             unchecked="code outside the project",
         )
-    if folder.is_file():
+    if is_file(folder):
         return None, Note(
             declared_in,
             line,

@@ -31,7 +31,7 @@ DECLARATION_SUFFIXES = (
     ".cjs",
     ".tf",
 )
-_walked: tuple[Path, tuple[str, ...], Tree] | None = None
+_walked: tuple[Path, tuple[str, ...], Tree, int | None] | None = None
 
 
 def project_tree(root: Path, excluded: Sequence[str] = ()) -> Tree:
@@ -40,13 +40,18 @@ def project_tree(root: Path, excluded: Sequence[str] = ()) -> Tree:
 
 
 @contextlib.contextmanager
-def one_walk(root: Path, excluded: Sequence[str] = (), tree: Tree | None = None) -> Iterator[None]:
+def one_walk(
+    root: Path,
+    excluded: Sequence[str] = (),
+    tree: Tree | None = None,
+    max_file_size: int | None = None,
+) -> Iterator[None]:
     """Within the block, declaration_files(root, ...) filters one walk of root: ``tree`` when
-    the caller has it, else a new one."""
+    the caller has it, else a new one; without the files above max_file_size (bytes)."""
     global _walked
     root = root.resolve()
     previous = _walked
-    _walked = (root, tuple(excluded), tree or project_tree(root, excluded))
+    _walked = (root, tuple(excluded), tree or project_tree(root, excluded), max_file_size)
     try:
         yield
     finally:
@@ -56,16 +61,32 @@ def one_walk(root: Path, excluded: Sequence[str] = (), tree: Tree | None = None)
 def declaration_files(
     root: Path, suffixes: tuple[str, ...], excluded: Sequence[str] = ()
 ) -> Iterator[Path]:
+    return (path for path, size in _sized_files(root, suffixes, excluded) if not size)
+
+
+def oversized_files(
+    root: Path, suffixes: tuple[str, ...], excluded: Sequence[str] = ()
+) -> Iterator[tuple[Path, int]]:
+    """The files declaration_files passes over for their size, with it."""
+    return ((path, size) for path, size in _sized_files(root, suffixes, excluded) if size)
+
+
+def _sized_files(
+    root: Path, suffixes: tuple[str, ...], excluded: Sequence[str]
+) -> Iterator[tuple[Path, int]]:
+    """Each file, with its size when that is above one_walk's max_file_size, else 0."""
     root = root.resolve()
     if (
         _walked is not None
         and _walked[:2] == (root, tuple(excluded))
         and (set(suffixes) <= set(DECLARATION_SUFFIXES))
     ):
-        tree = _walked[2]
+        tree, limit = _walked[2], _walked[3]
     else:
-        tree = walk(root, suffixes, excluded)
-    return _outside_nested_projects(root, tree, suffixes)
+        tree, limit = walk(root, suffixes, excluded), None
+    for path in _outside_nested_projects(root, tree, suffixes):
+        size = tree.stats.get(path, (0, 0))[0]
+        yield path, size if limit is not None and size > limit else 0
 
 
 def _outside_nested_projects(root: Path, tree: Tree, suffixes: tuple[str, ...]) -> Iterator[Path]:

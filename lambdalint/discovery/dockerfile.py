@@ -29,6 +29,7 @@ from typing import Any
 
 from lambdalint.discovery.model import DeployedFunction, Note
 from lambdalint.files import read_bytes
+from lambdalint.paths import exists, is_dir, is_file
 
 DEFAULT_DOCKERFILE = "Dockerfile"
 LAMBDA_BASE_IMAGES = ("public.ecr.aws/lambda/", "amazon/aws-lambda-")
@@ -335,7 +336,7 @@ class _Image:
             if module in copy.entries or (
                 copy.whole
                 and copy.root is not None
-                and ((copy.root / f"{module}.py").is_file() or (copy.root / module).is_dir())
+                and (is_file(copy.root / f"{module}.py") or is_dir(copy.root / module))
             ):
                 if copy.root is None:
                     unfollowed.append(copy.text)
@@ -417,10 +418,10 @@ class _Image:
                 )
             ]
         path = (self.context / written).resolve()
-        if not path.exists() or (path != self.context and self.context not in path.parents):
+        if not exists(path) or (path != self.context and self.context not in path.parents):
             return []
         landing = [] if destination == "." else destination.split("/")
-        if path.is_file() and (into_folder or not landing):
+        if is_file(path) and (into_folder or not landing):
             landing.append(path.name)
         if not landing:  # a folder's content at the task root
             return [_Copy(path, frozenset(), text, whole=True)]

@@ -41,6 +41,7 @@ from lambdalint.discovery.model import (
     Value,
 )
 from lambdalint.files import read_bytes
+from lambdalint.paths import exists, is_file
 
 LAMBDA_MODULE_SOURCES = re.compile(
     r"^(terraform-aws-modules/lambda/aws"
@@ -118,7 +119,7 @@ class _TerraformFile:
 
     def blocks(self, kind: str, labels: int) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
         """The blocks of one kind (``resource``, ``data``, ``module``) with their labels."""
-        for entry in self.body.get(kind, []):
+        for entry in _blocks(self.body.get(kind)):
             yield from _labelled(entry, labels, ())
 
     def header_line(self, kind: str, labels: tuple[str, ...]) -> int:
@@ -183,7 +184,30 @@ def _load(path: Path, data: bytes, discovery: Discovery) -> _TerraformFile | Non
     except Exception as error:  # noqa: BLE001 - one file's parser failure must not stop the rest
         discovery.notes.append(problem(path, 1, f"cannot parse Terraform file: {error}"))
         return None
-    return _TerraformFile(path, body, text.splitlines())
+    lines = text.splitlines()
+    argument = _top_level_argument(body)
+    if argument is not None:
+        assignment = re.compile(rf"^\s*{re.escape(argument)}\s*=")
+        line = next((n for n, text in enumerate(lines, 1) if assignment.match(text)), 1)
+        discovery.notes.append(
+            problem(
+                path,
+                line,
+                f"cannot parse Terraform file: unsupported argument {argument!r};"
+                " only blocks belong at the top level",
+            )
+        )
+        return None
+    return _TerraformFile(path, body, lines)
+
+
+def _top_level_argument(body: dict[str, Any]) -> str | None:
+    """The name of an argument at the top of a file (``resource = 5``), which Terraform
+    refuses: python-hcl2 gives a block as a list of its instances, an argument as its value."""
+    for name, value in body.items():
+        if not (isinstance(value, list) and value and len(_blocks(value)) == len(value)):
+            return name
+    return None
 
 
 def _terraform_heredocs(text: str) -> str:
@@ -258,6 +282,8 @@ def _literal(raw: Any) -> str | None:
 
 
 def _shown(raw: Any) -> str:
+    if isinstance(raw, (list, dict)):  # a shape, not a value: too long to quote
+        return "[...]" if isinstance(raw, list) else "{...}"
     value = _value(raw)
     return value.target if isinstance(value, Reference) else str(value)
 
@@ -307,11 +333,17 @@ def _each(raw: Any, key: str, value: str | None) -> Any:
     return raw
 
 
+def _blocks(raw: Any) -> list[dict[str, Any]]:
+    """Every instance of a block (python-hcl2 lists them) or an object attribute; any other
+    shape, which Terraform refuses where a block belongs (``lambda_function = "x"``), is none.
+    Every read of a block goes through here: HCL is data of any shape."""
+    items = raw if isinstance(raw, list) else [raw]
+    return [item for item in items if isinstance(item, dict)]
+
+
 def _first_block(raw: Any) -> dict[str, Any]:
     """A nested block (``environment { }``) or object attribute; the first if repeated."""
-    if isinstance(raw, list):
-        raw = raw[0] if raw else None
-    return raw if isinstance(raw, dict) else {}
+    return next(iter(_blocks(raw)), {})
 
 
 def _environment(raw: Any) -> dict[str, Value] | None:
@@ -367,8 +399,7 @@ class _TerraformModule:
         self.locals = {
             name: raw
             for file in files
-            for entry in file.body.get("locals", [])
-            if isinstance(entry, dict)
+            for entry in _blocks(file.body.get("locals"))
             for name, raw in entry.items()
         }
         # what can build an image from local files, by address: docker-build modules, and
@@ -558,11 +589,11 @@ class _TerraformModule:
             "cannot be read without running Terraform"
             if code is None
             else "does not exist"
-            if not code.exists()
+            if not exists(code)
             else "lies outside the project being checked"
             if code != self.root and self.root not in code.parents
             else "is neither a folder nor a Python file"
-            if code.is_file() and code.suffix != ".py"
+            if is_file(code) and code.suffix != ".py"
             else None
         )
         if problem is not None:
@@ -732,8 +763,7 @@ class _TerraformModule:
                 _mapped_event(block.get("event_source_arn")),
             )
         elif kind == "aws_s3_bucket_notification":
-            blocks = block.get("lambda_function", [])
-            for notification in blocks if isinstance(blocks, list) else [blocks]:
+            for notification in _blocks(block.get("lambda_function")):
                 self._attach(
                     file,
                     kind,
