@@ -25,6 +25,7 @@ from lambdalint.source import (
     describe_syntax_error,
     nesting_rejected,
     too_complex,
+    too_deep,
 )
 from lambdalint.suppression import noqa_suppresses
 
@@ -196,6 +197,10 @@ def _check_text(task: FileTask, text: str) -> FileResult:
         line, column, message = rejected
         problem = _problem(task, UNREADABLE_FILE, line, column, message)
         return FileResult([problem] if _wanted(problem, task) else [])
+    deep = too_deep(text)
+    if deep is not None:
+        line, reason = deep
+        return _not_checked(task, reason, line)
     try:
         module = cst.parse_module(text)
         result = _run_checks(task, module)
@@ -213,9 +218,9 @@ def _check_text(task: FileTask, text: str) -> FileResult:
     return result
 
 
-def _not_checked(task: FileTask, reason: str) -> FileResult:
+def _not_checked(task: FileTask, reason: str, line: int = 1) -> FileResult:
     return FileResult(
-        [_problem(task, INTERNAL_ERROR, 1, 1, f"{reason}; this file was not checked")]
+        [_problem(task, INTERNAL_ERROR, line, 1, f"{reason}; this file was not checked")]
     )
 
 

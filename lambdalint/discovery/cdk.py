@@ -58,6 +58,7 @@ from lambdalint.source import (
     describe_syntax_error,
     nesting_rejected,
     too_complex,
+    too_deep,
 )
 
 if TYPE_CHECKING:
@@ -103,6 +104,12 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         text = decode(source)
         if isinstance(text, Undecodable):
             discovery.notes.append(UnreadableFile(path, text.line, text.message))
+            continue
+        deep = too_deep(text)
+        if deep is not None:
+            discovery.notes.append(
+                Note(path, deep[0], f"{deep[1]}; its functions are not discovered")
+            )
             continue
         try:
             module = cst.parse_module(text)
