@@ -73,14 +73,14 @@ def test_brackets_in_strings_and_comments_are_not_nesting(tmp_path: Path) -> Non
 
 
 DEPTH_BUDGET = (
-    "an expression nests more than 1,000 levels deep, past lambdalint's budget"
+    "an expression nests more than 3,000 levels deep, past lambdalint's budget"
     " (the parse would take minutes)"
 )
 
 
 def test_an_expression_too_long_for_the_cdk_analysis_is_a_note(tmp_path: Path) -> None:
     # valid Python, but a RecursionError in CDK discovery ended the run
-    chain = " + ".join(['"a"'] * 3000)
+    chain = " + ".join(['"a"'] * 3500)
     write(tmp_path, {"app.py": CDK_APP.format(handler=chain)})
     assert check(tmp_path, {}) == [SURVIVOR]
     handlers = lambdalint("handlers", ".", cwd=tmp_path, command=CAPPED)
@@ -91,7 +91,7 @@ def test_an_expression_too_long_for_the_cdk_analysis_is_a_note(tmp_path: Path) -
 def test_an_expression_past_the_depth_budget_costs_its_file_only(tmp_path: Path, jobs: str) -> None:
     """Valid Python that libcst took 13 s on at 4,000 terms and minutes at 10,000: refused
     from Python's own tree in milliseconds, whether in this process or a worker's."""
-    chain = ".".join(["event"] * 1500)
+    chain = ".".join(["event"] * 4000)
     deep = f"def lambda_handler(event, context):\n    return {chain}\n"
     write(tmp_path, {"deep.py": deep, "handler.py": ASYNC_HANDLER.format(name="lambda_handler")})
     run = lambdalint("check", "--no-cache", "--jobs", jobs, ".", cwd=tmp_path, command=CAPPED)
