@@ -39,7 +39,7 @@ from lambdalint.data.serialization import (
     Kind,
 )
 from lambdalint.dynamodb_numbers import Numbers, describe_proof, is_int_literal, numbers_shown
-from lambdalint.walk import walk
+from lambdalint.walk import live_statements, walk
 
 MAX_DEPTH = 12  # how many names, containers and calls one evaluation may go through
 ARITHMETIC = (
@@ -358,7 +358,11 @@ class ValueAnalysis:
         if self.is_generator(function):
             return Value("generator", Part(Kind.GENERATOR, f"the generator of {name}()", call))
         returns = self.returns(function)
-        body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+        body = (
+            live_statements(function.body.body)
+            if isinstance(function.body, cst.IndentedBlock)
+            else ()
+        )
         ends_with_return = bool(body) and _ends_with_return(body[-1])
         if not returns or not ends_with_return or any(ret.value is None for ret in returns):
             return UNKNOWN
@@ -620,5 +624,5 @@ def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return]
         yields = yields or isinstance(node, cst.Yield)
         return node is function or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
 
-    walk(function, visit)
+    walk(function, visit, live=True)
     return returns, yields

@@ -74,6 +74,8 @@ result of a call it does not know), a dict with a `**` spread or a computed key 
 may supply `statusCode`), a dict variable the code changes (`response["statusCode"] =
 200`), passes to a function or assigns again, and a decorated handler (the decorator may
 build the response). A handler that ends by raising is not said to fall off its end.
+Code that never runs is not checked: a `return` after a `raise` (or another `return`,
+`continue`, `break`) in the same block, or under `if False:`/`if 0:`.
 
 ## Fix
 None: which status and which serialization are right is the author's call.
@@ -91,7 +93,7 @@ from lambdalint.check import Check
 from lambdalint.constants import string_value
 from lambdalint.diagnostics import Location, related
 from lambdalint.values import ValueAnalysis
-from lambdalint.walk import walk
+from lambdalint.walk import live_statements, walk
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource
@@ -315,7 +317,7 @@ def _uses_are_plain(name: str, home: Scope) -> bool:
 def _can_fall_off_end(function: cst.FunctionDef) -> bool:
     """Whether a function without return statements reaches its end: it does unless its last
     statement may raise or loop forever (``while True``)."""
-    last = function.body.body[-1]
+    last = live_statements(function.body.body)[-1]
     if isinstance(last, cst.While):
         return False
     raises = False
@@ -325,5 +327,5 @@ def _can_fall_off_end(function: cst.FunctionDef) -> bool:
         raises = raises or isinstance(node, cst.Raise)
         return not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
-    walk(last, visit)
+    walk(last, visit, live=True)
     return not raises

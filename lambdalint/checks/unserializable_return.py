@@ -87,6 +87,9 @@ encodes fine), and an attribute only ever compared with a string may well be one
 to the runtime without `json.dumps`, whose Decimal hook encodes it.
 The low-level client (`boto3.client("dynamodb")`) returns numbers as strings: fine.
 
+A `return` or `json.dumps` that never runs (after a `return`, `raise`, `continue` or
+`break` in the same block, under `if False:`/`if 0:`) is not checked.
+
 lambdalint stays silent when it is not sure what a value is: a parameter (the event), a
 variable assigned more than once or in a loop, a module name some function rebinds with
 `global`, the result of a call it does not know, a conditional expression, a class with
