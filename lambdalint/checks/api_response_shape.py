@@ -59,7 +59,10 @@ Only handlers that a template declares with a REST API trigger are checked: with
 template lambdalint cannot know who reads the response. A non-proxy integration maps the
 response with its own templates, so it is not checked either: a Serverless Framework
 `http` event with `integration: lambda`, a CDK `LambdaIntegration(fn, proxy=False)` (or a
-`proxy` option lambdalint cannot read). HTTP APIs (SAM `HttpApi`,
+`proxy` option lambdalint cannot read), a SAM `Api` event on an API whose OpenAPI body
+(`DefinitionBody` inline or through `AWS::Include`, or a local `DefinitionUri` file) wires
+the function with an `x-amazon-apigateway-integration` of `type: aws` whose `uri` names the
+function's ARN (`${GetOrder.Arn}`, or a literal ARN with its `FunctionName`). HTTP APIs (SAM `HttpApi`,
 serverless `httpApi`) and function URLs are not reported: with payload format 2.0, the
 default of SAM, the Serverless Framework and CDK, a response without `statusCode` is
 valid (API Gateway sends it as the JSON body of a 200 response), and lambdalint does not
