@@ -61,14 +61,14 @@ response with its own templates, so it is not checked either: a Serverless Frame
 `http` event with `integration: lambda`, a CDK `LambdaIntegration(fn, proxy=False)` (or a
 `proxy` option lambdalint cannot read), a SAM `Api` event on an API whose OpenAPI body
 (`DefinitionBody` inline or through `AWS::Include`, or a local `DefinitionUri` file) wires
-the function with an `x-amazon-apigateway-integration` of `type: aws` whose `uri` names the
-function's ARN (`${GetOrder.Arn}`, or a literal ARN with its `FunctionName`). HTTP APIs (SAM `HttpApi`,
-serverless `httpApi`) and function URLs are not reported: with payload format 2.0, the
-default of SAM, the Serverless Framework and CDK, a response without `statusCode` is
-valid (API Gateway sends it as the JSON body of a 200 response), and lambdalint does not
-know which payload version an integration uses. Terraform's REST API triggers are not
-checked either: an `aws_lambda_permission` does not say whether the integration is a
-proxy, and a non-proxy integration returns whatever the handler returns.
+the function with an `x-amazon-apigateway-integration` of `type: aws` whose `uri` names
+the function's ARN (`${GetOrder.Arn}`, or a literal ARN with its `FunctionName`). HTTP
+APIs (SAM `HttpApi`, serverless `httpApi`) and function URLs are not reported: with
+payload format 2.0, the default of SAM, the Serverless Framework and CDK, a response
+without `statusCode` is valid (API Gateway sends it as the JSON body of a 200 response),
+and lambdalint does not know which payload version an integration uses. Terraform's REST
+API triggers are not checked either: an `aws_lambda_permission` does not say whether the
+integration is a proxy, and a non-proxy integration returns whatever the handler returns.
 
 Not reported, because API Gateway accepts them: a `"statusCode"` string of digits
 (`"200"`), a missing `"body"` (an empty body), headers of any shape. lambdalint stays
