@@ -3,7 +3,7 @@
 The resource API returns every number attribute as a ``Decimal``, which the standard
 library's json cannot encode; but a table may hold only strings, and then its items encode
 fine. An attribute counts as a number only where the module's code says so: arithmetic or
-a comparison with a number (``item["count"] + 1``, ``item["stock"] > 0``), a negation, an
+an ordering with a number (``item["count"] + 1``, ``item["stock"] > 0``), a negation, an
 update expression that adds to it or sets it to a number (``ADD visits :one``,
 ``SET #c = if_not_exists(#c, :zero) + :one``), or a number that ``put_item`` writes. Every
 function of the module is read, not only those the handlers reach: a writer elsewhere says
@@ -29,14 +29,8 @@ if TYPE_CHECKING:
 # Arithmetic that only numbers do with a number (a string attribute raises): `*` is left
 # out for ints, which repeat a string, and `%`, which formats one.
 NUMERIC_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.FloorDivide, cst.Power)
-NUMERIC_COMPARISONS = (
-    cst.LessThan,
-    cst.GreaterThan,
-    cst.LessThanEqual,
-    cst.GreaterThanEqual,
-    cst.Equal,
-    cst.NotEqual,
-)
+# Ordering a string against a number raises; == 1 may well test a string or a bool.
+NUMERIC_COMPARISONS = (cst.LessThan, cst.GreaterThan, cst.LessThanEqual, cst.GreaterThanEqual)
 NUMERIC_AUGMENTED = (cst.AddAssign, cst.SubtractAssign, cst.DivideAssign, cst.FloorDivideAssign)
 _CLAUSE = re.compile(r"\b(SET|ADD|REMOVE|DELETE)\s", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^(?:if_not_exists\s*\([^,]+,\s*)?(:\w+)\s*\)?$")

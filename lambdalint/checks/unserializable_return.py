@@ -23,8 +23,8 @@ DynamoDB data read through the resource API (`Table.get_item(...)["Item"]`,
 `for` loops: DynamoDB returns every number attribute as a `Decimal`. Arithmetic on an
 attribute with an int (`item["count"] + 1`) or on a `Decimal` (`Decimal(x) * 2`) gives a
 Decimal. An attribute itself, or a whole item, counts as holding a Decimal only when the
-module shows the table holds that number: arithmetic or a comparison with a number
-(`item["stock"] > 0`) anywhere in the module, an update expression that adds to it or
+module shows the table holds that number: arithmetic or an ordering (`<`, `>`) with a
+number (`item["stock"] > 0`) anywhere in the module, an update expression that adds to it or
 sets it to a number (`ADD visits :one`, `SET #c = if_not_exists(#c, :zero) + :one`), or
 a number that `put_item` writes.
 

@@ -1,5 +1,5 @@
-# A DynamoDB attribute nothing in the module shows to be a number (the name is compared with
-# a string) may be a string: json.dumps of it is not reported, nor of a string attribute.
+# DynamoDB attributes nothing in the module shows to be numbers (compared with a string, or
+# only for equality with a number) may be strings or booleans: json.dumps of them is silent.
 import json
 
 import boto3
@@ -9,6 +9,7 @@ orders = boto3.resource("dynamodb").Table("orders")
 
 def lambda_handler(event, context):
     order = orders.get_item(Key={"id": "1"})["Item"]
-    if order["name"] == "Widget":
-        return {"statusCode": 200, "body": json.dumps({"name": order["name"]})}
+    if order["name"] == "Widget" and order["active"] == 1:
+        body = json.dumps({"name": order["name"], "active": order["active"]})
+        return {"statusCode": 200, "body": body}
     return {"statusCode": 404, "body": ""}
