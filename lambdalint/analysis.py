@@ -101,6 +101,8 @@ class _BindingCollector:
     What nested scopes bind goes to ``nested``; each nested def and lambda is recorded with
     the function or lambda (or module) whose names it sees. In the module, the bodies of
     defs and classes and bare expression statements (docstrings, big literals) are skipped.
+    Code that never runs (after a return, under ``if False``) binds and references nothing,
+    so what only it calls is not reached.
     """
 
     def __init__(self, scope: Scope, bindings: Bindings, enclosing: dict[int, Scope]) -> None:
@@ -111,7 +113,7 @@ class _BindingCollector:
         self.labels: set[int] = set()  # `obj.helper`, `f(helper=1)`: names that reference nothing
 
     def collect(self) -> None:
-        walk(self.scope, self._visit, self._leave)
+        walk(self.scope, self._visit, self._leave, live=True)
 
     def _visit(self, node: cst.CSTNode) -> bool | None:
         if isinstance(node, cst.Name):

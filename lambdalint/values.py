@@ -11,13 +11,13 @@ from __future__ import annotations
 import builtins
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import libcst as cst
 
 from lambdalint.analysis import FileContext, Scope
-from lambdalint.constants import argument, string_value
+from lambdalint.constants import argument, loop_iterable, string_value
 from lambdalint.data.serialization import (
     BOTO3_SESSIONS,
     DICT_VIEWS,
@@ -38,9 +38,30 @@ from lambdalint.data.serialization import (
     TRANSPARENT_FUNCTION_DECORATORS,
     Kind,
 )
-from lambdalint.walk import walk
+from lambdalint.dynamodb_numbers import Numbers, describe_proof, is_int_literal, numbers_shown
+from lambdalint.walk import live_statements, walk
 
 MAX_DEPTH = 12  # how many names, containers and calls one evaluation may go through
+ARITHMETIC = (
+    cst.Add,
+    cst.Subtract,
+    cst.Multiply,
+    cst.Divide,
+    cst.FloorDivide,
+    cst.Modulo,
+    cst.Power,
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    """DynamoDB data read through the resource API: from which table, and how far into the
+    response an expression has gone (``table`` -> ``response`` -> ``items`` -> ``item`` ->
+    ``attribute``; a batch response goes through ``tables``, its dict of table names)."""
+
+    table: str  # the table as the code names it: "orders", 'os.environ["TABLE"]'; "" unknown
+    level: str
+    key: str | None = None  # a response's items key ("Item", "Items"), an attribute's name
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,9 @@ class Part:
     description: str  # "a set", "an open file", "a DynamoDB item"
     origin: cst.CSTNode
     detail: str = ""  # said after the origin: "whose numbers are Decimal"
+    # DynamoDB data, which holds a Decimal only where the module shows a number: for an item,
+    # in any attribute of its table; for an attribute, in that one (see dynamodb_numbers)
+    needs_number: Read | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,7 @@ class Value:
     shape: str | None = None  # "dict", "list", "dynamodb table"...; None when unknown
     itself: Part | None = None  # the value is itself unencodable
     inside: tuple[Part, ...] = ()  # unencodable parts held in it, at any depth
-    items_key: str | None = None  # for a DynamoDB response: the key that holds its items
+    read: Read | None = None  # DynamoDB data: where in which table's response it comes from
     # a dict's own rejected keys: kept apart from inside, as iterating the dict (list(d),
     # [*d], d.items()) turns them into elements, which a tuple may well be
     keys: tuple[Part, ...] = ()
@@ -89,9 +113,29 @@ class ValueAnalysis:
         self._active: set[int] = set()  # functions whose return value is being evaluated
         self._own_nodes: dict[int, tuple[list[cst.Return], bool]] = {}
         self._class_verdicts: dict[int, _ClassVerdict] = {}
+        self._numbers: Numbers | None = None  # read on the first DynamoDB part that needs it
 
     def value(self, expression: cst.BaseExpression, scope: Scope) -> Value:
         return self._value(expression, scope, 0)
+
+    def shown(self, part: Part) -> Part | None:
+        """The part as the module's code proves it: DynamoDB data holds a Decimal only where
+        the module shows a number (lambdalint.dynamodb_numbers); None where it does not."""
+        read = part.needs_number
+        if read is None:
+            return part
+        if self._numbers is None:
+            self._numbers = numbers_shown(self)
+        proof = describe_proof(self._numbers, read)
+        if proof is None:
+            return None
+        name, node = proof
+        line = self.context.line_of(node)
+        if read.level == "attribute":
+            detail = f"holding a Decimal (line {line} shows it is a number)"
+        else:
+            detail = f"whose numbers are Decimal ({name!r} is one, as line {line} shows)"
+        return replace(part, detail=detail)
 
     # -- functions ----------------------------------------------------------------------
 
@@ -189,6 +233,8 @@ class ValueAnalysis:
             return self._value(node.expression, scope, depth)
         if isinstance(node, cst.NamedExpr):
             return self._value(node.value, scope, depth)
+        if isinstance(node, cst.BinaryOperation):
+            return self._arithmetic(node, scope, depth)
         return UNKNOWN
 
     def _key(self, node: cst.BaseExpression, scope: Scope, depth: int) -> tuple[Part, ...]:
@@ -196,10 +242,15 @@ class ValueAnalysis:
         key = self._value(node, scope, depth)
         if key.shape in KEY_REJECTED_SHAPES:
             return (Part(Kind.KEY, f"a dict key that is {_a(key.shape)}", node),)
-        if key.itself is None or key.itself.kind not in KEY_REJECTED_KINDS | {Kind.BYTES}:
+        itself = key.itself
+        if (
+            itself is None
+            or itself.kind not in KEY_REJECTED_KINDS | {Kind.BYTES}
+            or itself.needs_number is not None  # a DynamoDB attribute: a string key, mostly
+        ):
             return ()
-        kind = Kind.BYTES_KEY if key.itself.kind is Kind.BYTES else Kind.KEY
-        return (Part(kind, f"a dict key that is {key.itself.description}", key.itself.origin),)
+        kind = Kind.BYTES_KEY if itself.kind is Kind.BYTES else Kind.KEY
+        return (Part(kind, f"a dict key that is {itself.description}", itself.origin),)
 
     def _name(self, node: cst.Name, scope: Scope, depth: int) -> Value:
         function = self.context.local_function(node, scope)
@@ -208,10 +259,14 @@ class ValueAnalysis:
         if self.context.local_class(node, scope) is not None:
             return Value("class", Part(Kind.CALLABLE, f"the class {node.value}", node))
         resolved = self.context.resolve_name(node.value, scope)
-        if resolved is None:
+        if resolved is not None:
+            expression, home = resolved
+            return self._value(expression, home, depth)
+        loop_home = self.context.home(node.value, scope)
+        loop = loop_iterable(self.context, node.value, loop_home) if loop_home is not None else None
+        if loop is None:
             return UNKNOWN
-        expression, home = resolved
-        return self._value(expression, home, depth)
+        return _element(self._value(*loop, depth), node)
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Value:
         qualified = self.context.qualified_name(node, scope)
@@ -246,6 +301,8 @@ class ValueAnalysis:
             return _factory_call(node, qualified, positional, kept)
         if isinstance(node.func, cst.Attribute):
             receiver = self._value(node.func.value, scope, depth)
+            if receiver.shape == "dynamodb resource" and node.func.attr.value == "Table":
+                return Value("dynamodb table", read=Read(self._table_name(node), "table"))
             return _method_call(node, node.func.attr.value, receiver, positional)
         function = self.context.local_function(node.func, scope)
         if function is not None:
@@ -257,11 +314,39 @@ class ValueAnalysis:
 
     def _subscript(self, node: cst.Subscript, scope: Scope, depth: int) -> Value:
         container = self._value(node.value, scope, depth)
-        if container.items_key is None or len(node.slice) != 1:
+        if container.read is None or len(node.slice) != 1:
             return UNKNOWN
         index = node.slice[0].slice
-        key = string_value(index.value) if isinstance(index, cst.Index) else None
-        return _dynamodb_items(container, key)
+        key = index.value if isinstance(index, cst.Index) else None
+        return _dynamodb_step(container, key, node)
+
+    def _arithmetic(self, node: cst.BinaryOperation, scope: Scope, depth: int) -> Value:
+        """A Decimal when arithmetic surely makes one: ``Decimal(x) * 2``, ``item["count"] + 1``
+        (a DynamoDB attribute plus an int is a number attribute, or a TypeError)."""
+        left = self._value(node.left, scope, depth)
+        right = self._value(node.right, scope, depth)
+        for number, other, number_is_left in ((left, right, True), (right, left, False)):
+            if _decimal_result(node, number, other, node.right if number_is_left else node.left):
+                read = number.read
+                detail = (
+                    f"computed from the DynamoDB attribute {read.key!r}"
+                    if read is not None and read.level == "attribute"
+                    else ""
+                )
+                return Value("Decimal", Part(Kind.DECIMAL, "a Decimal", node, detail))
+        return UNKNOWN
+
+    def _table_name(self, table: cst.Call) -> str:
+        """The table a ``Table(name)`` call opens, as the code spells the name."""
+        name = argument(table, 0, "name")
+        if name is None:
+            return ""
+        literal = string_value(name)
+        return (
+            literal
+            if literal is not None
+            else " ".join(self.context.module.code_for_node(name).split())
+        )
 
     def _returned_by(self, function: cst.FunctionDef, call: cst.Call, depth: int) -> Value:
         """The value a call of one of the module's functions returns, when every return agrees."""
@@ -273,7 +358,11 @@ class ValueAnalysis:
         if self.is_generator(function):
             return Value("generator", Part(Kind.GENERATOR, f"the generator of {name}()", call))
         returns = self.returns(function)
-        body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+        body = (
+            live_statements(function.body.body)
+            if isinstance(function.body, cst.IndentedBlock)
+            else ()
+        )
         ends_with_return = bool(body) and _ends_with_return(body[-1])
         if not returns or not ends_with_return or any(ret.value is None for ret in returns):
             return UNKNOWN
@@ -384,36 +473,85 @@ def _method_call(
     shape = receiver.shape
     if shape == "boto3 session" and method == "resource" and _is_dynamodb(node):
         return Value("dynamodb resource")
-    if shape == "dynamodb resource" and method == "Table":
-        return Value("dynamodb table")
     reads = {
         "dynamodb table": DYNAMODB_TABLE_READS,
         "dynamodb resource": DYNAMODB_RESOURCE_READS,
     }.get(shape or "", {})
     if method in reads:
-        read = "a DynamoDB item" if reads[method] == "Item" else "DynamoDB items"
-        decimals = Part(Kind.DECIMAL, read, node, "whose numbers are Decimal")
-        return Value("dynamodb response", inside=(decimals,), items_key=reads[method])
+        key = reads[method]
+        table = receiver.read.table if receiver.read is not None else ""
+        read = "DynamoDB items" if key in ("Items", "Responses") else "a DynamoDB item"
+        decimals = Part(Kind.DECIMAL, read, node, "whose numbers are Decimal", Read(table, "item"))
+        return Value("dynamodb response", inside=(decimals,), read=Read(table, "response", key))
     if shape == "dict" and method in DICT_VIEWS and not positional:
         return Value(
             DICT_VIEWS[method],
             Part(Kind.ITERATOR, f"a {DICT_VIEWS[method]}", node),
             receiver.inside,
         )
-    if method == "get" and positional:
-        return _dynamodb_items(receiver, string_value(positional[0]))
+    if method == "get" and positional and receiver.read is not None:
+        return _dynamodb_step(receiver, positional[0], node)
     return UNKNOWN
 
 
-def _dynamodb_items(container: Value, key: str | None) -> Value:
-    """``response["Items"]`` (or ``.get("Items")``) of a DynamoDB read: items, Decimals and all."""
-    if container.items_key is None or key is None:
+def _dynamodb_step(container: Value, key: cst.BaseExpression | None, node: cst.CSTNode) -> Value:
+    """One step into DynamoDB data, ``container[key]`` or ``container.get(key)``: a response's
+    items, one item of a list, one attribute of an item."""
+    read = container.read
+    name = string_value(key) if key is not None else None
+    if read is None or key is None:
         return UNKNOWN
-    if key == container.items_key == "Responses":
-        return Value("dict", inside=container.inside, items_key="*")  # table name -> items
-    if key == container.items_key or container.items_key == "*":
-        return Value("dict" if key == "Item" else "list", inside=container.inside)
+    if read.level == "response" and name == read.key == "Responses":
+        return Value("dict", inside=container.inside, read=Read("", "tables"))
+    if read.level == "response" and name == read.key:
+        level = "items" if name == "Items" else "item"
+        return Value(
+            "list" if level == "items" else "dict",
+            inside=container.inside,
+            read=Read(read.table, level),
+        )
+    if read.level == "tables" and name is not None:
+        return Value("list", inside=container.inside, read=Read(name, "items"))
+    if read.level == "items" and isinstance(key, cst.Integer):
+        return _element(container, node)
+    if read.level == "item" and name is not None:
+        attribute = Read(read.table, "attribute", name)
+        part = Part(Kind.DECIMAL, f"the DynamoDB attribute {name!r}", node, "", attribute)
+        return Value(itself=part, read=attribute)
     return UNKNOWN
+
+
+def _element(container: Value, node: cst.CSTNode) -> Value:
+    """An element of DynamoDB items (``items[0]``, ``for item in items``): an item."""
+    read = container.read
+    if read is None or read.level != "items":
+        return UNKNOWN
+    return Value("dict", inside=container.inside, read=Read(read.table, "item"))
+
+
+def _decimal_result(
+    node: cst.BinaryOperation, number: Value, other: Value, other_node: cst.BaseExpression
+) -> bool:
+    """Whether ``number <op> other`` is surely a Decimal (or raises): a Decimal, or a DynamoDB
+    attribute, with an int or a Decimal. Not ``"%s" % d``, which formats a string, nor
+    ``attribute * 2`` or ``attribute % x``, which a string attribute repeats or formats."""
+    itself = number.itself
+    if (
+        itself is None
+        or itself.kind is not Kind.DECIMAL
+        or not isinstance(node.operator, ARITHMETIC)
+    ):
+        return False
+    attribute = itself.needs_number is not None
+    if isinstance(node.operator, cst.Modulo) and (attribute or other_node is node.left):
+        return False
+    if is_int_literal(other_node):
+        return not (attribute and isinstance(node.operator, cst.Multiply))
+    return (
+        other.itself is not None
+        and other.itself.kind is Kind.DECIMAL
+        and other.itself.needs_number is None
+    )
 
 
 def _is_dynamodb(node: cst.Call) -> bool:
@@ -486,5 +624,5 @@ def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return]
         yields = yields or isinstance(node, cst.Yield)
         return node is function or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
 
-    walk(function, visit)
+    walk(function, visit, live=True)
     return returns, yields

@@ -4,14 +4,19 @@ libcst's own ``node.visit`` rebuilds every node it passes (it is shared with
 transformers) and costs about twice the parse; reading the dataclass fields directly
 costs a fraction of that. Whitespace and punctuation fields are skipped: no rule
 looks at them. The walk is iterative, so deeply nested code cannot overflow the stack.
+
+Code that never runs is not walked where it matters (``live_children``): the statements
+after a ``return``, ``raise``, ``continue`` or ``break`` in the same block, the body of
+``if False:``/``if 0:``/``while False:`` and the ``else`` of ``if True:``. What the handler
+never runs, no rule reports.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterator
-from typing import Callable, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import Callable, NamedTuple, TypeVar
 
 import libcst as cst
 
@@ -60,15 +65,80 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
                     yield item
 
 
+_Statement = TypeVar("_Statement", bound=cst.CSTNode)
+# Statements after which nothing in the same block runs.
+_ENDS_BLOCK = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+_STATEMENT_SEQUENCES = (
+    cst.Module,
+    cst.IndentedBlock,
+    cst.SimpleStatementLine,
+    cst.SimpleStatementSuite,
+)
+
+
+def live_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The children of a node that may run: ``children`` less the code that never does."""
+    kind = type(node)
+    if kind in _STATEMENT_SEQUENCES or kind is cst.If or kind is cst.While:
+        dead = _dead_parts(node)
+        if dead:
+            return (child for child in children(node) if all(child is not d for d in dead))
+    return children(node)
+
+
+def live_statements(body: Sequence[_Statement]) -> Sequence[_Statement]:
+    """A block's statements up to the one that ends it (a return, raise, continue, break)."""
+    for index, statement in enumerate(body):
+        if _ends_block(statement):
+            return body[: index + 1]
+    return body
+
+
+def _dead_parts(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    if isinstance(node, (cst.If, cst.While)):
+        truth = _constant_truth(node.test)
+        if truth is False:
+            return (node.body,)
+        if truth is True and isinstance(node, cst.If) and node.orelse is not None:
+            return (node.orelse,)
+        return ()
+    body: Sequence[cst.CSTNode] = getattr(node, "body", ())
+    for index, statement in enumerate(body):
+        if _ends_block(statement):
+            return tuple(body[index + 1 :])
+    return ()
+
+
+def _ends_block(statement: cst.CSTNode) -> bool:
+    if isinstance(statement, _ENDS_BLOCK):
+        return True
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, _ENDS_BLOCK) for small in statement.body
+    )
+
+
+def _constant_truth(test: cst.BaseExpression) -> bool | None:
+    """False for ``False``, ``None``, ``0``; True for ``True``, ``1``; None for anything else."""
+    if isinstance(test, cst.Name) and test.value in ("False", "None", "True"):
+        return test.value == "True"
+    if isinstance(test, cst.Integer):
+        return test.evaluated_value != 0
+    return None
+
+
 def walk(
     root: cst.CSTNode,
     visit: Callable[[cst.CSTNode], bool | None],
     leave: Callable[[cst.CSTNode], None] | None = None,
+    *,
+    live: bool = False,
 ) -> None:
     """Call visit on every node below root (root included), leave after its children.
 
     When visit returns False the node's children are skipped (leave is still called).
+    With ``live``, code that never runs is skipped too.
     """
+    next_children = live_children if live else children
     stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
@@ -79,7 +149,7 @@ def walk(
         descend = visit(node) is not False
         stack.append((node, True))
         if descend:
-            stack.extend((child, False) for child in reversed(list(children(node))))
+            stack.extend((child, False) for child in reversed(list(next_children(node))))
 
 
 class Where(NamedTuple):
@@ -125,7 +195,7 @@ def walk_reached(
         visit(where.node, where)
         if leave is not None:
             stack.append(_Leaving(where))
-        for child in reversed(list(children(where.node))):
+        for child in reversed(list(live_children(where.node))):
             # type(), not isinstance(): a miss on libcst's ABCs costs more than the rest
             if type(child) is cst.FunctionDef:
                 stack.append(Where(child, where, child, child, reached))

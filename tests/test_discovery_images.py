@@ -340,8 +340,8 @@ def test_images_built_from_a_local_dockerfile_are_listed_with_its_handler(
                 ),
                 (
                     "services/api/app.py:10:40: LAM003 json.dumps() gets a DynamoDB item (table.get_item(...)"
-                    " at line 9) whose numbers are Decimal, which stdlib json cannot encode; pass default=str"
-                    " or convert the numbers"
+                    " at line 9) whose numbers are Decimal ('quantity' is one, as line 15 shows), which"
+                    " stdlib json cannot encode; pass default=str or convert the numbers"
                 ),
                 f"services/worker/src/jobs/nightly.py:1:1: {async_message('run')}",
             ],

@@ -540,3 +540,21 @@ def test_sub_inline_code_and_template_files_are_checked(tmp_path: Path) -> None:
     assert (computed.inline_code, computed.checkable) == (None, False)
     run = lambdalint("check", cwd=tmp_path)
     assert [line.split(": ", 1)[1].split()[0] for line in run.stdout.splitlines()] == ["LAM004"]
+
+
+def test_an_openapi_body_wiring_a_function_as_type_aws_makes_its_api_event_non_proxy(
+    tmp_path: Path,
+) -> None:
+    case = Path(__file__).parent.parent / "rules" / "LAM008-api-response-shape" / "cases"
+    shutil.copytree(case / "openapi_non_proxy_integration", tmp_path, dirs_exist_ok=True)
+    events = {f.name: [e.type for e in f.events] for f in sam.discover(tmp_path).functions}
+    assert events == {
+        "GetOrder": ["ApiNonProxy"],  # inline DefinitionBody, !Sub ${GetOrder.Arn}
+        "ListOrders": ["ApiNonProxy"],  # Fn::Transform AWS::Include of a local file
+        "CancelOrder": ["ApiNonProxy"],  # DefinitionUri file, literal ARN with its FunctionName
+        "ProxiedOrder": ["Api"],  # type: aws_proxy
+        "UnknownIntegration": ["Api"],  # the uri names no function of the template
+    }
+    (tmp_path / "openapi" / "orders.yaml").unlink()  # an included file that is gone: as before
+    events = {f.name: [e.type for e in f.events] for f in sam.discover(tmp_path).functions}
+    assert events["ListOrders"] == ["Api"]

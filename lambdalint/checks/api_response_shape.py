@@ -59,13 +59,16 @@ Only handlers that a template declares with a REST API trigger are checked: with
 template lambdalint cannot know who reads the response. A non-proxy integration maps the
 response with its own templates, so it is not checked either: a Serverless Framework
 `http` event with `integration: lambda`, a CDK `LambdaIntegration(fn, proxy=False)` (or a
-`proxy` option lambdalint cannot read). HTTP APIs (SAM `HttpApi`,
-serverless `httpApi`) and function URLs are not reported: with payload format 2.0, the
-default of SAM, the Serverless Framework and CDK, a response without `statusCode` is
-valid (API Gateway sends it as the JSON body of a 200 response), and lambdalint does not
-know which payload version an integration uses. Terraform's REST API triggers are not
-checked either: an `aws_lambda_permission` does not say whether the integration is a
-proxy, and a non-proxy integration returns whatever the handler returns.
+`proxy` option lambdalint cannot read), a SAM `Api` event on an API whose OpenAPI body
+(`DefinitionBody` inline or through `AWS::Include`, or a local `DefinitionUri` file) wires
+the function with an `x-amazon-apigateway-integration` of `type: aws` whose `uri` names
+the function's ARN (`${GetOrder.Arn}`, or a literal ARN with its `FunctionName`). HTTP
+APIs (SAM `HttpApi`, serverless `httpApi`) and function URLs are not reported: with
+payload format 2.0, the default of SAM, the Serverless Framework and CDK, a response
+without `statusCode` is valid (API Gateway sends it as the JSON body of a 200 response),
+and lambdalint does not know which payload version an integration uses. Terraform's REST
+API triggers are not checked either: an `aws_lambda_permission` does not say whether the
+integration is a proxy, and a non-proxy integration returns whatever the handler returns.
 
 Not reported, because API Gateway accepts them: a `"statusCode"` string of digits
 (`"200"`), a missing `"body"` (an empty body), headers of any shape. lambdalint stays
@@ -74,6 +77,8 @@ result of a call it does not know), a dict with a `**` spread or a computed key 
 may supply `statusCode`), a dict variable the code changes (`response["statusCode"] =
 200`), passes to a function or assigns again, and a decorated handler (the decorator may
 build the response). A handler that ends by raising is not said to fall off its end.
+Code that never runs is not checked: a `return` after a `raise` (or another `return`,
+`continue`, `break`) in the same block, or under `if False:`/`if 0:`.
 
 ## Fix
 None: which status and which serialization are right is the author's call.
@@ -91,7 +96,7 @@ from lambdalint.check import Check
 from lambdalint.constants import string_value
 from lambdalint.diagnostics import Location, related
 from lambdalint.values import ValueAnalysis
-from lambdalint.walk import walk
+from lambdalint.walk import live_statements, walk
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction, EventSource
@@ -315,7 +320,7 @@ def _uses_are_plain(name: str, home: Scope) -> bool:
 def _can_fall_off_end(function: cst.FunctionDef) -> bool:
     """Whether a function without return statements reaches its end: it does unless its last
     statement may raise or loop forever (``while True``)."""
-    last = function.body.body[-1]
+    last = live_statements(function.body.body)[-1]
     if isinstance(last, cst.While):
         return False
     raises = False
@@ -325,5 +330,5 @@ def _can_fall_off_end(function: cst.FunctionDef) -> bool:
         raises = raises or isinstance(node, cst.Raise)
         return not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
-    walk(last, visit)
+    walk(last, visit, live=True)
     return not raises

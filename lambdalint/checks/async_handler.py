@@ -27,8 +27,11 @@ def lambda_handler(event, context):
 A handler that is an assignment (`handler = Mangum(app)`) is a callable whose body
 lambdalint cannot see; it is not reported. Nor is an `async def` handler under a
 decorator lambdalint does not know (`@async_to_sync` runs the coroutine itself); the
-decorators it sees through are listed under LAM001's exceptions. Async helper
-functions that the handler runs with `asyncio.run` are fine.
+decorators it sees through are listed under LAM001's exceptions. Async functions that
+the handler runs (`asyncio.run(async_handler(event, context))`,
+`loop.run_until_complete(...)`) are fine: the naming convention never takes a function
+another handler-shaped function of the module calls for an entry point, and with a
+template only the declared handler is checked.
 
 ## Fix
 None: wrapping the body in `asyncio.run` changes where the event loop lives, so it is

@@ -59,6 +59,8 @@ invocation:
   the `aioboto3.Session()` itself per invocation is still reported;
 - objects built by methods and classes lambdalint does not follow (`self.session.client`),
   and functions the handler never reaches;
+- code that never runs: statements after a `return`, `raise`, `continue` or `break` in
+  the same block, the body of `if False:`/`if 0:`, and functions only such code calls;
 - a CloudFormation custom resource's handler (its module imports `cfnresponse` or
   `crhelper`, also under `try`): it runs on stack operations only, a handful of times in
   its life, so what a client costs per call does not matter. The whole module is left
@@ -86,7 +88,7 @@ from lambdalint.data.client_factories import (
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
-from lambdalint.walk import Where, children
+from lambdalint.walk import Where, live_children
 
 PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
 REUSE_ADVICE = (
@@ -338,7 +340,7 @@ def _descendants(*roots: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(children(node))
+        stack.extend(live_children(node))
 
 
 def _arguments_label(call: cst.Call, factory: str) -> str:

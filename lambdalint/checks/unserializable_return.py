@@ -16,9 +16,17 @@ Separately, reports a call of the standard library's `json.dumps`/`json.dump`, i
 handler and the functions it reaches, whose argument holds any of those, a `Decimal` or
 `bytes` (as values or as keys), unless it passes `default=` or `cls=`; `default=` is never
 called for a key, so a rejected key is reported unless `cls=` or `skipkeys=` is given.
-Items read through a DynamoDB resource (`Table.get_item(...)["Item"]`,
-`.query()`/`.scan()["Items"]`, `batch_get_item` responses) count as holding Decimals:
-DynamoDB returns every number attribute as one.
+
+DynamoDB data read through the resource API (`Table.get_item(...)["Item"]`,
+`.query()`/`.scan()["Items"]`, `update_item(..., ReturnValues=...)["Attributes"]`,
+`batch_get_item` responses) is followed through subscripts, `.get(...)`, indexes and
+`for` loops: DynamoDB returns every number attribute as a `Decimal`. Arithmetic on an
+attribute with an int (`item["count"] + 1`) or on a `Decimal` (`Decimal(x) * 2`) gives a
+Decimal. An attribute itself, or a whole item, counts as holding a Decimal only when the
+module shows the table holds that number: arithmetic or an ordering (`<`, `>`) with a
+number (`item["stock"] > 0`) anywhere in the module, an update expression that adds to it or
+sets it to a number (`ADD visits :one`, `SET #c = if_not_exists(#c, :zero) + :one`), or
+a number that `put_item` writes.
 
 ## Why is this bad?
 The runtime encodes the return value with simplejson and a hook for `Decimal`; anything
@@ -40,8 +48,10 @@ table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
 
 
 def lambda_handler(event, context):
-    item = table.get_item(Key={"id": event["id"]})["Item"]
-    return {"statusCode": 200, "body": json.dumps(item)}
+    item = table.get_item(Key={"id": "home"})["Item"]
+    visits = item["visits"] + 1
+    table.put_item(Item={"id": "home", "visits": visits})
+    return {"statusCode": 200, "body": json.dumps({"visits": visits})}
 ```
 
 ## Use instead
@@ -55,8 +65,10 @@ table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
 
 
 def lambda_handler(event, context):
-    item = table.get_item(Key={"id": event["id"]})["Item"]
-    return {"statusCode": 200, "body": json.dumps(item, default=str)}
+    item = table.get_item(Key={"id": "home"})["Item"]
+    visits = int(item["visits"]) + 1
+    table.put_item(Item={"id": "home", "visits": visits})
+    return {"statusCode": 200, "body": json.dumps({"visits": visits})}
 ```
 
 ## Exceptions
@@ -67,6 +79,16 @@ subclasses of dict, list, tuple, str, int and float. Converted values are fine
 `dataclasses.asdict(...)`), as is `simplejson.dumps`, which handles Decimal. A NaN
 given to `json.dumps` is not reported: whether that string must be strict JSON depends
 on who reads it.
+
+A DynamoDB item, or an attribute of it, that nothing in the module shows to be a number is
+not reported: the table may hold only strings (a table whose only writer stores strings
+encodes fine), and an attribute only ever compared with a string may well be one. Nor is
+`attribute * 2` or `attribute % x` (a string repeats or formats), nor an item returned
+to the runtime without `json.dumps`, whose Decimal hook encodes it.
+The low-level client (`boto3.client("dynamodb")`) returns numbers as strings: fine.
+
+A `return` or `json.dumps` that never runs (after a `return`, `raise`, `continue` or
+`break` in the same block, under `if False:`/`if 0:`) is not checked.
 
 lambdalint stays silent when it is not sure what a value is: a parameter (the event), a
 variable assigned more than once or in a loop, a module name some function rebinds with
@@ -169,7 +191,7 @@ class UnserializableReturn(Check):
         )
         if argument is None or not rejected:
             return
-        part = _first(self.values.value(argument, scope), rejected)
+        part = self._first(self.values.value(argument, scope), rejected)
         if part is not None:
             subject = f"{encoder}() gets {self._describe(part)}"
             self.report(node, _message(subject, "stdlib json", part))
@@ -178,13 +200,21 @@ class UnserializableReturn(Check):
 
     def _check_returned(self, expression: cst.BaseExpression, scope: Function) -> None:
         value = self.values.value(expression, scope)
-        part = _first(value, RUNTIME_REJECTS)
+        part = self._first(value, RUNTIME_REJECTS)
         if part is None:
             return
         returned = self._describe(part)
         if part is not value.itself:
             returned = f"{_container(value)} containing {returned}"
         self.report(expression, _message(f"handler returns {returned}", "the runtime", part))
+
+    def _first(self, value: Value, rejected: frozenset[Kind]) -> Part | None:
+        """The first rejected part the code proves is there (a DynamoDB number must be shown)."""
+        for part in value.parts:
+            shown = self.values.shown(part) if part.kind in rejected else None
+            if shown is not None:
+                return shown
+        return None
 
     def _describe(self, part: Part) -> str:
         """``a set (set() at line 12)``: what the part is and the expression that made it."""
@@ -219,10 +249,6 @@ def _message(subject: str, encoder: str, part: Part) -> str:
     else:
         problem = f"which {encoder} cannot encode"
     return f"{subject}, {problem}; {ADVICE[part.kind]}"
-
-
-def _first(value: Value, rejected: frozenset[Kind]) -> Part | None:
-    return next((part for part in value.parts if part.kind in rejected), None)
 
 
 def _container(value: Value) -> str:

@@ -171,6 +171,18 @@ KEY_HOOKS = frozenset({"cls", "skipkeys"})
 # DynamoDB resource API: number attributes come back as Decimal.
 DYNAMODB_RESOURCE_FACTORIES = frozenset({"boto3.resource"})
 BOTO3_SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
-# Table methods whose response holds items, and the key of the response that holds them.
-DYNAMODB_TABLE_READS = {"get_item": "Item", "query": "Items", "scan": "Items"}
+# Table methods whose response holds items, and the key of the response that holds them
+# (update_item's ReturnValues= attributes are an item too).
+DYNAMODB_TABLE_READS = {
+    "get_item": "Item",
+    "query": "Items",
+    "scan": "Items",
+    "update_item": "Attributes",
+}
 DYNAMODB_RESOURCE_READS = {"batch_get_item": "Responses"}
+# Table methods that write attributes: a number they write shows the attribute is one.
+DYNAMODB_TABLE_WRITES = frozenset({"put_item", "update_item"})
+# Calls whose result is a number written to DynamoDB (a float is rejected by boto3 itself).
+NUMBER_FACTORIES = frozenset(
+    {"decimal.Decimal", "builtins.int", "builtins.len", "builtins.round", "builtins.sum"}
+)

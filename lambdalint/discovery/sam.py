@@ -20,6 +20,7 @@ everything else unresolved stays a ``Reference``.
 from __future__ import annotations
 
 import io
+import re
 import tokenize
 from collections.abc import Sequence
 from dataclasses import replace
@@ -39,12 +40,15 @@ from lambdalint.discovery.model import (
 )
 from lambdalint.discovery.templates import (
     Located,
+    TemplateError,
     as_value,
     event_names,
+    load_template,
     loaded,
     scalar,
     unresolved,
 )
+from lambdalint.files import read_bytes
 
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
@@ -92,6 +96,18 @@ ARN_SERVICE_TYPES = {
 }
 
 
+# APIs whose OpenAPI body may wire functions itself: the property holding the body inline
+# (or an AWS::Include of a local file), and the one naming a local file.
+OPENAPI_BODIES = {
+    "AWS::Serverless::Api": ("DefinitionBody", "DefinitionUri"),
+    "AWS::ApiGateway::RestApi": ("Body", "BodyS3Location"),
+}
+INTEGRATION = "x-amazon-apigateway-integration"
+# ${GetOrder.Arn} in an integration uri: !Sub, or a Join or GetAtt written out by _text
+INVOKED_ARN = re.compile(r"\$\{([A-Za-z0-9]+)\.Arn\}")
+LITERAL_FUNCTION_ARN = re.compile(r":function:([A-Za-z0-9_-]+)")
+
+
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
     discovery = Discovery()
     candidates = declaration_files(root, TEMPLATE_SUFFIXES, excluded)
@@ -113,9 +129,11 @@ class _Template:
         self.resources: Located = document["Resources"]
         self.globals = document.section("Globals").section("Function")
         self.parameters = document.section("Parameters")
+        self.non_proxy: dict[str, set[str]] = {}  # API -> functions it wires as non-proxy
 
     def functions(self) -> list[DeployedFunction]:
         triggers = self._triggers_declared_elsewhere()
+        self.non_proxy = self._non_proxy_wiring()
         return [
             self._function(name, resource, triggers.get(name, []))
             for name, resource in self.resources.items()
@@ -161,7 +179,7 @@ class _Template:
         code_root = inline_code = None
         if not is_image:
             code_root, inline_code = self._code(properties, setting, is_sam, notes)
-        events = [*self._sam_events(properties), *triggers] if is_sam else triggers
+        events = [*self._sam_events(name, properties), *triggers] if is_sam else triggers
         if is_sam and setting("FunctionUrlConfig")[0] is not None:
             events.append(EventSource("FunctionUrl"))
         function = DeployedFunction(
@@ -300,7 +318,7 @@ class _Template:
         )
         return None
 
-    def _sam_events(self, properties: Located) -> list[EventSource]:
+    def _sam_events(self, function: str, properties: Located) -> list[EventSource]:
         events = []
         for event in properties.section("Events").values():
             if not isinstance(event, Located) or not isinstance(event.get("Type"), str):
@@ -311,8 +329,67 @@ class _Template:
             )
             prefix, suffix = _key_filter(event_properties.section("Filter"))
             names = event_names(event_properties.get("Events")) if event["Type"] == "S3" else ()
-            events.append(EventSource(event["Type"], resource, prefix, suffix, names))
+            kind = event["Type"]
+            if kind == "Api" and function in self.non_proxy.get(_logical_id(resource) or "", ()):
+                kind = "ApiNonProxy"  # the API's own OpenAPI body wires it, not as a proxy
+            events.append(EventSource(kind, resource, prefix, suffix, names))
         return events
+
+    def _non_proxy_wiring(self) -> dict[str, set[str]]:
+        """API -> the functions its OpenAPI body wires with a non-proxy integration
+        (``x-amazon-apigateway-integration`` of ``type: aws``, whose uri names the function's
+        ARN): their responses go through the integration's mapping templates."""
+        wiring: dict[str, set[str]] = {}
+        for name, resource in self.resources.items():
+            if not isinstance(resource, Located) or resource.get("Type") not in OPENAPI_BODIES:
+                continue
+            kinds = OPENAPI_BODIES[resource["Type"]]
+            body = self._openapi_body(resource.section("Properties"), *kinds)
+            for path_item in body.values() if isinstance(body, Located) else ():
+                for operation in path_item.values() if isinstance(path_item, Located) else ():
+                    integration = (
+                        operation.get(INTEGRATION) if isinstance(operation, Located) else None
+                    )
+                    if isinstance(integration, Located) and integration.get("type") == "aws":
+                        function = self._invoked_function(integration.get("uri"))
+                        if function is not None:
+                            wiring.setdefault(name, set()).add(function)
+        return wiring
+
+    def _openapi_body(self, properties: Located, inline: str, uri: str) -> Any:
+        """The ``paths`` of an API's OpenAPI body: inline, included, or a local file."""
+        body = properties.get(inline)
+        location = properties.get(uri)
+        if isinstance(body, Reference) and body.kind == "Include":
+            location = body.target
+        if isinstance(location, str) and "://" not in location:
+            try:
+                path = self.path.parent / location
+                body = load_template(path, read_bytes(path))
+            except (OSError, TemplateError):
+                return None
+        return body.get("paths") if isinstance(body, Located) else None
+
+    def _invoked_function(self, uri: Any) -> str | None:
+        """The function of this template whose ARN an integration's uri names, if just one:
+        ``${GetOrder.Arn}``, or a literal ARN with the FunctionName the template gives it (a
+        DefinitionUri file is not substituted)."""
+        if isinstance(uri, Reference):
+            names = set(INVOKED_ARN.findall(uri.target))
+        else:
+            literal = LITERAL_FUNCTION_ARN.search(uri) if isinstance(uri, str) else None
+            names = {
+                name
+                for name, resource in self.resources.items()
+                if literal is not None
+                and isinstance(resource, Located)
+                and resource.section("Properties").get("FunctionName") == literal.group(1)
+            }
+        if len(names) != 1:
+            return None
+        (name,) = names
+        kind = self.resources.section(name).get("Type")
+        return name if kind in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION) else None
 
     def _triggers_declared_elsewhere(self) -> dict[str, list[EventSource]]:
         """Triggers that other resources declare: mappings, URLs, bucket notifications, SNS."""

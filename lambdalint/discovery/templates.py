@@ -269,6 +269,15 @@ def intrinsic(name: str, argument: Any) -> Any:
                 return chosen
     if kind == "If" and isinstance(argument, list) and argument:
         return Reference("If", _text(argument[0]))  # which branch applies is a deploy-time fact
+    if (
+        kind == "Transform"
+        and isinstance(argument, dict)
+        and argument.get("Name") == "AWS::Include"
+    ):
+        parameters = argument.get("Parameters")
+        location = parameters.get("Location") if isinstance(parameters, dict) else None
+        if isinstance(location, str):
+            return Reference("Include", location)  # a file whose content takes its place
     if kind == "FindInMap" and isinstance(argument, list):
         return Reference("FindInMap", ".".join(_text(part) for part in argument))
     return Reference(kind, _text(argument))
