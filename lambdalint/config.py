@@ -62,7 +62,8 @@ class Config:
     cache_dir: Path | None = None  # None: .lambdalint_cache in the root
     # bytes: a larger template, .tf or Python file is not read unless it holds a declared
     # handler; real files are far smaller, a generated or hostile one can cost minutes
-    max_file_size: int = 10_000_000
+    # CloudFormation's own limit for a template; libcst needs ~4 s and 250 MB a MB of Python
+    max_file_size: int = 1_000_000
     discover: tuple[str, ...] = ("sam", "serverless", "cdk", "terraform")
     key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
 

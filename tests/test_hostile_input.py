@@ -439,3 +439,44 @@ def test_max_file_size_is_a_positive_number_of_bytes(tmp_path: Path, value: str)
         "",
         "lambdalint: pyproject.toml:2: 'max-file-size' must be a number of bytes, at least 1\n",
     )
+
+
+def test_every_python_probe_reports_the_same_in_the_pool_as_in_this_process(
+    tmp_path: Path,
+) -> None:
+    """The probes whose work is per file, in one run big enough to start a pool: --jobs 2
+    reports what --jobs 1 does, file for file."""
+    handler = "def lambda_handler(event, context):\n    return {}\n"
+    probes = {
+        "brackets.py": handler.replace("{}", "[" * 5000 + "]" * 5000),
+        "chain.py": handler.replace("{}", ".".join(["event"] * 4000)),
+        "cookie.py": f"# coding: undefined\n{handler}",
+        "nul.py": handler.replace("{}", "'\0'"),
+        "syntax.py": handler.replace("{}", "{"),
+        "deep_sum.py": handler.replace("{}", " + ".join(["1"] * 2500)),
+    }
+    # files enough and long enough that the estimated serial work pays for a pool
+    padding = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
+    fillers = {
+        f"m{index:02}.py": padding + ASYNC_HANDLER.format(name="lambda_handler")
+        for index in range(60)
+    }
+    write(
+        tmp_path, {"handler.py": ASYNC_HANDLER.format(name="lambda_handler"), **probes, **fillers}
+    )
+    serial, pooled = (
+        lambdalint("check", "--no-cache", "--jobs", jobs, ".", cwd=tmp_path, command=CAPPED)
+        for jobs in ("1", "2")
+    )
+    assert pooled == serial
+    reported = {line.split(":", 1)[0] for line in serial.stdout.splitlines()}
+    assert reported >= {*probes} - {"deep_sum.py"}
+    assert SURVIVOR in serial.stdout.splitlines()
+
+
+def test_a_resource_type_of_the_wrong_shape_is_no_resource(tmp_path: Path) -> None:
+    """Found by the template fuzz test: a list where a Type belongs ended discovery."""
+    template = SAM_FUNCTION.format(handler="handler.lambda_handler") + (
+        "  Api:\n    Type: [AWS::Serverless::Api]\n    Properties:\n      StageName: prod\n"
+    )
+    assert check(tmp_path, {"template.yaml": template}) == [SURVIVOR]

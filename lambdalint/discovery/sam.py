@@ -341,9 +341,10 @@ class _Template:
         ARN): their responses go through the integration's mapping templates."""
         wiring: dict[str, set[str]] = {}
         for name, resource in self.resources.items():
-            if not isinstance(resource, Located) or resource.get("Type") not in OPENAPI_BODIES:
-                continue
-            kinds = OPENAPI_BODIES[resource["Type"]]
+            kind = resource.get("Type") if isinstance(resource, Located) else None
+            if not isinstance(kind, str) or kind not in OPENAPI_BODIES:
+                continue  # a Type of any other shape (a list, say) is no API
+            kinds = OPENAPI_BODIES[kind]
             body = self._openapi_body(resource.section("Properties"), *kinds)
             for path_item in body.values() if isinstance(body, Located) else ():
                 for operation in path_item.values() if isinstance(path_item, Located) else ():
