@@ -88,7 +88,7 @@ from lambdalint.data.client_factories import (
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
-from lambdalint.walk import Where, live_children
+from lambdalint.walk import Where, live_children, walk_reached
 
 PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
 REUSE_ADVICE = (
@@ -115,6 +115,7 @@ class ClientInHandler(Check):
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
         self.reported_by_chain: set[cst.CSTNode] = set()
+        self._per_invocation: set[int] | None = None  # ids of the reached functions run per call
         # by the names the module imports, at any depth of its top level (try/except too)
         self.serves_custom_resources = any(
             name in CUSTOM_RESOURCE_MODULES or qualified.split(".")[0] in CUSTOM_RESOURCE_MODULES
@@ -130,6 +131,7 @@ class ClientInHandler(Check):
         if (
             message is None
             or _evaluated_at_import(where)
+            or not self._runs_per_invocation(where.reached)
             or self._is_cached(where.reached)
             or self._is_lazily_cached(node, where)
         ):
@@ -216,6 +218,75 @@ class ClientInHandler(Check):
             if self.context.qualified_name(expression, function) in CACHE_DECORATORS:
                 return True
         return False
+
+    # -- how often a reached function runs ----------------------------------------------
+
+    def _runs_per_invocation(self, function: Function) -> bool:
+        if self._per_invocation is None:
+            self._per_invocation = self._functions_run_per_invocation()
+        return id(function) in self._per_invocation
+
+    def _functions_run_per_invocation(self) -> set[int]:
+        """The reached functions some invocation runs: the handlers, what nothing in this module
+        calls (reached from elsewhere, so unsure), and what those call outside a cache guard.
+        A function called only under a guard (``if _db is None: _db = connect()``), or only
+        from a cached function, runs once per environment (or per key)."""
+        reached = self.context.reached
+        callers: dict[int, list[bool]] = {}  # function -> for each reference: does it run per call
+        references: dict[int, list[tuple[Function, bool]]] = {}
+        for function in reached:
+            references[id(function)] = self._references(function)
+            for callee, guarded in references[id(function)]:
+                callers.setdefault(id(callee), []).append(guarded)
+        queue = [
+            function
+            for function in reached
+            if id(function) not in callers
+            or any(function is scope for scope in self._handler_scopes())
+        ]
+        runs = {id(function) for function in queue}
+        while queue:
+            function = queue.pop()
+            if self._is_cached(function):
+                continue  # its body runs once per argument, and so does what it calls
+            for callee, guarded in references.get(id(function), []):
+                if not guarded and id(callee) not in runs:
+                    runs.add(id(callee))
+                    queue.append(callee)
+        return runs
+
+    def _references(self, function: Function) -> list[tuple[Function, bool]]:
+        """The module's functions ``function`` names, each with whether that use is a call under
+        a cache guard."""
+        found: list[tuple[Function, bool]] = []
+
+        def visit(node: cst.CSTNode, where: Where) -> None:
+            if not isinstance(node, cst.Name) or where.up is None:
+                return
+            callee = self.context.functions.get(node.value)
+            parent = where.up.node
+            if (
+                callee is None
+                or (isinstance(parent, cst.Attribute) and parent.attr is node)
+                or (isinstance(parent, cst.Arg) and parent.keyword is node)
+                or isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Param))
+                or not isinstance(
+                    self.context.home(node.value, where.scope) or self.context.module, cst.Module
+                )
+            ):
+                return
+            guarded = (
+                isinstance(parent, cst.Call)
+                and parent.func is node
+                and (
+                    self._is_lazily_cached(parent, where.up)
+                    or _under_flag_guard(self.context, parent, where.up)
+                )
+            )
+            found.append((callee, guarded))
+
+        walk_reached(function, visit)
+        return found
 
     # -- the lazy-global pattern ----------------------------------------------------------
 
@@ -315,6 +386,29 @@ class ClientInHandler(Check):
             scope = handler.function or handler.lambda_
             if scope is not None:
                 yield scope
+
+
+def _under_flag_guard(context: FileContext, call: cst.Call, where: Where) -> bool:
+    """``if not _ready: _initialise(); _ready = True``: the call is in the body of an ``if``
+    that holds only while a global is unset, and that body sets the global."""
+    for child, node in zip([call, *where.ancestors()], where.ancestors()):
+        if isinstance(node, SCOPE_NODES):
+            return False
+        if isinstance(node, cst.If) and child is node.body:
+            flags = (
+                _slots_known(context.module, node.test, empty=True)
+                & context.bindings(where.scope).globals
+            )
+            if any(
+                isinstance(statement, cst.Assign)
+                and any(
+                    isinstance(target.target, cst.Name) and target.target.value in flags
+                    for target in statement.targets
+                )
+                for statement in _descendants(node.body)
+            ):
+                return True
+    return False
 
 
 def _evaluated_at_import(where: Where) -> bool:
