@@ -79,28 +79,35 @@ import libcst as cst
 
 from lambdalint.analysis import FileContext, Function, Scope
 from lambdalint.check import Check
-from lambdalint.constants import argument, is_environment_read, string_value
+from lambdalint.constants import argument, is_environment_read, key_path, string_value
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
     CONNECTION_FACTORIES,
     CONNECTION_POOL_FACTORIES,
+    CUSTOM_RESOURCE_EVENT_KEYS,
     CUSTOM_RESOURCE_MODULES,
     SESSION_CLIENT_FACTORIES,
+    SETTING_NOUNS,
     SHARED_POOL_KEYWORDS,
 )
 from lambdalint.walk import Where, live_children, walk_reached
 
-PER_INVOCATION = "is created on every invocation; create it once at module level and reuse it"
-REUSE_ADVICE = (
-    "on every invocation; open it once at module level (or lazily in a global) and reuse it"
-)
-CONNECTION = f"opens a new connection {REUSE_ADVICE}"
-CONNECTION_POOL = f"opens a new connection pool {REUSE_ADVICE}"
+CREATED = "is created on every invocation"
+CREATE_ONCE = "create it once at module level and reuse it"
+OPENS_CONNECTION = "opens a new connection on every invocation"
+OPENS_POOL = "opens a new connection pool on every invocation"
+OPEN_ONCE = "open it once at module level (or lazily in a global) and reuse it"
 
 CREDENTIAL_KEYWORDS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
 SERVICE_METHODS = frozenset({"client", "resource", "create_client"})
 SCOPE_NODES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+# String methods whose result still carries the event's value: ``f"https://{domain}/{stage}"``,
+# ``"/".join(...)``, ``domain.split(".")[2]``.
+STRING_METHODS = frozenset(
+    {"format", "join", "split", "rsplit", "strip", "lower", "upper", "replace", "removeprefix"}
+)
+MAX_DERIVATION_STEPS = 8
 
 
 class ClientInHandler(Check):
@@ -149,16 +156,17 @@ class ClientInHandler(Check):
         name = self.context.qualified_name(callee, callee_scope)
         extra = self.context.extra_client_factories
         if name in CONNECTION_FACTORIES:
-            return f"{name}() {CONNECTION}"
+            return self._message(f"{name}() {OPENS_CONNECTION}", OPEN_ONCE, call, scope)
         if name in CONNECTION_POOL_FACTORIES:
             shared_pool = SHARED_POOL_KEYWORDS.get(name)
             if shared_pool is not None and argument(call, None, shared_pool) is not None:
                 return None  # it wraps a pool made elsewhere
-            return f"{name}() {CONNECTION_POOL}"
+            return self._message(f"{name}() {OPENS_POOL}", OPEN_ONCE, call, scope)
         if name in AWS_SDK_FACTORIES or name in extra:
             if self._built_with_invocation_credentials(call, scope):
                 return None
-            return f"{name}{_arguments_label(call, name)} {PER_INVOCATION}"
+            label = f"{name}{_arguments_label(call, name)}"
+            return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope)
         if not isinstance(callee, cst.Attribute):
             return None
         session, session_scope = self.context.follow(callee.value, callee_scope)
@@ -172,7 +180,81 @@ class ClientInHandler(Check):
             session, session_scope
         ) or self._built_with_invocation_credentials(call, scope):
             return None
-        return f"{factory}{_arguments_label(call, factory)} {PER_INVOCATION}"
+        label = f"{factory}{_arguments_label(call, factory)}"
+        return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope)
+
+    def _message(self, what: str, advice: str, call: cst.Call, scope: Scope) -> str | None:
+        """What is created on every invocation and what to do: reuse one, or one per setting
+        when the event configures it. None when the event is a custom resource's."""
+        configured = self._event_setting(call, scope)
+        if configured is None:
+            return f"{what}; {advice}"
+        noun, keys = configured
+        if keys[:1] and keys[0] in CUSTOM_RESOURCE_EVENT_KEYS:
+            return None
+        return (
+            f"{what} with {_a(noun)} from the event;"
+            f" cache one per {noun} (a module-level dict keyed by {noun})"
+        )
+
+    def _event_setting(
+        self, call: cst.Call, scope: Scope
+    ) -> tuple[str, tuple[str | int, ...]] | None:
+        """What the event sets in the call (the noun for its keyword) and the keys read, if any
+        argument but the service name comes from the handler's event."""
+        for index, arg in enumerate(call.args):
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if keyword in ("service_name", *CREDENTIAL_KEYWORDS) or (
+                keyword is None and index == 0
+            ):
+                continue
+            keys = self._from_event(arg.value, scope, MAX_DERIVATION_STEPS)
+            if keys is not None:
+                return SETTING_NOUNS.get(keyword or "", "setting"), keys
+        return None
+
+    def _from_event(
+        self, value: cst.BaseExpression, scope: Scope, steps: int
+    ) -> tuple[str | int, ...] | None:
+        """The keys of the handler's event a value is read from, through f-strings, joins and
+        string methods; None when it is not surely read from the event."""
+        if steps == 0:
+            return None
+        path = key_path(self.context, value, scope)
+        if path is not None:
+            name, home, keys = path
+            for handler in self._handler_scopes():
+                if (
+                    home is handler
+                    and name == _event_parameter(handler)
+                    and self.context.is_parameter(name, handler)
+                ):
+                    return keys
+        value, scope = self.context.follow(value, scope)
+        parts: list[cst.BaseExpression] = []
+        if isinstance(value, cst.FormattedString):
+            parts = [
+                part.expression
+                for part in value.parts
+                if isinstance(part, cst.FormattedStringExpression)
+            ]
+        elif isinstance(value, cst.BinaryOperation):
+            parts = [value.left, value.right]
+        elif isinstance(value, cst.Subscript):
+            parts = [value.value]
+        elif isinstance(value, (cst.List, cst.Tuple)):
+            parts = [element.value for element in value.elements]
+        elif (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value in STRING_METHODS
+        ):
+            parts = [value.func.value, *(arg.value for arg in value.args)]
+        for part in parts:
+            found = self._from_event(part, scope, steps - 1)
+            if found is not None:
+                return found
+        return None
 
     def _built_with_invocation_credentials(self, call: cst.Call, scope: Scope) -> bool:
         for arg in call.args:
@@ -409,6 +491,16 @@ def _under_flag_guard(context: FileContext, call: cst.Call, where: Where) -> boo
             ):
                 return True
     return False
+
+
+def _event_parameter(handler: Function) -> str | None:
+    """The name of the handler's first parameter, the event."""
+    parameters = handler.params.params or handler.params.posonly_params
+    return parameters[0].name.value if parameters else None
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiouAEIOU" and noun != "URL" else f"a {noun}"
 
 
 def _evaluated_at_import(where: Where) -> bool:
