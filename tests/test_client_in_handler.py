@@ -16,9 +16,11 @@ def findings(case: str) -> list[str]:
 
 def test_a_client_configured_from_the_event_is_cached_per_setting() -> None:
     assert findings("websocket_endpoint_from_event.py") == [
-        'LAM004 boto3.client("apigatewaymanagementapi") is created on every invocation with'
-        " an endpoint from the event; cache one per endpoint (a module-level dict keyed by"
-        " endpoint)"
+        (
+            'LAM004 boto3.client("apigatewaymanagementapi") is created on every invocation with'
+            " an endpoint from the event; cache one per endpoint (a module-level dict keyed by"
+            " endpoint)"
+        )
     ]
     assert findings("connection_host_from_event.py")[-1] == (
         "LAM004 pymysql.connect() opens a new connection on every invocation with a host from"
@@ -42,8 +44,12 @@ def test_a_client_with_fixed_settings_is_created_once(tmp_path: Path) -> None:
     )
     run = lambdalint("check", "--no-cache", "app.py", cwd=tmp_path)
     assert [line.split(": ", 1)[1] for line in run.stdout.splitlines()] == [
-        'LAM004 boto3.client("sqs") is created on every invocation; create it once at module'
-        " level and reuse it",
-        "LAM004 redis.Redis() opens a new connection pool on every invocation; open it once at"
-        " module level (or lazily in a global) and reuse it",
+        (
+            'LAM004 boto3.client("sqs") is created on every invocation; create it once at module'
+            " level and reuse it"
+        ),
+        (
+            "LAM004 redis.Redis() opens a new connection pool on every invocation; open it once at"
+            " module level (or lazily in a global) and reuse it"
+        ),
     ]

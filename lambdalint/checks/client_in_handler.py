@@ -1,9 +1,14 @@
 """## What it does
-Reports an AWS SDK client, resource or session, or a database or HTTP connection or
-pool, that is created on every invocation: inside the handler, or inside a function of
-the same module that the handler calls, directly or through other functions. The
-calls that create one are listed below; `extra-client-factories` in
+Reports an AWS SDK client, resource or session, or a database, cache, search or HTTP
+connection or pool, that is created on every invocation: inside the handler, or inside a
+function of the same module that the handler calls on every invocation, directly or through
+other functions. The calls that create one are listed below; `extra-client-factories` in
 `[tool.lambdalint]` adds your own (`extra-client-factories = ["mycompany.db.connect"]`).
+
+When the event sets the client's region, endpoint, host or another setting
+(`region_name=event["region"]`, an `endpoint_url` built from the WebSocket
+`requestContext`, the S3 origin's region in a Lambda@Edge event), the message says so and
+advises a cache keyed by that setting instead of a module-level client.
 
 ## Why is this bad?
 Lambda runs module-level code once per execution environment and the handler on
@@ -19,6 +24,8 @@ import boto3
 
 def lambda_handler(event, context):
     s3 = boto3.client("s3")
+    regional = boto3.client("s3", region_name=event["region"])
+    regional.copy_object(Bucket=event["bucket"], Key=event["key"], CopySource=event["from"])
     return s3.head_object(Bucket=event["bucket"], Key=event["key"])["ContentLength"]
 ```
 
@@ -27,9 +34,15 @@ def lambda_handler(event, context):
 import boto3
 
 s3 = boto3.client("s3")
+_regional = {}
 
 
 def lambda_handler(event, context):
+    region = event["region"]
+    if region not in _regional:
+        _regional[region] = boto3.client("s3", region_name=region)
+    regional = _regional[region]
+    regional.copy_object(Bucket=event["bucket"], Key=event["key"], CopySource=event["from"])
     return s3.head_object(Bucket=event["bucket"], Key=event["key"])["ContentLength"]
 ```
 
@@ -44,19 +57,31 @@ invocation:
   `client = _clients.get(key)` then `if client is None:` with `_clients[key] = client`.
   A helper (not the handler itself) that stores the object in a global is not reported
   even without such a check: lambdalint does not see whether its caller calls it only
-  once (`if not _initialised: _initialise()`), so it stays silent;
+  once, so it stays silent;
+- a helper that the code run on every invocation calls only under such a guard in the
+  caller (`if _config is None: _config = load_config()`, `_db = _db or connect()`,
+  `if region not in _queues: _queues[region] = queue_client(region)`, or
+  `if not _ready: warm_up(); _ready = True`), or only from a function decorated with
+  `functools.cache`/`functools.lru_cache`: it runs once per environment (or per key), and
+  so does what it calls. One unguarded call anywhere on the path makes it per invocation.
+  A helper no function of its module calls (one reached from another module) is judged
+  as running per invocation;
 - a function decorated with `functools.cache` or `functools.lru_cache`;
-- a Redis client given an existing pool (`redis.Redis(connection_pool=POOL)`): it wraps
-  that pool and opens none of its own;
+- a Redis or Valkey client given an existing pool (`redis.Redis(connection_pool=POOL)`):
+  it wraps that pool and opens none of its own;
 - an AWS client or session built with credentials that are not constants
   (`aws_access_key_id=`, `aws_secret_access_key=`, `aws_session_token=` from an
   `sts.assume_role(...)` result, the event, a parameter...), and a client made from
   such a session: assumed-role credentials expire, so it is per invocation by
   necessity. String literals and environment variables are constants and still
   reported. A `**` argument that may carry credentials keeps the rule silent;
-- clients of an `aioboto3` session (`session.client(...)`): they are bound to the
-  running event loop, which `asyncio.run` creates anew on every invocation. Creating
-  the `aioboto3.Session()` itself per invocation is still reported;
+- async clients: the clients of an `aioboto3` session (`session.client(...)`),
+  `httpx.AsyncClient`, `AsyncOpenSearch`, `AsyncElasticsearch`, `redis.asyncio` and
+  valkey-glide's `GlideClient.create`. They are bound to the running event loop, which
+  `asyncio.run` creates anew on every invocation, so one kept at module level fails on
+  the next invocation. Creating the `aioboto3.Session()` itself per invocation is still
+  reported;
+- one-shot calls that keep no connection for later (`requests.get`, `urllib3.request`);
 - objects built by methods and classes lambdalint does not follow (`self.session.client`),
   and functions the handler never reaches;
 - code that never runs: statements after a `return`, `raise`, `continue` or `break` in
@@ -64,7 +89,16 @@ invocation:
 - a CloudFormation custom resource's handler (its module imports `cfnresponse` or
   `crhelper`, also under `try`): it runs on stack operations only, a handful of times in
   its life, so what a client costs per call does not matter. The whole module is left
-  alone, so keep traffic-serving handlers out of a custom resource's module.
+  alone, so keep traffic-serving handlers out of a custom resource's module. A client
+  configured from the event's `ResourceProperties` is left alone for the same reason.
+
+Reported with other advice: a client whose settings come from the event cannot move to
+module level, since each invocation may name another region or endpoint, but it can be
+kept in a module-level dict keyed by that setting. In practice the key takes few values
+(the WebSocket API's own endpoint, the handful of origin regions), so the cache pays off
+like a module-level client; the finding names the setting so the fix is clear. Settings
+reached only through a helper's parameter are not traced back to the event, and such a
+helper's clients get the plain message.
 
 ## Fix
 None: moving a client to module level changes when it is created and may need its
@@ -84,10 +118,8 @@ from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
     CONNECTION_FACTORIES,
     CONNECTION_POOL_FACTORIES,
-    CUSTOM_RESOURCE_EVENT_KEYS,
     CUSTOM_RESOURCE_MODULES,
     SESSION_CLIENT_FACTORIES,
-    SETTING_NOUNS,
     SHARED_POOL_KEYWORDS,
 )
 from lambdalint.walk import Where, live_children, walk_reached
@@ -97,6 +129,25 @@ CREATE_ONCE = "create it once at module level and reuse it"
 OPENS_CONNECTION = "opens a new connection on every invocation"
 OPENS_POOL = "opens a new connection pool on every invocation"
 OPEN_ONCE = "open it once at module level (or lazily in a global) and reuse it"
+
+# What a factory's keyword argument sets, named in the message when its value comes from the event
+# (``region_name=event["region"]``: "with a region from the event; cache one per region").
+SETTING_NOUNS: dict[str, str] = {
+    "region_name": "region",
+    "endpoint_url": "endpoint",
+    "host": "host",
+    "hosts": "host",
+    "url": "URL",
+    "dsn": "database",
+    "conninfo": "database",
+    "database": "database",
+    "dbname": "database",
+    "db": "database",
+}
+
+# Event keys only a CloudFormation custom resource's event has: a client configured from them
+# serves a stack operation, which runs a handful of times in the stack's life.
+CUSTOM_RESOURCE_EVENT_KEYS = frozenset({"ResourceProperties", "OldResourceProperties"})
 
 CREDENTIAL_KEYWORDS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})

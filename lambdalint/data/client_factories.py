@@ -77,25 +77,6 @@ SHARED_POOL_KEYWORDS: dict[str, str] = {
     "valkey.Redis": "connection_pool",
 }
 
-# What a factory's keyword argument sets, named in the message when its value comes from the event
-# (``region_name=event["region"]``: "with a region from the event; cache one per region").
-SETTING_NOUNS: dict[str, str] = {
-    "region_name": "region",
-    "endpoint_url": "endpoint",
-    "host": "host",
-    "hosts": "host",
-    "url": "URL",
-    "dsn": "database",
-    "conninfo": "database",
-    "database": "database",
-    "dbname": "database",
-    "db": "database",
-}
-
-# Event keys only a CloudFormation custom resource's event has: a client configured from them
-# serves a stack operation, which runs a handful of times in the stack's life.
-CUSTOM_RESOURCE_EVENT_KEYS = frozenset({"ResourceProperties", "OldResourceProperties"})
-
 # Helpers only CloudFormation custom resource handlers import: such a handler runs on stack
 # operations, not on traffic.
 CUSTOM_RESOURCE_MODULES = frozenset({"cfnresponse", "crhelper"})
