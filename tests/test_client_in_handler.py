@@ -28,6 +28,15 @@ def test_a_client_configured_from_the_event_is_cached_per_setting() -> None:
     )
 
 
+def test_a_client_built_as_the_default_of_setdefault_is_built_only_when_missing() -> None:
+    assert findings("setdefault_cache.py") == [
+        (
+            'LAM004 boto3.client("sqs") is created on every invocation, even when setdefault finds'
+            " its key cached; build it only when the key is missing"
+        )
+    ]
+
+
 def test_a_client_with_fixed_settings_is_created_once(tmp_path: Path) -> None:
     write(
         tmp_path,

@@ -98,7 +98,9 @@ kept in a module-level dict keyed by that setting. In practice the key takes few
 (the WebSocket API's own endpoint, the handful of origin regions), so the cache pays off
 like a module-level client; the finding names the setting so the fix is clear. Settings
 reached only through a helper's parameter are not traced back to the event, and such a
-helper's clients get the plain message.
+helper's clients get the plain message. The default of `cache.setdefault(key, ...)`
+is built before the lookup, so it is reported with the advice to build it only when
+the key is missing.
 
 ## Fix
 None: moving a client to module level changes when it is created and may need its
@@ -129,6 +131,7 @@ CREATE_ONCE = "create it once at module level and reuse it"
 OPENS_CONNECTION = "opens a new connection on every invocation"
 OPENS_POOL = "opens a new connection pool on every invocation"
 OPEN_ONCE = "open it once at module level (or lazily in a global) and reuse it"
+EAGER_DEFAULT = "even when setdefault finds its key cached; build it only when the key is missing"
 
 # What a factory's keyword argument sets, named in the message when its value comes from the event
 # (``region_name=event["region"]``: "with a region from the event; cache one per region").
@@ -185,7 +188,7 @@ class ClientInHandler(Check):
     def visit_Call(self, node: cst.Call, where: Where) -> None:
         if self.serves_custom_resources or node in self.reported_by_chain:
             return
-        message = self._creation_message(node, where.scope)
+        message = self._creation_message(node, where.scope, _setdefault_default(node, where))
         if (
             message is None
             or _evaluated_at_import(where)
@@ -201,23 +204,23 @@ class ClientInHandler(Check):
 
     # -- what the call creates ----------------------------------------------------------
 
-    def _creation_message(self, call: cst.Call, scope: Scope) -> str | None:
+    def _creation_message(self, call: cst.Call, scope: Scope, eager: bool) -> str | None:
         """The finding's message when ``call`` creates a client per invocation, else None."""
         callee, callee_scope = self.context.follow(call.func, scope)
         name = self.context.qualified_name(callee, callee_scope)
         extra = self.context.extra_client_factories
         if name in CONNECTION_FACTORIES:
-            return self._message(f"{name}() {OPENS_CONNECTION}", OPEN_ONCE, call, scope)
+            return self._message(f"{name}() {OPENS_CONNECTION}", OPEN_ONCE, call, scope, eager)
         if name in CONNECTION_POOL_FACTORIES:
             shared_pool = SHARED_POOL_KEYWORDS.get(name)
             if shared_pool is not None and argument(call, None, shared_pool) is not None:
                 return None  # it wraps a pool made elsewhere
-            return self._message(f"{name}() {OPENS_POOL}", OPEN_ONCE, call, scope)
+            return self._message(f"{name}() {OPENS_POOL}", OPEN_ONCE, call, scope, eager)
         if name in AWS_SDK_FACTORIES or name in extra:
             if self._built_with_invocation_credentials(call, scope):
                 return None
             label = f"{name}{_arguments_label(call, name)}"
-            return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope)
+            return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope, eager)
         if not isinstance(callee, cst.Attribute):
             return None
         session, session_scope = self.context.follow(callee.value, callee_scope)
@@ -232,17 +235,26 @@ class ClientInHandler(Check):
         ) or self._built_with_invocation_credentials(call, scope):
             return None
         label = f"{factory}{_arguments_label(call, factory)}"
-        return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope)
+        return self._message(f"{label} {CREATED}", CREATE_ONCE, call, scope, eager)
 
-    def _message(self, what: str, advice: str, call: cst.Call, scope: Scope) -> str | None:
+    def _message(
+        self, what: str, advice: str, call: cst.Call, scope: Scope, eager: bool
+    ) -> str | None:
         """What is created on every invocation and what to do: reuse one, or one per setting
-        when the event configures it. None when the event is a custom resource's."""
+        when the event configures it, or build it only when missing, for the default of a
+        ``setdefault``. None when the event is a custom resource's."""
         configured = self._event_setting(call, scope)
+        if (
+            configured is not None
+            and configured[1][:1]
+            and configured[1][0] in CUSTOM_RESOURCE_EVENT_KEYS
+        ):
+            return None
+        if eager:
+            return f"{what}, {EAGER_DEFAULT}"
         if configured is None:
             return f"{what}; {advice}"
-        noun, keys = configured
-        if keys[:1] and keys[0] in CUSTOM_RESOURCE_EVENT_KEYS:
-            return None
+        noun = configured[0]
         return (
             f"{what} with {_a(noun)} from the event;"
             f" cache one per {noun} (a module-level dict keyed by {noun})"
@@ -542,6 +554,20 @@ def _under_flag_guard(context: FileContext, call: cst.Call, where: Where) -> boo
             ):
                 return True
     return False
+
+
+def _setdefault_default(call: cst.Call, where: Where) -> bool:
+    """``cache.setdefault(key, boto3.client(...))``: Python builds the default before the lookup."""
+    arg = where.up.node if where.up is not None else None
+    owner = where.up.up.node if where.up is not None and where.up.up is not None else None
+    return (
+        isinstance(arg, cst.Arg)
+        and isinstance(owner, cst.Call)
+        and isinstance(owner.func, cst.Attribute)
+        and owner.func.attr.value == "setdefault"
+        and len(owner.args) == 2
+        and owner.args[1] is arg
+    )
 
 
 def _event_parameter(handler: Function) -> str | None:
