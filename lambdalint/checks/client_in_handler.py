@@ -87,10 +87,10 @@ invocation:
 - code that never runs: statements after a `return`, `raise`, `continue` or `break` in
   the same block, the body of `if False:`/`if 0:`, and functions only such code calls;
 - a CloudFormation custom resource's handler (its module imports `cfnresponse` or
-  `crhelper`, also under `try`): it runs on stack operations only, a handful of times in
+  `crhelper`, also under `try`, or a handler reads the event's `RequestType` or
+  `ResourceProperties`): it runs on stack operations only, a handful of times in
   its life, so what a client costs per call does not matter. The whole module is left
-  alone, so keep traffic-serving handlers out of a custom resource's module. A client
-  configured from the event's `ResourceProperties` is left alone for the same reason.
+  alone, so keep traffic-serving handlers out of a custom resource's module.
 
 Reported with other advice: a client whose settings come from the event cannot move to
 module level, since each invocation may name another region or endpoint, but it can be
@@ -148,9 +148,11 @@ SETTING_NOUNS: dict[str, str] = {
     "db": "database",
 }
 
-# Event keys only a CloudFormation custom resource's event has: a client configured from them
-# serves a stack operation, which runs a handful of times in the stack's life.
-CUSTOM_RESOURCE_EVENT_KEYS = frozenset({"ResourceProperties", "OldResourceProperties"})
+# Event keys only a CloudFormation custom resource's event has: a handler that reads them serves
+# stack operations, which run a handful of times in the stack's life.
+CUSTOM_RESOURCE_EVENT_KEYS = frozenset(
+    {"RequestType", "ResourceProperties", "OldResourceProperties"}
+)
 
 CREDENTIAL_KEYWORDS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
@@ -177,20 +179,17 @@ class ClientInHandler(Check):
         super().__init__(context)
         self.reported_by_chain: set[cst.CSTNode] = set()
         self._per_invocation: set[int] | None = None  # ids of the reached functions run per call
-        # by the names the module imports, at any depth of its top level (try/except too)
-        self.serves_custom_resources = any(
-            name in CUSTOM_RESOURCE_MODULES or qualified.split(".")[0] in CUSTOM_RESOURCE_MODULES
-            for name, qualified in context.module_bindings.imports.items()
-        )
+        self._serves_custom_resources: bool | None = None
 
     # -- traversal ----------------------------------------------------------------------
 
     def visit_Call(self, node: cst.Call, where: Where) -> None:
-        if self.serves_custom_resources or node in self.reported_by_chain:
+        if node in self.reported_by_chain:
             return
         message = self._creation_message(node, where.scope, _setdefault_default(node, where))
         if (
             message is None
+            or self._serves_custom_resource()
             or _evaluated_at_import(where)
             or not self._runs_per_invocation(where.reached)
             or self._is_cached(where.reached)
@@ -201,6 +200,32 @@ class ClientInHandler(Check):
         if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call):
             # `boto3.Session().client("s3")`: one finding for the chain, not two
             self.reported_by_chain.add(node.func.value)
+
+    def _serves_custom_resource(self) -> bool:
+        """The module imports ``cfnresponse`` or ``crhelper`` (at any depth of its top level,
+        try/except too), or a handler reads its event's ``RequestType`` or
+        ``ResourceProperties``."""
+        if self._serves_custom_resources is None:
+            self._serves_custom_resources = any(
+                name in CUSTOM_RESOURCE_MODULES
+                or qualified.split(".")[0] in CUSTOM_RESOURCE_MODULES
+                for name, qualified in self.context.module_bindings.imports.items()
+            ) or any(
+                self._reads_custom_resource_event(handler) for handler in self._handler_scopes()
+            )
+        return self._serves_custom_resources
+
+    def _reads_custom_resource_event(self, handler: Function) -> bool:
+        found: list[bool] = []
+
+        def visit(node: cst.CSTNode, where: Where) -> None:
+            if not found and isinstance(node, (cst.Subscript, cst.Call)):
+                keys = self._event_keys(node, where.scope)
+                if keys and keys[0] in CUSTOM_RESOURCE_EVENT_KEYS:
+                    found.append(True)
+
+        walk_reached(handler, visit)
+        return bool(found)
 
     # -- what the call creates ----------------------------------------------------------
 
@@ -242,47 +267,32 @@ class ClientInHandler(Check):
     ) -> str | None:
         """What is created on every invocation and what to do: reuse one, or one per setting
         when the event configures it, or build it only when missing, for the default of a
-        ``setdefault``. None when the event is a custom resource's."""
-        configured = self._event_setting(call, scope)
-        if (
-            configured is not None
-            and configured[1][:1]
-            and configured[1][0] in CUSTOM_RESOURCE_EVENT_KEYS
-        ):
-            return None
+        ``setdefault``."""
         if eager:
             return f"{what}, {EAGER_DEFAULT}"
-        if configured is None:
+        noun = self._event_setting(call, scope)
+        if noun is None:
             return f"{what}; {advice}"
-        noun = configured[0]
         return (
             f"{what} with {_a(noun)} from the event;"
             f" cache one per {noun} (a module-level dict keyed by {noun})"
         )
 
-    def _event_setting(
-        self, call: cst.Call, scope: Scope
-    ) -> tuple[str, tuple[str | int, ...]] | None:
-        """What the event sets in the call (the noun for its keyword) and the keys read, if any
-        argument but the service name comes from the handler's event."""
+    def _event_setting(self, call: cst.Call, scope: Scope) -> str | None:
+        """What the event sets in the call (the noun for its keyword), if any argument but the
+        service name comes from the handler's event."""
         for index, arg in enumerate(call.args):
             keyword = arg.keyword.value if arg.keyword is not None else None
             if keyword in ("service_name", *CREDENTIAL_KEYWORDS) or (
                 keyword is None and index == 0
             ):
                 continue
-            keys = self._from_event(arg.value, scope, MAX_DERIVATION_STEPS)
-            if keys is not None:
-                return SETTING_NOUNS.get(keyword or "", "setting"), keys
+            if self._from_event(arg.value, scope, MAX_DERIVATION_STEPS):
+                return SETTING_NOUNS.get(keyword or "", "setting")
         return None
 
-    def _from_event(
-        self, value: cst.BaseExpression, scope: Scope, steps: int
-    ) -> tuple[str | int, ...] | None:
-        """The keys of the handler's event a value is read from, through f-strings, joins and
-        string methods; None when it is not surely read from the event."""
-        if steps == 0:
-            return None
+    def _event_keys(self, value: cst.BaseExpression, scope: Scope) -> tuple[str | int, ...] | None:
+        """The keys of ``event[...][...]`` (or ``.get``) when value reads the handler's event."""
         path = key_path(self.context, value, scope)
         if path is not None:
             name, home, keys = path
@@ -293,6 +303,15 @@ class ClientInHandler(Check):
                     and self.context.is_parameter(name, handler)
                 ):
                     return keys
+        return None
+
+    def _from_event(self, value: cst.BaseExpression, scope: Scope, steps: int) -> bool:
+        """The value is read from the handler's event, also through f-strings, joins, string
+        methods and containers; False when unsure."""
+        if steps == 0:
+            return False
+        if self._event_keys(value, scope) is not None:
+            return True
         value, scope = self.context.follow(value, scope)
         parts: list[cst.BaseExpression] = []
         if isinstance(value, cst.FormattedString):
@@ -307,17 +326,17 @@ class ClientInHandler(Check):
             parts = [value.value]
         elif isinstance(value, (cst.List, cst.Tuple)):
             parts = [element.value for element in value.elements]
+        elif isinstance(value, cst.Dict):
+            parts = [
+                element.value for element in value.elements if isinstance(element, cst.DictElement)
+            ]
         elif (
             isinstance(value, cst.Call)
             and isinstance(value.func, cst.Attribute)
             and value.func.attr.value in STRING_METHODS
         ):
             parts = [value.func.value, *(arg.value for arg in value.args)]
-        for part in parts:
-            found = self._from_event(part, scope, steps - 1)
-            if found is not None:
-                return found
-        return None
+        return any(self._from_event(part, scope, steps - 1) for part in parts)
 
     def _built_with_invocation_credentials(self, call: cst.Call, scope: Scope) -> bool:
         for arg in call.args:
