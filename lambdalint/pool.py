@@ -3,18 +3,19 @@ worker processes, with results handed back in the order of the tasks."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.connection import Connection, wait
-from multiprocessing.context import ForkServerContext, SpawnContext
-from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING
 
 from lambdalint.convention import COULD_DEFINE_HANDLER
 from lambdalint.engine import FileResult, FileTask, check_file, crashed
+
+if TYPE_CHECKING:  # the machinery is imported by the runs that start a pool, not by all
+    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkServerContext, SpawnContext
+    from multiprocessing.process import BaseProcess
 
 # Measured on the corpus: a file that libcst parses costs ~4 ms plus ~3 ms a KB, and
 # starting the pool ~0.55 s (the server imports libcst, the workers fork from it). N workers
@@ -77,6 +78,9 @@ def _in_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> list[File
     # own) that fork would copy mid-lock; not spawn either: the server imports libcst once and
     # each worker forks from it, where spawn pays the import in every worker. Windows only
     # spawns.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context: ForkServerContext | SpawnContext
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
@@ -112,6 +116,8 @@ def _outcome(
     """The chunk's results; None when its worker process died (a native crash), for
     _one_process_each to find the file. When the worker raised, the chunk again in this
     process, so a failing file is reported (or stops the run) exactly as a serial run would."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -125,6 +131,8 @@ def _one_process_each(
 ) -> list[FileResult]:
     """Each file checked in a fresh process of its own, jobs at a time: a file whose process
     dies again is a LAM901 naming the signal or exit code; a Python exception is rerun here."""
+    from multiprocessing.connection import wait
+
     results: dict[int, FileResult] = {}
     waiting = list(enumerate(items))
     running: dict[Connection, tuple[int, BaseProcess]] = {}
