@@ -10,7 +10,8 @@ like with like:
   lambdalint (``--without``), then with this one's, where lambdalint is installed;
 - ``all without``, ``all with``: flake8's default selection, which includes LAM;
 - ``added``: ``all with`` less ``all without``, and that as a share of it;
-- ``check``: ``lambdalint check --no-cache`` on the same tree (flake8 keeps no cache of it).
+- ``check``: ``lambdalint check --no-cache --jobs 1`` on the same tree: one process and no
+  cache, as ``flake8 -j1`` has (a pool's workers would escape the CPU count).
 
     python benchmarks/flake8_plugin.py --without /tmp/venv-noll/bin/flake8 [TREE ...]
 
@@ -71,7 +72,9 @@ def row(tree: Path, without: Path | None, repeat: int) -> tuple[str, ...]:
     default, output = best_of(repeat, flake8, tree)
     findings = sum(1 for line in output.splitlines() if ": LAM" in line)
     check = best_of(
-        repeat, [str(HERE / "lambdalint"), "check", "--no-cache", "--exit-zero", "."], tree
+        repeat,
+        [str(HERE / "lambdalint"), "check", "--no-cache", "--jobs", "1", "--exit-zero", "."],
+        tree,
     )[0]
     cells = [tree.name, str(python_files(tree)), str(findings)]
     if plain is None:
