@@ -55,9 +55,10 @@ class TemplateError(Exception):
         self.message = message
 
 
-def load_template(path: Path, content: bytes) -> Any:
+def load_template(path: Path, content: bytes, exact_errors: bool = True) -> Any:
     """The document in path's content: YAML, or JSON for a ``.json`` file (or a ``.template``
-    that starts with ``{``). Raises TemplateError."""
+    that starts with ``{``). Raises TemplateError, in PyYAML's words unless ``exact_errors``
+    is off (then libyaml's, which needs no second parse)."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -65,7 +66,7 @@ def load_template(path: Path, content: bytes) -> Any:
     is_json = path.suffix == ".json" or (
         path.suffix == ".template" and text.lstrip().startswith("{")
     )
-    return load_json(text) if is_json else load_yaml(text)
+    return load_json(text) if is_json else load_yaml(text, exact_errors)
 
 
 def loaded(
@@ -83,7 +84,8 @@ def loaded(
         if not declares(content):
             continue
         try:
-            yield path, load_template(path, content)
+            # a generator's template fails to load as it is: its note needs no exact words
+            yield path, load_template(path, content, not is_generator_template(path, content))
         except TemplateError as error:
             if is_generator_template(path, content):
                 discovery.notes.append(
@@ -113,21 +115,39 @@ def is_generator_template(path: Path, content: bytes | None = None) -> bool:
         return False
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, exact_errors: bool = True) -> Any:
     try:
         return yaml.load(text, Loader=FastTemplateLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        if not exact_errors:
+            raise _template_error(error, text) from None
     except (yaml.YAMLError, RecursionError):
-        pass  # say why in PyYAML's own words and lines, which libyaml's differ from
+        pass
+    # say why in PyYAML's own words and lines, which libyaml's differ from
     try:
         return yaml.load(text, Loader=TemplateLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = error.problem or error.context or "invalid YAML"
-        raise TemplateError(mark.line + 1 if mark else 1, f"invalid YAML: {reason}") from None
+        raise _template_error(error) from None
     except yaml.YAMLError as error:
         raise TemplateError(1, f"invalid YAML: {error}") from None
     except RecursionError:
         raise TemplateError(1, "invalid YAML: nested too deeply") from None
+
+
+def _template_error(error: yaml.MarkedYAMLError, text: str = "") -> TemplateError:
+    """PyYAML's error as a TemplateError; libyaml's (with ``text``) names the character it
+    stops at as PyYAML does."""
+    mark = error.problem_mark or error.context_mark
+    reason = error.problem or error.context or "invalid YAML"
+    if mark is not None and reason == LIBYAML_STRAY_CHARACTER:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if mark.column < len(line):
+            reason = f"found character {line[mark.column]!r} that cannot start any token"
+    return TemplateError(mark.line + 1 if mark else 1, f"invalid YAML: {reason}")
+
+
+LIBYAML_STRAY_CHARACTER = "found character that cannot start any token"
 
 
 _Scanner = Callable[[str, int], tuple[Any, int]]  # (value, end) at an offset
