@@ -131,10 +131,13 @@ class ProjectCache:
 
     def _load(self) -> None:
         try:
-            data = self.path.read_bytes()
+            # a FIFO or device where the file belongs would block or never end: not read
+            data = self.path.read_bytes() if regular_file(self.path) else None
         except OSError:
-            return
+            data = None
         self.changed = True  # unless it proves whole and current
+        if data is None:
+            return
         checksum, payload = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
         if not data.startswith(MAGIC) or hashlib.sha256(payload).digest() != checksum:
             return

@@ -341,3 +341,14 @@ def test_every_case_project_is_answered_from_the_cache_the_second_time(
     warm, notes = checked(project)
     assert warm == cold
     assert notes and all(note.endswith("from the cache") for note in notes), notes
+
+
+def test_a_fifo_where_the_cache_file_belongs_is_never_read(project: Path) -> None:
+    cold, _ = checked(project)
+    (entry,) = cache_files(project)
+    entry.unlink()
+    os.mkfifo(entry)
+    report, notes = checked(project)  # would block forever if the FIFO were opened
+    assert report == cold
+    assert "lambdalint: cache: invoices/app.py checked" in notes
+    assert entry.is_file()  # replaced by a cache file
