@@ -263,6 +263,8 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
             _guarded(check, failures, partial(check.check_handler, handler))
     diagnostics: list[Diagnostic] = []
     for reached in reach.modules.values():
+        if reached is not reach.main and not reached.reached:
+            continue  # read, but none of its functions is called
         # each module's code is seen by rules made for its own analysis (names, imports)
         own = checks if reached is reach.main else [rule(reached.context) for rule in rules]
         walked = _walk_reached(reached.reached, own, failures)

@@ -71,6 +71,7 @@ class Reach:
         self.reads: dict[Path, str] = {}  # every other module file looked for: its SHA-256
         self.came_from: dict[int, Step] = {}  # id of a reached function -> the call reaching it
         self._installed: dict[Path, frozenset[str]] = {}
+        self._files: dict[tuple[Path | str, ...], Path | None] = {}  # by folder and module
 
     def follow(self) -> None:
         """Fill each module's ``reached``, from the handlers of the checked file."""
@@ -138,6 +139,12 @@ class Reach:
         return None
 
     def _module_file(self, base: Path, parts: list[str]) -> Path | None:
+        key: tuple[Path | str, ...] = (base, *parts)
+        if key not in self._files:
+            self._files[key] = self._find_module_file(base, parts)
+        return self._files[key]
+
+    def _find_module_file(self, base: Path, parts: list[str]) -> Path | None:
         if parts:
             path = module_file(base, ".".join(parts))
         else:  # `from . import f`: the package itself
