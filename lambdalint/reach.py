@@ -122,8 +122,9 @@ class Reach:
         level > 0), or None when unsure."""
         *module_parts, name = dotted.split(".")
         if level:
-            package = Path(os.path.realpath(importer.context.path)).parents[level - 1]
-            if not any(root in package.parents for root in self.roots):
+            packages = Path(os.path.realpath(importer.context.path)).parents
+            package = packages[level - 1] if level <= len(packages) else None
+            if package is None or not any(root in package.parents for root in self.roots):
                 return None  # a top-level module has no package to be relative to
             bases = [package]
         else:
