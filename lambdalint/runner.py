@@ -394,13 +394,25 @@ class Run:
         return self._completed(
             self.project_for(task.path),
             [
-                *result.diagnostics,
+                *(item for item in result.diagnostics if self._wanted_where_reached(task, item)),
                 *(
                     item
                     for item in missing_target_findings(task, result)
                     if not self._suppressed_in_declaration(item)
                 ),
             ],
+        )
+
+    def _wanted_where_reached(self, task: FileTask, item: Diagnostic) -> bool:
+        """A finding in another module the handlers reach is subject to that module's
+        per-file-ignores, and not shown in a file the project excludes."""
+        if item.path == task.path:
+            return True
+        config = self.project_for(task.path).config
+        folders = [path for path in (item.path, *item.path.parents) if config.root in path.parents]
+        excluded = (*config.exclude, *config.extend_exclude)
+        return item.code in self._enabled_for(item.path) and not any(
+            matches_any(path, config.root, excluded) for path in folders
         )
 
     def _completed(self, project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from e2e import lambdalint, write
 
 TEMPLATE = """\
@@ -151,3 +152,24 @@ def test_code_two_handlers_reach_is_reported_once(tmp_path: Path) -> None:
         },
     )
     assert check(root) == FINDING
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[tool.lambdalint]\nper-file-ignores = {"functions/orders/storage.py" = ["LAM004"]}\n',
+        '[tool.lambdalint]\nextend-exclude = ["functions/orders/storage.py"]\n',
+    ],
+    ids=["per-file-ignores", "extend-exclude"],
+)
+def test_the_reached_module_s_own_ignores_and_exclusions_apply(tmp_path: Path, config: str) -> None:
+    root = project(
+        tmp_path,
+        {
+            "functions/orders/app.py": HANDLER,
+            "functions/orders/service.py": SERVICE,
+            "functions/orders/storage.py": STORAGE,
+            "pyproject.toml": config,
+        },
+    )
+    assert check(root) == ""
