@@ -173,3 +173,39 @@ def test_the_reached_module_s_own_ignores_and_exclusions_apply(tmp_path: Path, c
         },
     )
     assert check(root) == ""
+
+
+def test_a_module_several_handlers_reach_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three handler files reach storage.py: it is parsed once in the process, and each
+    handler's result names it among the modules it read (for the cache)."""
+    import libcst
+
+    from lambdalint.engine import FileTask, check_file
+
+    root = write(
+        tmp_path,
+        {
+            **{
+                f"h{n}.py": HANDLER.replace("service", "storage").replace("process", "connect")
+                for n in range(3)
+            },
+            "storage.py": STORAGE,
+        },
+    )
+    parsed: list[str] = []
+    real_parse = libcst.parse_module
+
+    def parse(text: str) -> libcst.Module:
+        parsed.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(libcst, "parse_module", parse)
+    results = [
+        check_file(FileTask(root / f"h{n}.py", None, frozenset({"LAM004"}), code_roots=(root,)))
+        for n in range(3)
+    ]
+    assert parsed.count(STORAGE) == 1
+    assert [len(result.diagnostics) for result in results] == [1, 1, 1]
+    assert all((root / "storage.py").resolve() in dict(result.reads) for result in results)
