@@ -10,7 +10,7 @@ Names are looked up in a *scope*: a function, a lambda, or the module itself (pa
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, Union
@@ -78,6 +78,10 @@ class Bindings:
     # the scope's code may mean that binding instead.
     nested: set[str] = field(default_factory=set)
     star_import: bool = False  # `from x import *` may bind any name
+    # `from .x import f` binds f to ("x.f", 1): the dotted name and how many packages up
+    relative_imports: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # `x.f`, `a.b.c` (and `a.b`): attribute chains of plain names the scope's code reads
+    dotted: set[str] = field(default_factory=set)
 
     def bind(self, name: str, value: cst.BaseExpression | None) -> None:
         self.values.setdefault(name, []).append(value)
@@ -122,6 +126,9 @@ class _BindingCollector:
             return None
         if isinstance(node, cst.Attribute):
             self.labels.add(id(node.attr))
+            chain = _name_chain(node)
+            if chain is not None:
+                self.bindings.dotted.add(chain)
         elif isinstance(node, cst.Arg) and node.keyword is not None:
             self.labels.add(id(node.keyword))
         at_module_level = len(self.frames) == 1 and isinstance(self.scope, cst.Module)
@@ -255,12 +262,17 @@ class _BindingCollector:
         if isinstance(node.names, cst.ImportStar):
             self.bindings.star_import = True
             return
-        module = _dotted(node.module) if node.module is not None and not node.relative else None
+        module = _dotted(node.module) if node.module is not None else ""
+        level = len(node.relative)
         for alias in node.names:
             local = alias.asname.name if alias.asname is not None else alias.name
-            if isinstance(local, cst.Name):
-                # a relative import binds the name too, to nothing lambdalint can qualify
-                self._import(local.value, f"{module}.{_dotted(alias.name)}" if module else None)
+            if not isinstance(local, cst.Name):
+                continue
+            imported = f"{module}.{_dotted(alias.name)}" if module else _dotted(alias.name)
+            # a relative import binds the name too, to nothing lambdalint can qualify
+            self._import(local.value, None if level else imported)
+            if level and self.frames[-1] is self.scope:
+                self.bindings.relative_imports[local.value] = (imported, level)
 
     def _import(self, name: str, qualified: str | None) -> None:
         if self.frames[-1] is not self.scope:
@@ -277,6 +289,19 @@ def _dotted(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return ""
+
+
+def _name_chain(node: cst.Attribute, limit: int = 8) -> str | None:
+    """``a.b.c`` for an attribute chain of plain names at most ``limit`` deep, else None."""
+    parts = [node.attr.value]
+    value = node.value
+    while isinstance(value, cst.Attribute) and len(parts) < limit:
+        parts.append(value.attr.value)
+        value = value.value
+    if not isinstance(value, cst.Name):
+        return None
+    parts.append(value.value)
+    return ".".join(reversed(parts))
 
 
 def _declared_global(module: cst.Module) -> frozenset[str]:
@@ -445,15 +470,39 @@ class FileContext:
         """The module's own top-level class a name refers to, if it surely does."""
         return self._module_definition(expression, scope, self.classes)
 
+    def module_function(self, name: str) -> cst.FunctionDef | None:
+        """The top-level function the module surely binds to name, as an import sees it."""
+        return self._defined(name, self.functions)
+
+    def imported(self, name: str, scope: Scope) -> tuple[str, int] | None:
+        """What an imported name used in ``scope`` names: ``("x.f", 0)`` after ``from x import
+        f`` or ``import x.f as f``, ``("x", 0)`` after ``import x``, ``("x.f", 1)`` after
+        ``from .x import f`` (the level counts the dots). None if it may hold anything else."""
+        home = self.home(name, scope)
+        if home is None or (
+            isinstance(home, cst.Module)
+            and (name in self.rebound_globally() or self.module_bindings.star_import)
+        ):
+            return None
+        bindings = self.bindings(home)
+        if name in bindings.imports and name not in bindings.values:
+            return bindings.imports[name], 0
+        if name in bindings.relative_imports and len(bindings.values.get(name, [])) == 1:
+            return bindings.relative_imports[name]
+        return None
+
     def _module_definition(
         self, expression: cst.BaseExpression, scope: Scope, definitions: Mapping[str, _Definition]
     ) -> _Definition | None:
-        if not isinstance(expression, cst.Name):
+        if not isinstance(expression, cst.Name) or not isinstance(
+            self.home(expression.value, scope), cst.Module
+        ):
             return None
-        name = expression.value
+        return self._defined(expression.value, definitions)
+
+    def _defined(self, name: str, definitions: Mapping[str, _Definition]) -> _Definition | None:
         if (
-            not isinstance(self.home(name, scope), cst.Module)
-            or name in self.rebound_globally()
+            name in self.rebound_globally()
             or len(self.module_bindings.values.get(name, [])) != 1
             or name in self.module_bindings.imports
             or self.module_bindings.star_import
@@ -486,15 +535,17 @@ class FileContext:
         while index < len(queue):
             scope = queue[index]
             index += 1
-            for name in sorted(self.bindings(scope).referenced):
-                function = self.functions.get(name)
-                if (
-                    function is not None
-                    and not self.is_local(name, scope)
-                    and all(function is not seen for seen in queue)
-                ):
+            for _, function in self.called_here(scope):
+                if all(function is not seen for seen in queue):
                     queue.append(function)
         self.reached = queue
+
+    def called_here(self, scope: Function) -> Iterator[tuple[str, cst.FunctionDef]]:
+        """The module's top-level functions a function refers to by a name it does not bind."""
+        for name in sorted(self.bindings(scope).referenced):
+            function = self.functions.get(name)
+            if function is not None and not self.is_local(name, scope):
+                yield name, function
 
 
 def _top_level_definitions(module: cst.Module) -> dict[str, cst.CSTNode]:

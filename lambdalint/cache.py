@@ -6,10 +6,11 @@ nothing), rewritten atomically at the end of a run that changed it, so runs at t
 each leave a whole file and the last one wins.
 
 - A file's result is reused when its task (path, handlers with their deployments, enabled
-  codes) and its content are unchanged. Size and modification time say the content is
-  unchanged without reading it, unless the file was written within ``RACY_NS`` before the
-  entry was made (a second write in the same clock tick would not show); otherwise its
-  SHA-256 decides.
+  codes) and its content are unchanged, and so is every other module its handlers' reach
+  looked for (``FileResult.reads``: a helper module, or the absence of one). Size and
+  modification time say a content is unchanged without reading it, unless the file was
+  written within ``RACY_NS`` before the entry was made (a second write in the same clock
+  tick would not show); otherwise its SHA-256 decides.
 - A project's discovery is reused when its tree lists the same files and every file
   discovery read is unchanged in the same sense; its declaration findings when, besides,
   the config and the enabled codes are the same.
@@ -36,7 +37,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from lambdalint import __version__
-from lambdalint.files import Reads, read_bytes, regular_file, still_learnt
+from lambdalint.files import ABSENT, Reads, read_bytes, regular_file, still_learnt
 
 if TYPE_CHECKING:
     from lambdalint.diagnostics import Diagnostic
@@ -97,6 +98,10 @@ class _FileEntry:
     content: str  # SHA-256 of the bytes checked
     checked_at: int  # time.time_ns() just before they were read
     result: FileResult
+    # each other module the result depends on: its stat when stored (None: absent), and the
+    # time just before the check read them (checked_at moves on when the file's stat does)
+    read_stats: tuple[Stat | None, ...] = ()
+    reads_at: int = 0
 
 
 @dataclass
@@ -154,7 +159,7 @@ class ProjectCache:
     def lookup(self, task: FileTask, known_stat: Stat | None = None) -> Lookup:
         key, task_key = os.path.abspath(task.path), fingerprint(task)
         entry = self.files.get(key)
-        if entry is not None and entry.task != task_key:
+        if entry is not None and (entry.task != task_key or not _reads_unchanged(entry)):
             entry = None
         stat = known_stat or file_stat(task.path)
         if entry is not None and _unchanged(entry.stat, stat, entry.checked_at):
@@ -189,7 +194,13 @@ class ProjectCache:
         if looked_up.source is None or looked_up.stat is None:
             return  # unreadable: nothing to compare a later run's bytes with
         self.files[looked_up.key] = _FileEntry(
-            looked_up.task, looked_up.stat, digest(looked_up.source), looked_up.read_at, result
+            looked_up.task,
+            looked_up.stat,
+            digest(looked_up.source),
+            looked_up.read_at,
+            result,
+            tuple(file_stat(path) for path, _ in result.reads),
+            looked_up.read_at,
         )
         self.changed = True
 
@@ -249,6 +260,27 @@ class ProjectCache:
                 raise
         except OSError:
             return
+
+
+def _reads_unchanged(entry: _FileEntry) -> bool:
+    """Whether every other module the entry's result read still holds what it read (and
+    every module it found absent still is)."""
+    if len(entry.read_stats) != len(entry.result.reads):
+        return False
+    for (path, content), stat in zip(entry.result.reads, entry.read_stats):
+        now = file_stat(path)
+        if content == ABSENT or now is None:
+            if (content == ABSENT) != (now is None):
+                return False
+            continue
+        if _unchanged(stat, now, entry.reads_at):
+            continue
+        try:
+            if digest(path.read_bytes()) != content:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _unchanged(stored: Stat | None, now: Stat | None, recorded_at: int) -> bool:

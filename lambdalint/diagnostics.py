@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 RELATED = re.compile(r"\{@(\d+)\}")
+# what a finding in a module the handler reaches adds to its message: how it is reached
+REACHED_FROM = "; reached from "
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Depends only on the file's bytes and a FileTask, so it runs in a process pool
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from dataclasses import dataclass, field, replace
@@ -32,8 +33,10 @@ from lambdalint.suppression import noqa_suppresses
 if TYPE_CHECKING:
     from libcst import CSTNode, Module, ParserSyntaxError
 
-    from lambdalint.analysis import FileContext
+    from lambdalint.analysis import FileContext, Function
     from lambdalint.check import Check
+    from lambdalint.reach import Module as ReachedModule
+    from lambdalint.reach import Reach
     from lambdalint.registry import InputProblem
     from lambdalint.walk import Where
 
@@ -69,6 +72,8 @@ class FileTask:
     extra_client_factories: tuple[str, ...] = ()
     embedding: Embedding | None = None  # the source is embedded in path, not path itself
     honour_noqa: bool = True  # False under flake8, which applies noqa (and --disable-noqa) itself
+    # where the handlers' imports are found, as on the runtime's sys.path (lambdalint.reach)
+    code_roots: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[MissingTarget] = field(default_factory=list)
     handlers: int = 0  # the handlers found and checked in the file, for the run's summary
+    # every other module the handlers' reach looked for: its SHA-256, files.ABSENT if none
+    reads: tuple[tuple[Path, str], ...] = ()
 
 
 def handler_targets(task: FileTask, source: bytes) -> tuple[HandlerTarget, ...] | None:
@@ -142,7 +149,8 @@ def _with_source_lines(
     task: FileTask, diagnostics: list[Diagnostic], text: str
 ) -> list[Diagnostic]:
     """Each finding in the code with the decoded line it starts on, for its fingerprint; one
-    at a declaring line (a handler its module lacks) gets it from the runner, which reads it."""
+    at a declaring line (a handler its module lacks) gets it from the runner, which reads it;
+    one in a module the handlers reach has it already."""
     if not diagnostics:
         return diagnostics  # most files: nothing to split the text for
     lines = LINE_BREAK.split(text)
@@ -151,10 +159,13 @@ def _with_source_lines(
         # inline code: the code's line on the template's (its indent aside, the same text)
         code_lines = [item.line] if task.embedding is None else task.embedding.code_lines(item.line)
         if item.path == task.path and code_lines:
-            line = code_lines[0]
-            item = replace(item, source_line=lines[line - 1] if 0 < line <= len(lines) else "")
+            item = replace(item, source_line=_line(lines, code_lines[0]))
         sourced.append(item)
     return sourced
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def _on_deep_stack(work: Callable[[], T]) -> T:
@@ -213,7 +224,9 @@ def _check_text(task: FileTask, text: str) -> FileResult:
         return _not_checked(task, f"analysing this file failed: {type(error).__name__}: {error}")
     lines = LINE_BREAK.split(text)
     result.diagnostics = [
-        d for d in result.diagnostics if _wanted(d, task) and not _noqa(d, task, lines)
+        d
+        for d in result.diagnostics
+        if _wanted(d, task) and not (task.honour_noqa and _noqa(d, task, lines))
     ]
     return result
 
@@ -233,16 +246,36 @@ def _syntax_problem(task: FileTask, text: str, error: ParserSyntaxError) -> Diag
 
 def _run_checks(task: FileTask, module: Module) -> FileResult:
     from lambdalint.analysis import FileContext
+    from lambdalint.reach import Module as ReachedModule
+    from lambdalint.reach import Reach
 
     context = FileContext(module, task.path, task.extra_client_factories)
     missing = [_missing(task, target) for target in context.find_handlers(task.targets or ())]
-    checks = [check(context) for check in all_checks() if check.code in task.enabled]
+    # inline code is a module of its own: there is no code root beside it to import from
+    reach = Reach(ReachedModule(context, []), task.code_roots if task.embedding is None else ())
+    reach.follow()
+    context.reached = reach.main.reached
+    rules = [rule for rule in all_checks() if rule.code in task.enabled]
+    checks = [rule(context) for rule in rules]
     failures: dict[str, BaseException] = {}
     for handler in context.handlers:
         for check in checks:
             _guarded(check, failures, partial(check.check_handler, handler))
-    _walk_reached(context, checks, failures)
-    diagnostics = _located(task, context, checks, failures)
+    diagnostics: list[Diagnostic] = []
+    for reached in reach.modules.values():
+        if reached is not reach.main and not reached.reached:
+            continue  # read, but none of its functions is called
+        # each module's code is seen by rules made for its own analysis (names, imports)
+        own = checks if reached is reach.main else [rule(reached.context) for rule in rules]
+        walked = _walk_reached(reached.reached, own, failures)
+        found = _located(task, reached.context, walked, failures, reach, reached)
+        if reached is not reach.main:
+            found = [
+                replace(item, source_line=_line(reached.lines, item.line))
+                for item in found
+                if not (task.honour_noqa and _noqa_at(item, reached.lines, [item.line]))
+            ]
+        diagnostics += found
     names = {check.code: check.name for check in checks}
     diagnostics += [
         _problem(
@@ -255,7 +288,8 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
         )
         for code, error in failures.items()
     ]
-    return FileResult(diagnostics, missing, len(context.handlers))
+    reads = tuple(sorted(reach.reads.items()))
+    return FileResult(diagnostics, missing, len(context.handlers), reads)
 
 
 def _guarded(
@@ -270,11 +304,16 @@ def _guarded(
         return None
 
 
+# a rule's finding: the node, message, related places, and the reached function it is in
+Report = tuple["Check", "CSTNode", str, tuple[Location, ...], "Function | None"]
+
+
 def _walk_reached(
-    context: FileContext, checks: list[Check], failures: dict[str, BaseException]
-) -> None:
-    """One batched traversal of the reached code, every rule's visitors per node, each
-    called with the node and its cursor (walk.Where)."""
+    reached: list[Function], checks: list[Check], failures: dict[str, BaseException]
+) -> list[Report]:
+    """One batched traversal of the reached code of one module, every rule's visitors per
+    node, each called with the node and its cursor (walk.Where); the reports, each with the
+    reached function it was made in."""
     from lambdalint.walk import walk_reached
 
     visit_methods: dict[str, list[tuple[Check, Visitor]]] = {}
@@ -293,8 +332,21 @@ def _walk_reached(
         for check, method in leave_methods.get(type(node).__name__, ()):
             _guarded(check, failures, partial(method, node, where))
 
-    for scope in context.reached:
+    # check_handler's, made before the walk, belong to no reached function
+    reports: list[Report] = [
+        (check, node, message, related, None)
+        for check in checks
+        for node, message, related in check.reports
+    ]
+    for scope in reached:
+        made = [len(check.reports) for check in checks]
         walk_reached(scope, visit, leave if leave_methods else None)
+        reports += [
+            (check, node, message, related, scope)
+            for check, count in zip(checks, made)
+            for node, message, related in check.reports[count:]
+        ]
+    return reports
 
 
 def _own_visitor_names(check_class: type[Check]) -> tuple[str, ...]:
@@ -310,25 +362,35 @@ _VISITOR_NAMES: dict[type[Check], tuple[str, ...]] = {}
 
 
 def _located(
-    task: FileTask, context: FileContext, checks: list[Check], failures: dict[str, BaseException]
+    task: FileTask,
+    context: FileContext,
+    reports: list[Report],
+    failures: dict[str, BaseException],
+    reach: Reach,
+    module: ReachedModule,
 ) -> list[Diagnostic]:
-    reports = [
-        (check, node, message, related)
-        for check in checks
-        if check.code not in failures
-        for node, message, related in check.reports
-    ]
+    """The findings of one module's reports, at its file; one reached through another module
+    says how (``reached from lambda_handler via app.py:12 process()``)."""
+    reports = [report for report in reports if report[0].code not in failures]
     if not reports:
         return []
     positions = context.positions()
+    path = task.path if module is reach.main else Path(os.path.abspath(context.path))
     located = []
-    for check, node, message, related in reports:
+    for check, node, message, related, function in reports:
         where = positions[node]
-        line, column = _placed(task, where.start.line, where.start.column + 1)
-        end_line, end_column = _placed(task, where.end.line, where.end.column + 1)
+        if module is reach.main:
+            line, column = _placed(task, where.start.line, where.start.column + 1)
+            end_line, end_column = _placed(task, where.end.line, where.end.column + 1)
+        else:
+            line, column = where.start.line, where.start.column + 1
+            end_line, end_column = where.end.line, where.end.column + 1
+        if function is not None:
+            how, places = reach.described(function, module, len(related))
+            message, related = message + how, related + places
         located.append(
             Diagnostic(
-                task.path,
+                path,
                 line,
                 column,
                 end_line,
@@ -367,10 +429,14 @@ def _wanted(diagnostic: Diagnostic, task: FileTask) -> bool:
 
 
 def _noqa(diagnostic: Diagnostic, task: FileTask, lines: list[str]) -> bool:
-    if not task.honour_noqa or diagnostic.path != task.path:
-        return False
+    if diagnostic.path != task.path:
+        return False  # a module the handlers reach: its own lines decided (_run_checks)
     embedding = task.embedding
     code_lines = [diagnostic.line] if embedding is None else embedding.code_lines(diagnostic.line)
+    return _noqa_at(diagnostic, lines, code_lines)
+
+
+def _noqa_at(diagnostic: Diagnostic, lines: list[str], code_lines: list[int]) -> bool:
     return any(
         noqa_suppresses(lines[line - 1], diagnostic.code)
         for line in code_lines

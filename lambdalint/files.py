@@ -51,6 +51,9 @@ SKIPPED_DIRS = {
 }
 
 
+ABSENT = ""  # the SHA-256 recorded for a file that does not exist
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A path the walk passed over, and why (shown as a note, never a finding)."""

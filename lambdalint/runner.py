@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, fingerprint
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_marker
-from lambdalint.diagnostics import Diagnostic, spelled
+from lambdalint.diagnostics import REACHED_FROM, Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.declarations import project_tree
 from lambdalint.discovery.model import Discovery
@@ -29,7 +29,7 @@ from lambdalint.files import (
     walk,
     within,
 )
-from lambdalint.handlers import HandlerMap, build_map
+from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
 from lambdalint.output import display_path
 from lambdalint.paths import exists
 from lambdalint.pool import check_files
@@ -293,11 +293,13 @@ class Run:
 
     def task(self, path: Path) -> FileTask:
         project = self.project_for(path)
+        targets = project.handler_map.targets(path)
         return FileTask(
             path,
-            project.handler_map.targets(path),
+            targets,
             self._enabled_for(path),
             tuple(project.config.extra_client_factories),
+            code_roots=code_roots(path, targets, project.config.root),
         )
 
     def too_large(self, path: Path) -> bool:
@@ -347,7 +349,7 @@ class Run:
             for item in self.project_findings(project)
             if self.in_scope(item.path)
         )
-        diagnostics = self._not_in_baselines(diagnostics)
+        diagnostics = self._not_in_baselines(_once_each(diagnostics))
         diagnostics.sort(key=Diagnostic.sort_key)
         for cache in self._caches.values():
             cache.save()
@@ -392,13 +394,25 @@ class Run:
         return self._completed(
             self.project_for(task.path),
             [
-                *result.diagnostics,
+                *(item for item in result.diagnostics if self._wanted_where_reached(task, item)),
                 *(
                     item
                     for item in missing_target_findings(task, result)
                     if not self._suppressed_in_declaration(item)
                 ),
             ],
+        )
+
+    def _wanted_where_reached(self, task: FileTask, item: Diagnostic) -> bool:
+        """A finding in another module the handlers reach is subject to that module's
+        per-file-ignores, and not shown in a file the project excludes."""
+        if item.path == task.path:
+            return True
+        config = self.project_for(task.path).config
+        folders = [path for path in (item.path, *item.path.parents) if config.root in path.parents]
+        excluded = (*config.exclude, *config.extend_exclude)
+        return item.code in self._enabled_for(item.path) and not any(
+            matches_any(path, config.root, excluded) for path in folders
         )
 
     def _completed(self, project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -515,6 +529,28 @@ class Run:
                     project.cache.store_embedded(task, result)
             found.extend(self._filed(task, result))
         return found
+
+
+def _once_each(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per place and problem: code several handlers reach in another module is
+    reported once, saying how the first of them (its own file's handler, if any) reaches it."""
+    kept: dict[tuple[object, ...], Diagnostic] = {}
+    for item in sorted(diagnostics, key=lambda item: len(item.related)):
+        message = item.message.partition(REACHED_FROM)[0]
+        key = (item.path.resolve(), item.line, item.column, item.end_line, item.code, message)
+        kept.setdefault(key, item)
+    return list(kept.values())
+
+
+def code_roots(
+    path: Path, targets: tuple[HandlerTarget, ...] | None, project_root: Path
+) -> tuple[Path, ...]:
+    """Where the handlers' imports are found: each declaration's code root; for handlers found
+    by naming convention, the file's folder (the usual package) and then the project's root."""
+    declared = [target.spec.code_root for target in targets or () if target.spec is not None]
+    if targets is None or not declared:
+        declared = [Path(os.path.abspath(path)).parent, project_root]
+    return tuple(dict.fromkeys(declared))
 
 
 def project_rules() -> list[type[Check]]:

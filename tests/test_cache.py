@@ -146,19 +146,60 @@ def test_a_rewrite_in_the_same_clock_tick_is_still_seen(project: Path) -> None:
     assert 'boto3.client("s4")' in report
 
 
-def test_a_changed_helper_module_is_checked_again_alone(project: Path) -> None:
-    """A handler's findings depend on its own module only: editing a module it imports
-    re-checks that module, and the handler's result stays cached."""
-    checked(project)
-    (project / "invoices/helpers.py").write_text(
-        "def total(items):\n    return sum(items) + 1\n", encoding="utf-8"
-    )
-    _, notes = checked(project)
+REACHING_HANDLER = """\
+from helpers import total
+
+
+def lambda_handler(event, context):
+    return total(event["items"])
+"""
+HELPER_WITH_CLIENT = """\
+import boto3
+
+
+def total(items):
+    boto3.client("s3")
+    return sum(items)
+"""
+
+
+def test_a_changed_helper_module_that_a_handler_reaches_invalidates_the_handler(
+    project: Path,
+) -> None:
+    """A handler's findings depend on the modules its calls reach: editing one re-checks the
+    handlers that reach it, and only those."""
+    (project / "invoices/app.py").write_text(REACHING_HANDLER, encoding="utf-8")
+    helpers = project / "invoices/helpers.py"
+    before, _ = checked(project)
+    assert "helpers.py" not in before
+    helpers.write_text(HELPER_WITH_CLIENT, encoding="utf-8")
+    report, notes = checked(project)
     assert notes[1:] == [
-        "lambdalint: cache: invoices/app.py from the cache",
+        "lambdalint: cache: invoices/app.py checked",
         "lambdalint: cache: invoices/helpers.py checked",
         "lambdalint: cache: orders/app.py from the cache",
     ]
+    assert (
+        f"invoices/helpers.py:5:5: {CLIENT_FINDING}; reached from lambda_handler via"
+        " invoices/app.py:5 total()\n"
+    ) in report
+    age(*project.rglob("*.py"))
+    assert checked(project)[0] == report  # the stat vouches for the helper: all from the cache
+    helpers.write_text("def total(items):\n    return sum(items)\n", encoding="utf-8")
+    after, notes = checked(project)
+    assert "helpers.py" not in after
+    assert "lambdalint: cache: invoices/app.py checked" in notes
+
+
+def test_a_new_module_the_handler_imports_invalidates_the_handler(project: Path) -> None:
+    """A module the handler's import did not find then is looked for again once it exists."""
+    (project / "invoices/app.py").write_text(
+        REACHING_HANDLER.replace("helpers", "billing"), encoding="utf-8"
+    )
+    assert "billing.py" not in checked(project)[0]
+    (project / "invoices/billing.py").write_text(HELPER_WITH_CLIENT, encoding="utf-8")
+    report, _ = checked(project)
+    assert "invoices/billing.py:5:5: LAM004" in report
 
 
 def test_a_changed_config_checks_every_file_again(project: Path) -> None:

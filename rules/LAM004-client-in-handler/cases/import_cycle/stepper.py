@@ -1,0 +1,5 @@
+from walker import walk
+
+
+def step(depth):
+    return walk(depth - 1)
