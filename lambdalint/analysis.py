@@ -340,6 +340,8 @@ class FileContext:
         self._rebound_globally: frozenset[str] | None = None
         self.handlers: list[Handler] = []
         self.reached: list[Function] = []
+        # for a module the handlers of another reach (lambdalint.reach): that module's context
+        self.reached_from: FileContext | None = None
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:

@@ -1,9 +1,11 @@
 """## What it does
 Reports an AWS SDK client, resource or session, or a database, cache, search or HTTP
 connection or pool, that is created on every invocation: inside the handler, or inside a
-function of the same module that the handler calls on every invocation, directly or through
-other functions. The calls that create one are listed below; `extra-client-factories` in
-`[tool.lambdalint]` adds your own (`extra-client-factories = ["mycompany.db.connect"]`).
+function the handler calls on every invocation, directly or through other functions, in its
+own module or another module of its code root (the finding is where the client is created,
+and says through which calls the handler reaches it). The calls that create one are listed
+below; `extra-client-factories` in `[tool.lambdalint]` adds your own
+(`extra-client-factories = ["mycompany.db.connect"]`).
 
 When the event sets the client's region, endpoint, host or another setting
 (`region_name=event["region"]`, an `endpoint_url` built from the WebSocket
@@ -90,7 +92,8 @@ invocation:
   `crhelper`, also under `try`, or a handler reads the event's `RequestType` or
   `ResourceProperties`): it runs on stack operations only, a handful of times in
   its life, so what a client costs per call does not matter. The whole module is left
-  alone, so keep traffic-serving handlers out of a custom resource's module.
+  alone, and so are the helper modules it reaches, so keep traffic-serving handlers out of
+  a custom resource's module.
 
 Reported with other advice: a client whose settings come from the event cannot move to
 module level, since each invocation may name another region or endpoint, but it can be
@@ -204,7 +207,10 @@ class ClientInHandler(Check):
     def _serves_custom_resource(self) -> bool:
         """The module imports ``cfnresponse`` or ``crhelper`` (at any depth of its top level,
         try/except too), or a handler reads its event's ``RequestType`` or
-        ``ResourceProperties``."""
+        ``ResourceProperties``; for a module the handlers of another reach, that module."""
+        origin = self.context.reached_from
+        if origin is not None:
+            return ClientInHandler(origin)._serves_custom_resource()
         if self._serves_custom_resources is None:
             self._serves_custom_resources = any(
                 name in CUSTOM_RESOURCE_MODULES
