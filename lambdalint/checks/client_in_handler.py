@@ -209,8 +209,8 @@ class ClientInHandler(Check):
         try/except too), or a handler reads its event's ``RequestType`` or
         ``ResourceProperties``; for a module the handlers of another reach, that module."""
         origin = self.context.reached_from
-        if origin is not None:
-            return ClientInHandler(origin)._serves_custom_resource()
+        if self._serves_custom_resources is None and origin is not None:
+            self._serves_custom_resources = ClientInHandler(origin)._serves_custom_resource()
         if self._serves_custom_resources is None:
             self._serves_custom_resources = any(
                 name in CUSTOM_RESOURCE_MODULES
