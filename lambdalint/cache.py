@@ -37,7 +37,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from lambdalint import __version__
-from lambdalint.files import ABSENT, Reads, read_bytes, regular_file, still_learnt
+from lambdalint.files import ABSENT, Reads, digest, read_bytes, regular_file, still_learnt
 
 if TYPE_CHECKING:
     from lambdalint.diagnostics import Diagnostic
@@ -85,10 +85,6 @@ def file_stat(path: Path) -> Stat | None:
     except (OSError, ValueError):
         return None
     return status.st_size, status.st_mtime_ns
-
-
-def digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
 
 
 @dataclass
@@ -156,12 +152,12 @@ class ProjectCache:
         self.discovery = discovery if isinstance(discovery, _DiscoveryEntry) else None
         self.changed = False
 
-    def lookup(self, task: FileTask, known_stat: Stat | None = None) -> Lookup:
+    def lookup(self, task: FileTask) -> Lookup:
         key, task_key = os.path.abspath(task.path), fingerprint(task)
         entry = self.files.get(key)
         if entry is not None and (entry.task != task_key or not _reads_unchanged(entry)):
             entry = None
-        stat = known_stat or file_stat(task.path)
+        stat = file_stat(task.path)
         if entry is not None and _unchanged(entry.stat, stat, entry.checked_at):
             return Lookup(key, task_key, entry.result)
         read_at = time.time_ns()
@@ -210,20 +206,12 @@ class ProjectCache:
         entry = self.discovery
         if entry is None or entry.key != key:
             return None
-        for path, (stat, content) in entry.reads.items():
-            now = stats.get(path) or file_stat(path)
-            if stat is None and now is None:  # absent then and now
-                continue
-            if _unchanged(stat, now, entry.recorded_at):
-                continue
-            try:
-                if now is None or not regular_file(path):
-                    return None
-                if not still_learnt(path.read_bytes(), content):
-                    return None
-            except OSError:
-                return None
-        return entry.discovery
+        if all(
+            _holds(path, stat, learnt, entry.recorded_at, stats.get(path))
+            for path, (stat, learnt) in entry.reads.items()
+        ):
+            return entry.discovery
+        return None
 
     def store_discovery(self, key: str, reads: Reads, recorded_at: int, found: Discovery) -> None:
         self.discovery = _DiscoveryEntry(key, dict(reads), recorded_at, found)
@@ -265,22 +253,26 @@ class ProjectCache:
 def _reads_unchanged(entry: _FileEntry) -> bool:
     """Whether every other module the entry's result read still holds what it read (and
     every module it found absent still is)."""
-    if len(entry.read_stats) != len(entry.result.reads):
+    return len(entry.read_stats) == len(entry.result.reads) and all(
+        _holds(path, stat, learnt, entry.reads_at)
+        for (path, learnt), stat in zip(entry.result.reads, entry.read_stats)
+    )
+
+
+def _holds(
+    path: Path, stat: Stat | None, learnt: str, recorded_at: int, now: Stat | None = None
+) -> bool:
+    """Whether path still teaches what a reader learnt from it (``files.learnt_from``, or
+    ABSENT): by its stat when that is unchanged and old enough, else by its bytes."""
+    now = now or file_stat(path)
+    if learnt == ABSENT or now is None:
+        return (learnt == ABSENT) == (now is None)
+    if _unchanged(stat, now, recorded_at):
+        return True
+    try:
+        return regular_file(path) and still_learnt(path.read_bytes(), learnt)
+    except OSError:
         return False
-    for (path, content), stat in zip(entry.result.reads, entry.read_stats):
-        now = file_stat(path)
-        if content == ABSENT or now is None:
-            if (content == ABSENT) != (now is None):
-                return False
-            continue
-        if _unchanged(stat, now, entry.reads_at):
-            continue
-        try:
-            if digest(path.read_bytes()) != content:
-                return False
-        except OSError:
-            return False
-    return True
 
 
 def _unchanged(stored: Stat | None, now: Stat | None, recorded_at: int) -> bool:

@@ -129,13 +129,15 @@ def read_bytes(path: Path, mentions: tuple[bytes, ...] = ()) -> bytes:
         status = os.stat(path)
         content = path.read_bytes()
     except OSError:
-        for reads in _recordings:
-            reads[path] = (None, "")
+        _record(path, None, ABSENT)
         raise
-    learnt = learnt_from(content, mentions)
-    for reads in _recordings:
-        reads[path] = ((status.st_size, status.st_mtime_ns), learnt)
+    _record(path, (status.st_size, status.st_mtime_ns), learnt_from(content, mentions))
     return content
+
+
+def _record(path: Path, stat: tuple[int, int] | None, learnt: str) -> None:
+    for reads in _recordings:
+        reads[path] = (stat, learnt)
 
 
 MENTIONS_NONE = "mentions none of "
@@ -146,6 +148,11 @@ def learnt_from(content: bytes, mentions: tuple[bytes, ...]) -> str:
     has none of them, else every byte (its SHA-256)."""
     if mentions and not any(word in content for word in mentions):
         return MENTIONS_NONE + " ".join(word.hex() for word in mentions)
+    return digest(content)
+
+
+def digest(content: bytes) -> str:
+    """The SHA-256 by which the cache knows a file's content."""
     return hashlib.sha256(content).hexdigest()
 
 
@@ -154,15 +161,14 @@ def still_learnt(content: bytes, learnt: str) -> bool:
     if learnt.startswith(MENTIONS_NONE):
         words = tuple(bytes.fromhex(word) for word in learnt[len(MENTIONS_NONE) :].split())
         return learnt_from(content, words) == learnt
-    return learnt_from(content, ()) == learnt
+    return digest(content) == learnt
 
 
 def read_regular(path: Path) -> bytes | None:
     """path's bytes when it is a regular file, else None (recorded as absent)."""
     if regular_file(path):
         return read_bytes(path)
-    for reads in _recordings:
-        reads[path] = (None, "")
+    _record(path, None, ABSENT)
     return None
 
 
@@ -311,9 +317,9 @@ def walk(
 def _in_ignored_folder(enclosing: list[GitIgnore], start: Path) -> bool:
     """Whether start or a folder above it is ignored by a .gitignore above start: git
     ignores everything inside such a folder (the walk never enters one it finds itself)."""
+    folders = [start, *start.parents]
     for ignore in enclosing:
         base = Path(ignore.prefix)
-        folders = [start, *start.parents]
         for folder in folders[: folders.index(base)] if base in folders else []:
             if ignored([ignore], str(folder), True):
                 return True

@@ -19,7 +19,6 @@ in ``Reach.reads`` for the cache.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -31,7 +30,7 @@ import libcst as cst
 from lambdalint.analysis import FileContext, Function
 from lambdalint.data.runtime_modules import BUILTIN_MODULES, PRELOADED_MODULES
 from lambdalint.diagnostics import REACHED_FROM, Location, related
-from lambdalint.files import ABSENT, SKIPPED_DIRS
+from lambdalint.files import ABSENT, SKIPPED_DIRS, digest
 from lambdalint.handlers import module_file
 from lambdalint.paths import is_file
 from lambdalint.source import LINE_BREAK, Undecodable, decode, nesting_rejected, too_deep
@@ -310,21 +309,21 @@ def _load(
         source = path.read_bytes()
     except OSError:
         return UNREAD, None
-    digest = hashlib.sha256(source).hexdigest()
-    key = (path, digest, extra_factories)
+    content = digest(source)
+    key = (path, content, extra_factories)
     cached = _PARSED.get(key)
     if cached is None:
         text = decode(source)
         if isinstance(text, Undecodable) or nesting_rejected(text) or too_deep(text):
-            return digest, None
+            return content, None
         try:
             module = cst.parse_module(text)
             context = FileContext(module, path, extra_factories)
         except (cst.ParserSyntaxError, RecursionError, MemoryError):
-            return digest, None
+            return content, None
         cached = (context, LINE_BREAK.split(text))
         _PARSED[key] = cached
         while len(_PARSED) > PARSED_MODULES_KEPT:
             _PARSED.popitem(last=False)
     _PARSED.move_to_end(key)
-    return digest, cached
+    return content, cached
