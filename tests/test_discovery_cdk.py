@@ -254,7 +254,7 @@ python.PythonFunction(None, "NotPython", entry="svc", index="main.js")
 def test_a_file_that_does_not_parse_is_a_lam900_note_and_the_rest_still_loads(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path, {"broken.py": "import aws_cdk\n\ndef stack(:\n    pass\n"})
+    write(tmp_path, {"broken.py": "from aws_cdk import aws_lambda\n\ndef stack(:\n    pass\n"})
     write(
         tmp_path,
         {
@@ -273,6 +273,12 @@ aws_lambda.Function(None, "Good", handler="app.handler", code=aws_lambda.Code.fr
 
 def test_files_that_do_not_mention_aws_cdk_are_not_parsed(tmp_path: Path) -> None:
     write(tmp_path, {"handler.py": "def handler(event, context):\n    return (\n"})
+    assert discover(tmp_path).notes == []
+
+
+def test_cdk_files_that_do_not_name_a_lambda_module_are_not_parsed(tmp_path: Path) -> None:
+    # a stack of buckets and queues declares no function, whatever else is wrong with it
+    write(tmp_path, {"storage.py": "from aws_cdk import aws_s3\n\ndef stack(:\n    pass\n"})
     assert discover(tmp_path).notes == []
 
 

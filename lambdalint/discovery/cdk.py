@@ -69,6 +69,8 @@ if TYPE_CHECKING:
     Pending = list[tuple[cst.CSTNode, str]]  # notes about a function: the node and what it says
 
 CURRENT_DIRECTORY = {"os.getcwd", "pathlib.Path.cwd"}
+# A file can only resolve a name to a FUNCTION_CONSTRUCTS member by spelling its module.
+LAMBDA_MODULE = b"aws_lambda"
 
 
 def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
@@ -94,7 +96,9 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
         path.resolve().parent for path, source in sources.items() if APP_CONSTRUCTION.search(source)
     }
     for path, source in sources.items():
-        import libcst as cst  # only once a file mentions the CDK
+        if LAMBDA_MODULE not in source:  # no function construct: every one is in aws_lambda*
+            continue
+        import libcst as cst  # only once a file mentions the CDK's Lambda modules
 
         rejected = nesting_rejected(source)
         if rejected is not None:  # before libcst, which crashes or takes gigabytes on such code
