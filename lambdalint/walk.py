@@ -54,15 +54,26 @@ def _child_fields(node_type: type) -> tuple[str, ...]:
     )
 
 
+_IS_NODE: dict[type, bool] = {}  # by type: whether it is a libcst node
+
+
+def _is_node(value: object) -> bool:
+    # by type, not isinstance(): CSTNode is an ABC, whose isinstance() costs a Python-level
+    # call per miss, and this is the walk's innermost loop
+    kind = type(value)
+    known = _IS_NODE.get(kind)
+    if known is None:
+        known = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
 def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     for name in _child_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        if type(value) is list or type(value) is tuple:
+            yield from (item for item in value if _is_node(item))
+        elif _is_node(value):
             yield value
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, cst.CSTNode):
-                    yield item
 
 
 _Statement = TypeVar("_Statement", bound=cst.CSTNode)
