@@ -3,16 +3,18 @@ worker processes, with results handed back in the order of the tasks."""
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lambdalint.convention import COULD_DEFINE_HANDLER
 from lambdalint.engine import FileResult, FileTask, check_file, crashed
 
 if TYPE_CHECKING:  # the machinery is imported by the runs that start a pool, not by all
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.connection import Connection
     from multiprocessing.context import ForkServerContext, SpawnContext
     from multiprocessing.process import BaseProcess
@@ -25,6 +27,110 @@ SECONDS_PER_FILE, SECONDS_PER_BYTE = 0.004, 0.000003
 POOL_START_SECONDS, MARGIN = 0.55, 1.25
 # chunks per worker: few enough to keep pickling cheap, enough to even out slow files
 CHUNKS_PER_WORKER = 4
+T = TypeVar("T")
+
+
+class Workers:
+    """A run's worker processes, shared by discovery and checking and shut down by ``close``
+    at the end of the run.
+
+    ``submit`` never waits: the first one starts the pool in a thread of its own, because
+    starting a worker waits for the fork server to import libcst (~0.4 s) and this process
+    has its own share of the work to do meanwhile."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._executor: ProcessPoolExecutor | None = None
+        self._context: ForkServerContext | SpawnContext | None = None
+        self._lock = threading.Lock()
+        self._queued: list[tuple[Future[Any], Callable[..., Any], tuple[object, ...]]] = []
+        self._starting: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._starting is not None
+
+    @property
+    def context(self) -> ForkServerContext | SpawnContext:
+        # forkserver, not fork: the parent may hold threads (engine._on_deep_stack's, the
+        # pool's own) that fork would copy mid-lock; not spawn either: the server imports
+        # libcst once and each worker forks from it, where spawn pays the import in every
+        # worker. Windows only spawns.
+        if self._context is None:
+            import multiprocessing
+
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(
+                    ["lambdalint.pool", "lambdalint.analysis", "lambdalint.checks"]
+                )
+                self._context = context
+            else:
+                self._context = multiprocessing.get_context("spawn")
+        return self._context
+
+    def submit(self, work: Callable[..., T], *args: object) -> Future[T]:
+        from concurrent.futures import Future
+
+        with self._lock:
+            if self._executor is not None:
+                return _submitted(self._executor, work, args)
+            queued: Future[T] = Future()
+            self._queued.append((queued, work, args))
+            if self._starting is None:
+                self._starting = threading.Thread(target=self._start, daemon=True)
+                self._starting.start()
+            return queued
+
+    def _start(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            executor = ProcessPoolExecutor(self.jobs, mp_context=self.context)
+            executor.submit(os.getpid).result()  # waits for the fork server, outside the lock
+        except BaseException as error:  # noqa: BLE001 - each queued task reports it
+            with self._lock:
+                for queued, _, _ in self._queued:
+                    queued.set_exception(error)
+                self._queued.clear()
+            return
+        with self._lock:
+            for queued, work, args in self._queued:
+                _submitted(executor, work, args).add_done_callback(functools.partial(_copy, queued))
+            self._queued.clear()
+            self._executor = executor
+
+    def close(self) -> None:
+        """Stop the workers; a later submit starts new ones (after one died, say)."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._executor is not None:
+            self._executor.shutdown()
+            self._executor = None
+
+
+def _submitted(
+    executor: ProcessPoolExecutor, work: Callable[..., T], args: tuple[object, ...]
+) -> Future[T]:
+    """The task's future; one holding the error when a worker's death broke the pool."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return executor.submit(work, *args)
+    except BrokenProcessPool as error:
+        broken: Future[T] = Future()
+        broken.set_exception(error)
+        return broken
+
+
+def _copy(to: Future[T], done: Future[T]) -> None:
+    error = done.exception()
+    if error is not None:
+        to.set_exception(error)
+    else:
+        to.set_result(done.result())
 
 
 def default_jobs() -> int:
@@ -34,10 +140,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def check_files(tasks: Sequence[tuple[FileTask, bytes | None]], jobs: int) -> list[FileResult]:
+def check_files(
+    tasks: Sequence[tuple[FileTask, bytes | None]], workers: Workers | None
+) -> list[FileResult]:
     """Each task's result, in the tasks' order, as check_file gives it in this process; a
-    task comes with its file's bytes when the caller has read them already."""
-    if jobs == 1:
+    task comes with its file's bytes when the caller has read them already. Without workers
+    (--jobs 1) every file is checked here."""
+    if workers is None:
         return [check_file(task, source) for task, source in tasks]
     results: dict[int, FileResult] = {}
     parsed: dict[int, tuple[FileTask, bytes | None]] = {}
@@ -48,7 +157,7 @@ def check_files(tasks: Sequence[tuple[FileTask, bytes | None]], jobs: int) -> li
         else:  # settled by the prefilter (or a read error) at once: not worth a worker
             results[index] = check_file(task, source)
     items = list(parsed.values())
-    done = _in_pool(items, jobs) if _worth_a_pool(items, jobs) else _check_chunk(items)
+    done = _in_pool(items, workers) if _worth_a_pool(items, workers) else _check_chunk(items)
     results.update(zip(parsed, done))
     return [results[index] for index in range(len(tasks))]
 
@@ -68,37 +177,26 @@ def _parses(task: FileTask, source: bytes | None) -> bool:
     return task.targets is not None or COULD_DEFINE_HANDLER.search(source) is not None
 
 
-def _worth_a_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> bool:
+def _worth_a_pool(items: list[tuple[FileTask, bytes | None]], workers: Workers) -> bool:
+    """Whether the files take long enough serially to pay for the pool: for its start, unless
+    discovery started it already, and for sending the files over."""
     serial = sum(SECONDS_PER_FILE + SECONDS_PER_BYTE * len(source or b"") for _, source in items)
-    return serial > POOL_START_SECONDS * jobs / (jobs - 1) * MARGIN
+    start = 0.0 if workers.started else POOL_START_SECONDS
+    return serial > (start + SECONDS_PER_FILE) * workers.jobs / (workers.jobs - 1) * MARGIN
 
 
-def _in_pool(items: list[tuple[FileTask, bytes | None]], jobs: int) -> list[FileResult]:
-    # forkserver, not fork: the parent may hold threads (engine._on_deep_stack's, the pool's
-    # own) that fork would copy mid-lock; not spawn either: the server imports libcst once and
-    # each worker forks from it, where spawn pays the import in every worker. Windows only
-    # spawns.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context: ForkServerContext | SpawnContext
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(
-            ["lambdalint.pool", "lambdalint.analysis", "lambdalint.checks"]
-        )
-    else:
-        context = multiprocessing.get_context("spawn")
+def _in_pool(items: list[tuple[FileTask, bytes | None]], workers: Workers) -> list[FileResult]:
+    jobs = workers.jobs
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    outcomes: list[list[FileResult] | None] = []
-    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-        outcomes = [_outcome(chunk, future) for chunk, future in zip(chunks, futures)]
+    futures = [workers.submit(_check_chunk, chunk) for chunk in chunks]
+    outcomes = [_outcome(chunk, future) for chunk, future in zip(chunks, futures)]
     # a worker died: the pool is broken for every chunk not done yet, and which file killed
     # it is unknown, so each of their files gets a process of its own
     orphans = [item for chunk, done in zip(chunks, outcomes) if done is None for item in chunk]
-    alone = iter(_one_process_each(orphans, context, jobs))
+    if orphans:
+        workers.close()
+    alone = iter(_one_process_each(orphans, workers.context, jobs))
     return [
         result
         for done, chunk in zip(outcomes, chunks)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from lambdalint.discovery.declarations import project_tree
 from lambdalint.discovery.model import Discovery
 from lambdalint.engine import Embedding, FileResult, FileTask, check_file
 from lambdalint.files import (
+    Reads,
     Skipped,
     Tree,
     matches_any,
@@ -32,7 +34,7 @@ from lambdalint.files import (
 from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
 from lambdalint.output import display_path
 from lambdalint.paths import exists
-from lambdalint.pool import check_files
+from lambdalint.pool import Workers, check_files
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
     DECLARATION_NOQA,
@@ -110,9 +112,12 @@ class Run:
         self.skipped: list[Skipped] = []
         self.warnings: list[str] = []  # for stderr: a run that checks for nothing, say
         self._declaration_lines: dict[Path, list[str]] = {}
-        self._discoveries: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Discovery] = {}
-        self._discovery_keys: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], str] = {}
-        self._caches: dict[Path, ProjectCache] = {}  # by cache file
+        self._discoveries: dict[_DiscoveryKey, Discovery] = {}
+        self._discovery_keys: dict[_DiscoveryKey, str] = {}
+        self._pending: dict[_DiscoveryKey, Future[Discovered]] = {}  # in a worker process
+        self._configs: dict[Path, Config] = {}  # by pyproject.toml, or root when it has none
+        self.workers = Workers(options.jobs) if options.jobs > 1 else None
+        self._caches: dict[tuple[Path, Path], ProjectCache] = {}  # by folder and project root
         self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
@@ -135,21 +140,34 @@ class Run:
         """The project that owns path: --config's, else the nearest folder above it with a
         [tool.lambdalint] pyproject.toml or .git, else the checked directory that holds it
         (or its own folder); never the current directory, so results do not depend on it."""
-        if self._explicit_config is not None:
-            config_path: Path | None = self._explicit_config.path
-            root = self._explicit_config.root
-        else:
-            directory = Path(os.path.abspath(path.parent))
-            found = self._root_of_dir.get(directory)
-            if found is None:
-                found_root, found_config = self._marked_root(directory)
-                found = (found_root or self._argument_root(directory), found_config)
-                self._root_of_dir[directory] = found
-            root, config_path = found
+        root, config_path = self._located(path)
         key = config_path or root
         if key not in self.projects:
             self.projects[key] = self._project(config_path, root)
         return self.projects[key]
+
+    def _located(self, path: Path) -> tuple[Path, Path | None]:
+        """The root and pyproject.toml (if any) of the project that owns path."""
+        if self._explicit_config is not None:
+            return self._explicit_config.root, self._explicit_config.path
+        directory = Path(os.path.abspath(path.parent))
+        found = self._root_of_dir.get(directory)
+        if found is None:
+            found_root, found_config = self._marked_root(directory)
+            found = (found_root or self._argument_root(directory), found_config)
+            self._root_of_dir[directory] = found
+        return found
+
+    def _config(self, config_path: Path | None, root: Path) -> Config:
+        key = config_path or root
+        if key not in self._configs:
+            if self._explicit_config is not None:
+                self._configs[key] = self._explicit_config
+            elif config_path is not None:
+                self._configs[key] = load_config(config_path)
+            else:
+                self._configs[key] = default_config(root)
+        return self._configs[key]
 
     def _marked_root(self, directory: Path) -> tuple[Path | None, Path | None]:
         """config.project_root, each folder on the way up looked at once per run."""
@@ -174,12 +192,7 @@ class Run:
         return any(within(resolved, argument) for argument in self.scope)
 
     def _project(self, config_path: Path | None, root: Path) -> Project:
-        if self._explicit_config is not None:
-            config = self._explicit_config
-        elif config_path is not None:
-            config = load_config(config_path)
-        else:
-            config = default_config(root)
+        config = self._config(config_path, root)
         # --handler is resolved against the pyproject.toml's folder, else the current directory
         handler_root = config.root if config.path else Path.cwd().resolve()
         cli_specs = [HandlerSpec(handler, handler_root) for handler in self.options.handlers]
@@ -216,40 +229,65 @@ class Run:
         if not self.options.cache:
             return None
         folder = self.options.cache_dir or config.cache_dir or config.root / CACHE_DIR_NAME
-        cache = ProjectCache(folder, config.root)
-        return self._caches.setdefault(cache.path, cache)
+        if (folder, config.root) not in self._caches:  # loaded once per run
+            self._caches[folder, config.root] = ProjectCache(folder, config.root)
+        return self._caches[folder, config.root]
 
-    def _discovery(self, config: Config, cache: ProjectCache | None) -> tuple[Discovery, str]:
+    def _discovery(
+        self, config: Config, cache: ProjectCache | None, in_worker: bool = False
+    ) -> tuple[Discovery, str]:
         """The functions the project's deployment templates declare, read once per run from
         the walk of its root that checking then filters (``files``), or from the cache when
         the walk lists the same files and none that discovery read has changed; with the
-        digest of what it depends on."""
+        digest of what it depends on. ``in_worker`` hands the reading to a worker process
+        (``_prefetch``), whose result a later call takes."""
         excluded = (*config.exclude, *config.extend_exclude)
         key = (config.root, config.discover, excluded)
         if key in self._discoveries:
             return self._discoveries[key], self._discovery_keys[key]
-        self._discovery_keys[key] = ""
         if not config.discover:  # nothing to read: no walk
-            self._discoveries[key] = Discovery()
+            self._discoveries[key], self._discovery_keys[key] = Discovery(), ""
             return self._discoveries[key], ""
         tree = self._trees.get((config.root, excluded))
         if tree is None:
             tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
-        if cache is None:
-            self._discoveries[key] = discover(
-                config.root, config.discover, excluded, tree, config.max_file_size
-            )
-            return self._discoveries[key], ""
-        listing = fingerprint((*key, config.max_file_size), [path for path, _ in tree.files])
-        found = cache.cached_discovery(listing, tree.stats)
-        self.cache_events.append(("discovery", config.root, found is not None))
-        if found is None:
-            recorded_at = time.time_ns()
-            with recorded_reads() as reads:
-                found = discover(config.root, config.discover, excluded, tree, config.max_file_size)
+        listing = ""
+        if cache is not None:
+            listing = fingerprint((*key, config.max_file_size), [path for path, _ in tree.files])
+            cached = cache.cached_discovery(listing, tree.stats)
+            if cached is not None or not in_worker:
+                self.cache_events.append(("discovery", config.root, cached is not None))
+            if cached is not None:
+                self._discoveries[key], self._discovery_keys[key] = cached, listing
+                return cached, listing
+        arguments = (config.root, config.discover, excluded, config.max_file_size)
+        if in_worker and self.workers is not None:
+            self._pending[key] = self.workers.submit(discover_recorded, *arguments)
+            return Discovery(), ""
+        pending = self._pending.pop(key, None)
+        discovered = _result(pending, self.workers) if pending is not None else None
+        if discovered is None:  # no worker had it, or its worker died: read here
+            discovered = discover_recorded(*arguments, tree)
+        found, reads, recorded_at = discovered
+        if cache is not None:
             cache.store_discovery(listing, reads, recorded_at, found)
         self._discoveries[key], self._discovery_keys[key] = found, listing
         return found, listing
+
+    def _prefetch(self) -> None:
+        """With --jobs, the discoveries of the checked folders' projects but the first are
+        read in worker processes while this process reads the first: projects share no
+        declaration, and a monorepo's or a CI job's folders would otherwise wait in line."""
+        if self.workers is None:
+            return
+        located = dict.fromkeys(
+            self._located(Path(raw) / "__init__.py")
+            for raw in self.options.paths
+            if raw != "-" and os.path.isdir(raw)
+        )
+        for root, config_path in list(located)[1:]:
+            config = self._config(config_path, root)
+            self._discovery(config, self._cache(config), in_worker=True)
 
     def _baseline(self, config: Config) -> Baseline | None:
         # loaded up front, so a broken baseline is an error even on a clean run
@@ -327,6 +365,14 @@ class Run:
         return enabled
 
     def execute(self) -> Result:
+        try:
+            return self._execute()
+        finally:
+            if self.workers is not None:
+                self.workers.close()
+
+    def _execute(self) -> Result:
+        self._prefetch()
         diagnostics: list[Diagnostic] = []
         # a file a declaration names is checked whatever its size
         tasks = [
@@ -371,7 +417,7 @@ class Run:
                 (tasks[index], lookup.source if (lookup := lookups[index]) else None)
                 for index in to_check
             ],
-            self.options.jobs,
+            self.workers,
         )
         results = [lookup.result if lookup else None for lookup in lookups]
         self.cache_events.extend(
@@ -529,6 +575,40 @@ class Run:
                     project.cache.store_embedded(task, result)
             found.extend(self._filed(task, result))
         return found
+
+
+_DiscoveryKey = tuple[Path, tuple[str, ...], tuple[str, ...]]  # root, sources, exclusions
+Discovered = tuple[Discovery, Reads, int]  # what discovery found and read, and from when
+
+
+def discover_recorded(
+    root: Path,
+    sources: Sequence[str],
+    excluded: Sequence[str],
+    max_file_size: int,
+    tree: Tree | None = None,
+) -> Discovered:
+    """A project's discovery with every file it read, for the cache (in a worker process
+    too: ``recorded_at`` is the wall clock, which every process shares)."""
+    recorded_at = time.time_ns()
+    with recorded_reads() as reads:
+        found = discover(root, sources, excluded, tree, max_file_size)
+    return found, reads, recorded_at
+
+
+def _result(pending: Future[Discovered], workers: Workers | None) -> Discovered | None:
+    """A worker's discovery; None when it failed, for this process to read it again (and fail
+    as a serial run does, or report it); a pool broken by a worker's death is replaced."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pending.result()
+    except BrokenProcessPool:
+        if workers is not None:
+            workers.close()
+        return None
+    except Exception:  # noqa: BLE001 - read again here, where a serial run's handling applies
+        return None
 
 
 def _once_each(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -179,3 +179,72 @@ def test_jobs_below_one_or_not_a_number_is_a_usage_error(tmp_path: Path, jobs: s
         f" of at least 1, got '{jobs}'\n"
     )
     assert run.stdout == ""
+
+
+DISCOVERY_KILLER = """\
+import multiprocessing
+import os
+import signal
+
+from lambdalint.discovery import sam
+
+read_templates = sam.discover
+
+
+def discover(root, excluded=()):
+    with open(os.environ["DISCOVERED_BY"], "a") as log:
+        log.write(f"{root.name} {os.getpid()}\\n")
+    if root.name == "{victim}" and multiprocessing.parent_process() is not None:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return read_templates(root, excluded)
+
+
+sam.discover = discover
+"""
+TEMPLATE = """\
+Resources:
+  Function:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      CodeUri: src/
+      Handler: app.handler
+"""
+
+
+@pytest.mark.parametrize("victim", ["none", "second"])
+def test_each_project_after_the_first_is_discovered_in_a_worker_and_cached(
+    tmp_path: Path, victim: str
+) -> None:
+    # the templates of every project but the first are read by a worker; one whose worker
+    # dies is read again in the main process, and either way the cache has them all
+    write(tmp_path / "site", {"sitecustomize.py": DISCOVERY_KILLER.replace("{victim}", victim)})
+    names = ("first", "second", "third")
+    for name in names:
+        write(
+            tmp_path / name,
+            {
+                "pyproject.toml": "[tool.lambdalint]\n",
+                "template.yaml": TEMPLATE,
+                "src/app.py": "async def handler(event, context):\n    pass\n",
+            },
+        )
+    log = tmp_path / "discovered"
+    env = {"PYTHONPATH": str(tmp_path / "site"), "DISCOVERED_BY": str(log)}
+    serial = lambdalint("check", "--no-cache", "--jobs", "1", *names, cwd=tmp_path, env=env)
+    assert serial.stdout.splitlines() == [
+        f"{name}/src/app.py:1:1: {async_message('handler')}" for name in names
+    ]
+    log.unlink()
+    pooled = lambdalint("check", "--jobs", "2", *names, cwd=tmp_path, env=env)
+    assert pooled == serial
+    readers = [line.split() for line in log.read_text().splitlines()]
+    main = {pid for name, pid in readers if name == "first"}
+    if victim == "none":
+        assert {name for name, pid in readers if pid not in main} == {"second", "third"}
+    else:  # read twice: by the worker it killed, then by the main process
+        assert [pid in main for name, pid in readers if name == "second"] == [False, True]
+    rerun = lambdalint("check", "--jobs", "2", "--verbose", *names, cwd=tmp_path, env=env)
+    assert rerun.stdout == pooled.stdout
+    for name in names:
+        assert f"lambdalint: cache: discovery of {name} from the cache\n" in rerun.stderr
