@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import hashlib
 import io
 import json
@@ -59,24 +60,28 @@ def fingerprint(*values: object) -> str:
 
 
 def _canonical(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [
-            type(value).__name__,
-            *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)),
-        ]
-    if isinstance(value, PurePath):
-        return str(value)
+    # the commonest kinds first: a project's listing is thousands of paths
     if isinstance(value, enum.Enum):
         return _canonical(value.value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
     if isinstance(value, (set, frozenset)):
         return sorted((_canonical(item) for item in value), key=repr)
     if isinstance(value, dict):
         return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=repr)
-    if isinstance(value, (list, tuple)):
-        return [_canonical(item) for item in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        return [kind.__name__, *(_canonical(getattr(value, name)) for name in _fields(kind))]
     return repr(value)
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def file_stat(path: Path) -> Stat | None:

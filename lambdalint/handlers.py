@@ -67,10 +67,11 @@ class HandlerMap:
     inline: list[HandlerTarget] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
 
-    def targets(self, path: Path) -> tuple[HandlerTarget, ...] | None:
+    def targets(self, path: Path, resolved: Path | None = None) -> tuple[HandlerTarget, ...] | None:
         """The handlers of one file: only the declared ones in a file a declaration names;
-        none in a test file; else None, "find them by naming convention"."""
-        resolved = path.resolve()
+        none in a test file; else None, "find them by naming convention". ``resolved``: the
+        file's real path, when the caller knows it already."""
+        resolved = resolved or path.resolve()
         declared = self.by_file.get(resolved)
         if declared is not None:
             return tuple(declared)

@@ -121,6 +121,7 @@ class Run:
         self._trees: dict[tuple[Path, tuple[str, ...]], Tree] = {}  # by root and exclusions
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
+        self._real_paths: dict[Path, Path] = {}  # each of files() with its real path
         # each file checked so far and the handlers checked in it: the run's progress and summary
         self.checked: dict[Path, int] = {}
         # what came from the cache (True) or was read or checked afresh, for --verbose
@@ -327,11 +328,12 @@ class Run:
             self.skipped.extend(skipped)
             for file, real in files:
                 by_real_path.setdefault(real, file)
+        self._real_paths.update((path, real) for real, path in by_real_path.items())
         return list(by_real_path.values())
 
     def task(self, path: Path) -> FileTask:
         project = self.project_for(path)
-        targets = project.handler_map.targets(path)
+        targets = project.handler_map.targets(path, self._real_paths.get(path))
         return FileTask(
             path,
             targets,
