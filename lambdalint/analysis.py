@@ -294,6 +294,16 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
+def spelled_name(node: cst.BaseExpression) -> str:
+    """``db.connect`` for that attribute chain of names, ``connect`` for a name, else ""."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        head = spelled_name(node.value)
+        return f"{head}.{node.attr.value}" if head else ""
+    return ""
+
+
 def _name_chain(node: cst.Attribute, limit: int = 8) -> str | None:
     """``a.b.c`` for an attribute chain of plain names at most ``limit`` deep, else None."""
     parts = [node.attr.value]
@@ -345,6 +355,9 @@ class FileContext:
         self.reached: list[Function] = []
         # for a module the handlers of another reach (lambdalint.reach): that module's context
         self.reached_from: FileContext | None = None
+        # each reached function another module's code calls first: that module's context, the
+        # calling function and the name it calls it by (lambdalint.reach's first step to it)
+        self.entered_by: dict[int, tuple[FileContext, Function, str]] = {}
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:

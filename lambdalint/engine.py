@@ -263,12 +263,15 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
             _guarded(check, failures, partial(check.check_handler, handler))
     diagnostics: list[Diagnostic] = []
     for reached in reach.modules.values():
-        if reached is not reach.main and not reached.reached:
-            continue  # read, but none of its functions is called
         # each module's code is seen by rules made for its own analysis (names, imports), which
-        # knows what of it is reached and from which handlers' module (a parse may be shared)
+        # knows what of it is reached, from which handlers' module and through which calls of
+        # other modules (a parse may be shared by files: set for this one's reach)
         reached.context.reached = reached.reached
         reached.context.reached_from = None if reached is reach.main else context
+        reached.context.entered_by = reach.entries(reached)
+    for reached in reach.modules.values():
+        if reached is not reach.main and not reached.reached:
+            continue  # read, but none of its functions is called
         own = checks if reached is reach.main else [rule(reached.context) for rule in rules]
         walked = _walk_reached(reached.reached, own, failures)
         found = _located(task, reached.context, walked, failures, reach, reached)

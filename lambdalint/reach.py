@@ -27,7 +27,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function
+from lambdalint.analysis import FileContext, Function, spelled_name
 from lambdalint.data.runtime_modules import BUILTIN_MODULES, PRELOADED_MODULES
 from lambdalint.diagnostics import REACHED_FROM, Location, related
 from lambdalint.files import ABSENT, SKIPPED_DIRS, digest
@@ -197,6 +197,15 @@ class Reach:
 
     # -- how a finding was reached -------------------------------------------------------
 
+    def entries(self, module: Module) -> dict[int, tuple[FileContext, Function, str]]:
+        """For each function of the module first reached from another module's code: that
+        module's context, the calling function, and the name the call spells."""
+        return {
+            id(function): (step.module.context, step.caller, step.name)
+            for function in module.reached
+            if (step := self.came_from.get(id(function))) is not None and step.module is not module
+        }
+
     def path_to(self, function: Function) -> list[Step]:
         """The calls from a handler to the function, the handler's first."""
         steps: list[Step] = []
@@ -251,7 +260,7 @@ def _reference(caller: Function, spelled: str) -> cst.CSTNode | None:
             return False
         if isinstance(node, cst.Attribute):
             labels.add(id(node.attr))
-            if _spelled(node) == spelled:
+            if spelled_name(node) == spelled:
                 found.append(node)
         elif isinstance(node, cst.Arg) and node.keyword is not None:
             labels.add(id(node.keyword))
@@ -261,15 +270,6 @@ def _reference(caller: Function, spelled: str) -> cst.CSTNode | None:
 
     walk(caller, visit, live=True)
     return found[0] if found else None
-
-
-def _spelled(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = _spelled(node.value)
-        return f"{head}.{node.attr.value}" if head else ""
-    return ""
 
 
 def _recorded_packages(record: Path) -> set[str]:

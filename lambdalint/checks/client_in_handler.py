@@ -66,8 +66,9 @@ invocation:
   `if not _ready: warm_up(); _ready = True`), or only from a function decorated with
   `functools.cache`/`functools.lru_cache`: it runs once per environment (or per key), and
   so does what it calls. One unguarded call anywhere on the path makes it per invocation.
-  A helper no function of its module calls (one reached from another module) is judged
-  as running per invocation;
+  The same holds for a helper in another module (`if _db is None: _db = db.connect()`):
+  the call that first reaches it is judged in its caller's module. When other callers
+  reach the same helper too, only that first call is judged;
 - a function decorated with `functools.cache` or `functools.lru_cache`;
 - a Redis or Valkey client given an existing pool (`redis.Redis(connection_pool=POOL)`):
   it wraps that pool and opens none of its own;
@@ -116,7 +117,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function, Scope
+from lambdalint.analysis import FileContext, Function, Scope, spelled_name
 from lambdalint.check import Check
 from lambdalint.constants import argument, is_environment_read, key_path, string_value
 from lambdalint.data.client_factories import (
@@ -411,7 +412,7 @@ class ClientInHandler(Check):
         queue = [
             function
             for function in reached
-            if id(function) not in callers
+            if (id(function) not in callers and self._entered_per_invocation(function))
             or any(function is scope for scope in self._handler_scopes())
         ]
         runs = {id(function) for function in queue}
@@ -424,6 +425,47 @@ class ClientInHandler(Check):
                     runs.add(id(callee))
                     queue.append(callee)
         return runs
+
+    def _entered_per_invocation(self, function: Function) -> bool:
+        """Whether the call another module's code reaches the function by may run on every
+        invocation: yes unless that module's analysis shows it does not (the caller runs once
+        per environment, is cached, or makes every such call under a cache guard). A function
+        nothing reaches from elsewhere is a handler or unsure: yes."""
+        entry = self.context.entered_by.get(id(function))
+        if entry is None:
+            return True
+        caller_context, caller, name = entry
+        caller_module = ClientInHandler(caller_context)
+        return (
+            caller_module._runs_per_invocation(caller)
+            and not caller_module._is_cached(caller)
+            and not caller_module._calls_only_guarded(caller, name)
+        )
+
+    def _calls_only_guarded(self, function: Function, spelled: str) -> bool:
+        """Whether the function uses the name (``connect``, ``db.connect``) only to call it,
+        each call under a cache guard."""
+        guarded: list[bool] = []
+
+        def visit(node: cst.CSTNode, where: Where) -> None:
+            if not isinstance(node, (cst.Name, cst.Attribute)) or where.up is None:
+                return
+            parent = where.up.node
+            if spelled_name(node) != spelled or (
+                isinstance(parent, cst.Attribute) and parent.value is node  # `db` of `db.connect`
+            ):
+                return
+            guarded.append(
+                isinstance(parent, cst.Call)
+                and parent.func is node
+                and (
+                    self._is_lazily_cached(parent, where.up)
+                    or _under_flag_guard(self.context, parent, where.up)
+                )
+            )
+
+        walk_reached(function, visit)
+        return bool(guarded) and all(guarded)
 
     def _references(self, function: Function) -> list[tuple[Function, bool]]:
         """The module's functions ``function`` names, each with whether that use is a call under
