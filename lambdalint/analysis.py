@@ -492,6 +492,23 @@ class FileContext:
         """The top-level function the module surely binds to name, as an import sees it."""
         return self._defined(name, self.functions)
 
+    def module_class(self, name: str) -> cst.ClassDef | None:
+        """The top-level class the module surely binds to name, as an import sees it."""
+        return self._defined(name, self.classes)
+
+    def method(self, owner: cst.ClassDef, name: str) -> cst.FunctionDef | None:
+        """The method a top-level class defines once under name; its code sees the module's
+        names (a class body is no scope for it)."""
+        found = [
+            statement
+            for statement in owner.body.body
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == name
+        ]
+        if len(found) != 1:
+            return None
+        self._enclosing.setdefault(id(found[0]), self.module)
+        return found[0]
+
     def imported(self, name: str, scope: Scope) -> tuple[str, int] | None:
         """What an imported name used in ``scope`` names: ``("x.f", 0)`` after ``from x import
         f`` or ``import x.f as f``, ``("x", 0)`` after ``import x``, ``("x.f", 1)`` after

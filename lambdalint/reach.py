@@ -4,10 +4,13 @@ From the functions a handler reaches in its own file, names bound by imports are
 to top-level functions of modules under the code root, found as the runtime imports them
 (``from x import f; f()``, ``import x; x.f()``, ``from pkg.mod import f``, ``from .x import
 f`` in a package), and on from those functions, transitively; a function already reached
-ends a cycle. A name lambdalint cannot be sure of reaches nothing, so no rule reports what
-it cannot see: a name bound twice or by a star import, a module outside the code root, one
-the runtime has already imported (``json``) or a package installed into the code root
-(``pip install -t``), a module that does not parse, a class, a re-export.
+ends a cycle. Classes of the code root are followed where an instance is made: ``Service()``
+reaches ``Service.__init__``, ``service = Service(); service.run()`` reaches ``run``, and a
+reached method's ``self.helper()`` reaches ``helper``. A name lambdalint cannot be sure of
+reaches nothing, so no rule reports what it cannot see: a name bound twice or by a star
+import, a module outside the code root, one the runtime has already imported (``json``) or
+a package installed into the code root (``pip install -t``), a module that does not parse,
+an inherited method, an instance kept in a global, a re-export.
 
 Code roots: a declared handler's own; for a handler found by naming convention, its file's
 folder, then the project's root (a project whose handlers import ``src.common`` from the
@@ -71,6 +74,8 @@ class Reach:
         self.came_from: dict[int, Step] = {}  # id of a reached function -> the call reaching it
         self._installed: dict[Path, frozenset[str]] = {}
         self._files: dict[tuple[Path | str, ...], Path | None] = {}  # by folder and module
+        # each reached method: its module and class, for the methods it calls on self
+        self._owners: dict[int, tuple[Module, cst.ClassDef]] = {}
 
     def follow(self) -> None:
         """Fill each module's ``reached``, from the handlers of the checked file."""
@@ -96,29 +101,88 @@ class Reach:
 
     def _callees(self, module: Module, scope: Function) -> Iterator[tuple[str, Module, Function]]:
         context = module.context
-        for name, function in context.called_here(scope):
-            yield name, module, function
+        for name, own in context.called_here(scope):
+            yield name, module, own
         bindings = context.bindings(scope)
         names = sorted(bindings.referenced | bindings.dotted)
         for spelled in names:
             head, _, rest = spelled.partition(".")
             if head in context.functions and not rest:
                 continue  # the module's own function, above
-            imported = context.imported(head, scope)
-            if imported is None:
+            found = self._imported(module, scope, spelled)
+            function = found[0].context.module_function(found[1]) if found else None
+            if found is not None and function is not None:
+                yield spelled, found[0], function
+        yield from self._constructed(module, scope)
+
+    def _constructed(
+        self, module: Module, scope: Function
+    ) -> Iterator[tuple[str, Module, Function]]:
+        """What instances of the code root's classes run: ``__init__`` of each class the
+        scope's code instantiates (``Service(...)``), and the methods it calls on an instance
+        it binds once (``service = Service(); service.run()``) or, in a reached method, on
+        ``self``. Inherited methods, class attributes and instances kept elsewhere are not
+        followed."""
+        context = module.context
+        bindings = context.bindings(scope)
+        instances: dict[str, tuple[Module, cst.ClassDef]] = {}
+        owner = self._owners.get(id(scope))
+        if owner is not None and "self" in bindings.parameters:
+            instances["self"] = owner
+        for spelled in _instantiated(scope):
+            found = self._class(module, scope, spelled)
+            if found is None:
                 continue
-            dotted, level = imported
-            found = self._function(module, f"{dotted}.{rest}" if rest else dotted, level)
-            if found is not None:
-                yield spelled, *found
+            constructor = found[0].context.method(found[1], "__init__")
+            if constructor is not None:
+                self._owners.setdefault(id(constructor), found)
+                yield spelled, found[0], constructor
+        for name in bindings.values:
+            value = bindings.only_value(name)
+            if isinstance(value, cst.Call) and not context.is_parameter(name, scope):
+                found = self._class(module, scope, spelled_name(value.func))
+                if found is not None:
+                    instances[name] = found
+        for chain in sorted(bindings.dotted):
+            name, _, method_name = chain.partition(".")
+            if name not in instances or "." in method_name:
+                continue
+            target, owner_class = instances[name]
+            method = target.context.method(owner_class, method_name)
+            if method is not None:
+                self._owners.setdefault(id(method), (target, owner_class))
+                yield chain, target, method
+
+    def _class(
+        self, module: Module, scope: Function, spelled: str
+    ) -> tuple[Module, cst.ClassDef] | None:
+        """The top-level class of the code root that the scope's code spells, if sure."""
+        if not spelled:
+            return None
+        context = module.context
+        if "." not in spelled and not context.is_local(spelled, scope):
+            own = context.module_class(spelled)
+            if own is not None:
+                return module, own
+        found = self._imported(module, scope, spelled)
+        owner = found[0].context.module_class(found[1]) if found else None
+        return (found[0], owner) if found and owner is not None else None
 
     # -- modules as the runtime finds them -----------------------------------------------
 
-    def _function(
-        self, importer: Module, dotted: str, level: int
-    ) -> tuple[Module, Function] | None:
-        """The top-level function ``dotted`` names (relative to the importer's package when
-        level > 0), or None when unsure."""
+    def _imported(self, module: Module, scope: Function, spelled: str) -> tuple[Module, str] | None:
+        """The module of the code root that an imported name (``f``, ``db.connect``) comes
+        from, and the name it has there; None when unsure."""
+        head, _, rest = spelled.partition(".")
+        imported = module.context.imported(head, scope)
+        if imported is None:
+            return None
+        dotted, level = imported
+        return self._definition(module, f"{dotted}.{rest}" if rest else dotted, level)
+
+    def _definition(self, importer: Module, dotted: str, level: int) -> tuple[Module, str] | None:
+        """The module that ``dotted`` names a top-level definition of (relative to the
+        importer's package when level > 0), and that definition's name; None when unsure."""
         *module_parts, name = dotted.split(".")
         if level:
             packages = Path(os.path.realpath(importer.context.path)).parents
@@ -134,8 +198,7 @@ class Reach:
             path = self._module_file(base, module_parts)
             if path is not None:
                 module = self._module(path)
-                function = module.context.module_function(name) if module else None
-                return (module, function) if module and function else None
+                return (module, name) if module else None
         return None
 
     def _module_file(self, base: Path, parts: list[str]) -> Path | None:
@@ -237,6 +300,21 @@ class Reach:
             ),
             "the handler",
         )
+
+
+def _instantiated(scope: Function) -> set[str]:
+    """The names and attribute chains the scope's own code calls (``Service``,
+    ``models.Service``), nested functions and classes aside."""
+    called: set[str] = set()
+
+    def visit(node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Call):
+            called.add(spelled_name(node.func))
+        return node is scope or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
+
+    walk(scope, visit, live=True)
+    called.discard("")
+    return called
 
 
 def _place(step: Step) -> Location:

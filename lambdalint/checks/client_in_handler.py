@@ -85,8 +85,10 @@ invocation:
   the next invocation. Creating the `aioboto3.Session()` itself per invocation is still
   reported;
 - one-shot calls that keep no connection for later (`requests.get`, `urllib3.request`);
-- objects built by methods and classes lambdalint does not follow (`self.session.client`),
-  and functions the handler never reaches;
+- objects built by code lambdalint does not follow (`self.session.client`, inherited
+  methods, methods of an instance kept in a global), and functions the handler never
+  reaches. A class instantiated on the handler's path is followed: its `__init__`, the
+  methods called on the instance, and those they call on `self`;
 - code that never runs: statements after a `return`, `raise`, `continue` or `break` in
   the same block, the body of `if False:`/`if 0:`, and functions only such code calls;
 - a CloudFormation custom resource's handler (its module imports `cfnresponse` or
@@ -426,6 +428,11 @@ class ClientInHandler(Check):
                     queue.append(callee)
         return runs
 
+    def _constructor(self, name: str) -> cst.FunctionDef | None:
+        """The ``__init__`` that calling the module's class ``name`` runs, if it defines one."""
+        owner = self.context.classes.get(name)
+        return self.context.method(owner, "__init__") if owner is not None else None
+
     def _entered_per_invocation(self, function: Function) -> bool:
         """Whether the call another module's code reaches the function by may run on every
         invocation: yes unless that module's analysis shows it does not (the caller runs once
@@ -475,7 +482,7 @@ class ClientInHandler(Check):
         def visit(node: cst.CSTNode, where: Where) -> None:
             if not isinstance(node, cst.Name) or where.up is None:
                 return
-            callee = self.context.functions.get(node.value)
+            callee = self.context.functions.get(node.value) or self._constructor(node.value)
             parent = where.up.node
             if (
                 callee is None
