@@ -85,14 +85,18 @@ class Workers:
     def _start(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
+        executor: ProcessPoolExecutor | None = None
         try:
             executor = ProcessPoolExecutor(self.jobs, mp_context=self.context)
             executor.submit(os.getpid).result()  # waits for the fork server, outside the lock
         except BaseException as error:  # noqa: BLE001 - each queued task reports it
+            if executor is not None:
+                executor.shutdown(wait=False)
             with self._lock:
                 for queued, _, _ in self._queued:
-                    queued.set_exception(error)
+                    queued.set_exception(error)  # its caller does the work itself
                 self._queued.clear()
+                self._starting = None  # the next task tries again
             return
         with self._lock:
             for queued, work, args in self._queued:
@@ -126,6 +130,9 @@ def _submitted(
 
 
 def _copy(to: Future[T], done: Future[T]) -> None:
+    if done.cancelled():  # never left pending: its caller would wait forever
+        to.cancel()
+        return
     error = done.exception()
     if error is not None:
         to.set_exception(error)

@@ -139,7 +139,7 @@ class Reach:
                 yield spelled, found[0], constructor
         for name in bindings.values:
             value = bindings.only_value(name)
-            if isinstance(value, cst.Call) and not context.is_parameter(name, scope):
+            if isinstance(value, cst.Call):
                 found = self._class(module, scope, spelled_name(value.func))
                 if found is not None:
                     instances[name] = found

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +44,8 @@ from lambdalint.suppression import (
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from lambdalint.check import Check
 
 
