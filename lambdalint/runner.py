@@ -104,7 +104,7 @@ class Run:
                 raise UsageError(str(error)) from None
         # keyed by the project's pyproject.toml, or its root folder when it has none
         self.projects: dict[Path, Project] = {}
-        self._root_of_dir: dict[Path, tuple[Path, Path | None]] = {}  # root, its pyproject
+        self._root_of_dir: dict[str, tuple[Path, Path | None]] = {}  # root, its pyproject
         self._marks: dict[Path, tuple[Path | None, Path | None]] = {}  # project_root's, by folder
         stdin_path = Path(options.stdin_filename or "stdin.py")
         self.scope = [
@@ -152,12 +152,14 @@ class Run:
         """The root and pyproject.toml (if any) of the project that owns path."""
         if self._explicit_config is not None:
             return self._explicit_config.root, self._explicit_config.path
-        directory = Path(os.path.abspath(path.parent))
-        found = self._root_of_dir.get(directory)
+        # by the folder's name: this runs for every file, and a Path costs more than a str
+        folder = os.path.dirname(os.path.abspath(path))
+        found = self._root_of_dir.get(folder)
         if found is None:
+            directory = Path(folder)
             found_root, found_config = self._marked_root(directory)
             found = (found_root or self._argument_root(directory), found_config)
-            self._root_of_dir[directory] = found
+            self._root_of_dir[folder] = found
         return found
 
     def _config(self, config_path: Path | None, root: Path) -> Config:
