@@ -100,7 +100,7 @@ def live_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def live_statements(body: Sequence[_Statement]) -> Sequence[_Statement]:
     """A block's statements up to the one that ends it (a return, raise, continue, break)."""
     for index, statement in enumerate(body):
-        if _ends_block(statement):
+        if ends_block(statement):
             return body[: index + 1]
     return body
 
@@ -115,12 +115,12 @@ def _dead_parts(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
         return ()
     body: Sequence[cst.CSTNode] = getattr(node, "body", ())
     for index, statement in enumerate(body):
-        if _ends_block(statement):
+        if ends_block(statement):
             return tuple(body[index + 1 :])
     return ()
 
 
-def _ends_block(statement: cst.CSTNode) -> bool:
+def ends_block(statement: cst.CSTNode) -> bool:
     if isinstance(statement, _ENDS_BLOCK):
         return True
     return isinstance(statement, cst.SimpleStatementLine) and any(

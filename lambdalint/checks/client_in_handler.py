@@ -66,6 +66,10 @@ invocation:
   `if not _ready: warm_up(); _ready = True`), or only from a function decorated with
   `functools.cache`/`functools.lru_cache`: it runs once per environment (or per key), and
   so does what it calls. One unguarded call anywhere on the path makes it per invocation.
+  A function that returns early while the global (or module dict slot) it fills holds a
+  value (`if _config and not expired(): return _config`, `if key in _rates: return
+  _rates[key]`) guards everything after that return the same way: refreshing a cache
+  when it expires is not a per-invocation cost;
   The same holds for a helper in another module (`if _db is None: _db = db.connect()`):
   the call that first reaches it is judged in its caller's module. When other callers
   reach the same helper too, only that first call is judged;
@@ -130,7 +134,7 @@ from lambdalint.data.client_factories import (
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
-from lambdalint.walk import Where, live_children, walk_reached
+from lambdalint.walk import Where, ends_block, live_children, walk_reached
 
 CREATED = "is created on every invocation"
 CREATE_ONCE = "create it once at module level and reuse it"
@@ -199,7 +203,7 @@ class ClientInHandler(Check):
             or _evaluated_at_import(where)
             or not self._runs_per_invocation(where.reached)
             or self._is_cached(where.reached)
-            or self._is_lazily_cached(node, where)
+            or self._runs_once(node, where)
         ):
             return
         self.report(node, message)
@@ -465,10 +469,7 @@ class ClientInHandler(Check):
             guarded.append(
                 isinstance(parent, cst.Call)
                 and parent.func is node
-                and (
-                    self._is_lazily_cached(parent, where.up)
-                    or _under_flag_guard(self.context, parent, where.up)
-                )
+                and self._runs_once(parent, where.up)
             )
 
         walk_reached(function, visit)
@@ -497,10 +498,7 @@ class ClientInHandler(Check):
             guarded = (
                 isinstance(parent, cst.Call)
                 and parent.func is node
-                and (
-                    self._is_lazily_cached(parent, where.up)
-                    or _under_flag_guard(self.context, parent, where.up)
-                )
+                and self._runs_once(parent, where.up)
             )
             found.append((callee, guarded))
 
@@ -508,6 +506,65 @@ class ClientInHandler(Check):
         return found
 
     # -- the lazy-global pattern ----------------------------------------------------------
+
+    def _runs_once(self, call: cst.Call, where: Where) -> bool:
+        """The call runs only while a cache is empty (or stale): its result fills a global
+        slot under a guard, a flag guards it, or its function returned before it whenever
+        the cache it fills holds a value."""
+        return (
+            self._is_lazily_cached(call, where)
+            or _under_flag_guard(self.context, call, where)
+            or self._after_early_return(call, where)
+        )
+
+    def _after_early_return(self, call: cst.Call, where: Where) -> bool:
+        """``if _config and not expired(): return _config`` ahead of the call in its function,
+        which fills that global (or module dict slot) itself: the call runs once per
+        environment, or once per expiry of what the test adds."""
+        function = where.function
+        if function is None or where.scope is not function:
+            return False
+        statement = next(
+            (
+                node
+                for node in [call, *where.ancestors()]
+                if any(node is s for s in function.body.body)
+            ),
+            None,
+        )
+        if statement is None:
+            return False
+        module = self.context.module
+        filled = self._filled_by(function)
+        for earlier in function.body.body:
+            if earlier is statement:
+                return False
+            if (
+                isinstance(earlier, cst.If)
+                and earlier.orelse is None
+                and isinstance(earlier.body, cst.IndentedBlock)
+                and earlier.body.body
+                and ends_block(earlier.body.body[-1])
+                and _slots_known(module, earlier.test, empty=False) & filled
+            ):
+                return True
+        return False
+
+    def _filled_by(self, function: cst.FunctionDef) -> set[str]:
+        """The global names (declared ``global``) and module dict slots the function assigns."""
+        module = self.context.module
+        declared = self.context.bindings(function).globals
+        filled: set[str] = set()
+        for node in _descendants(function):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    if isinstance(target.target, cst.Name) and target.target.value in declared:
+                        filled.add(target.target.value)
+                    elif isinstance(target.target, cst.Subscript) and self._is_module_container(
+                        target.target.value, function
+                    ):
+                        filled.add(_slot_code(module, target.target))
+        return filled
 
     def _is_lazily_cached(self, call: cst.Call, where: Where) -> bool:
         """The call's result is stored in a global slot that is filled only while empty."""
