@@ -78,6 +78,7 @@ class Bindings:
     # the scope's code may mean that binding instead.
     nested: set[str] = field(default_factory=set)
     star_import: bool = False  # `from x import *` may bind any name
+    star_sources: list[tuple[str, int]] = field(default_factory=list)  # each x and its level
     # `from .x import f` binds f to ("x.f", 1): the dotted name and how many packages up
     relative_imports: dict[str, tuple[str, int]] = field(default_factory=dict)
     # `x.f`, `a.b.c` (and `a.b`): attribute chains of plain names the scope's code reads
@@ -262,11 +263,12 @@ class _BindingCollector:
                 self._import(local.value, dotted)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if isinstance(node.names, cst.ImportStar):
-            self.bindings.star_import = True
-            return
         module = _dotted(node.module) if node.module is not None else ""
         level = len(node.relative)
+        if isinstance(node.names, cst.ImportStar):
+            self.bindings.star_import = True
+            self.bindings.star_sources.append((module, level))
+            return
         for alias in node.names:
             local = alias.asname.name if alias.asname is not None else alias.name
             if not isinstance(local, cst.Name):
@@ -525,6 +527,39 @@ class FileContext:
         if name in bindings.relative_imports and len(bindings.values.get(name, [])) == 1:
             return bindings.relative_imports[name]
         return None
+
+    def star_imported(self, name: str, scope: Scope) -> tuple[str, int] | None:
+        """What a name used in ``scope`` names when only the module's one star import can
+        bind it (``from helpers import *``): ``("helpers.name", 0)``; None otherwise."""
+        bindings = self.module_bindings
+        if (
+            len(bindings.star_sources) != 1
+            or not isinstance(self.home(name, scope), cst.Module)
+            or name in bindings.values
+            or name in bindings.imports
+            or name in bindings.globals
+            or name in self.rebound_globally()
+            or name in BUILTIN_NAMES
+        ):
+            return None
+        module, level = bindings.star_sources[0]
+        return (f"{module}.{name}" if module else name), level
+
+    def exports(self, name: str) -> bool:
+        """Whether ``from <this module> import *`` binds name: it is in ``__all__`` (a literal
+        list or tuple of strings), or there is no ``__all__`` and it is public."""
+        values = self.module_bindings.values.get("__all__")
+        if values is None:
+            return not name.startswith("_")
+        listed = values[0] if len(values) == 1 else None
+        if not isinstance(listed, (cst.List, cst.Tuple)):
+            return False
+        names = [
+            element.value.evaluated_value
+            for element in listed.elements
+            if isinstance(element.value, cst.SimpleString)
+        ]
+        return len(names) == len(listed.elements) and name in names
 
     def _module_definition(
         self, expression: cst.BaseExpression, scope: Scope, definitions: Mapping[str, _Definition]

@@ -6,11 +6,14 @@ to top-level functions of modules under the code root, found as the runtime impo
 f`` in a package), and on from those functions, transitively; a function already reached
 ends a cycle. Classes of the code root are followed where an instance is made: ``Service()``
 reaches ``Service.__init__``, ``service = Service(); service.run()`` reaches ``run``, and a
-reached method's ``self.helper()`` reaches ``helper``. A name lambdalint cannot be sure of
-reaches nothing, so no rule reports what it cannot see: a name bound twice or by a star
-import, a module outside the code root, one the runtime has already imported (``json``) or
-a package installed into the code root (``pip install -t``), a module that does not parse,
-an inherited method, an instance kept in a global, a re-export.
+reached method's ``self.helper()`` reaches ``helper``. A name a package re-exports (``from
+.store import Store`` in its ``__init__``) is followed to its definition, and so is a name
+only the module's one star import can bind, when the other module's ``__all__`` (or, without
+one, its public names) exports it. A name lambdalint cannot be sure of reaches nothing, so no
+rule reports what it cannot see: a name bound twice or by one of several star imports, a
+module outside the code root, one the runtime has already imported (``json``) or a package
+installed into the code root (``pip install -t``), a module that does not parse, an
+inherited method, an instance kept in a global.
 
 Code roots: a declared handler's own; for a handler found by naming convention, its file's
 folder, then the project's root (a project whose handlers import ``src.common`` from the
@@ -24,9 +27,10 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import libcst as cst
 
@@ -41,8 +45,12 @@ from lambdalint.walk import walk
 
 MAX_MODULE_BYTES = 1_000_000  # the default max-file-size: a bigger module is not followed
 MAX_MODULES = 200  # other modules one file's handlers may reach
+MAX_REEXPORTS = 8  # modules a name may be imported through before its definition
 PARSED_MODULES_KEPT = 128  # parsed modules a process keeps for the next file
 UNREAD = "unread"  # of one not read (too large, unreadable): any change to it counts
+
+
+_Definition = TypeVar("_Definition", cst.FunctionDef, cst.ClassDef)
 
 
 @dataclass
@@ -109,10 +117,9 @@ class Reach:
             head, _, rest = spelled.partition(".")
             if head in context.functions and not rest:
                 continue  # the module's own function, above
-            found = self._imported(module, scope, spelled)
-            function = found[0].context.module_function(found[1]) if found else None
-            if found is not None and function is not None:
-                yield spelled, found[0], function
+            found = self._imported(module, scope, spelled, FileContext.module_function)
+            if found is not None:
+                yield spelled, *found
         yield from self._constructed(module, scope)
 
     def _constructed(
@@ -164,21 +171,50 @@ class Reach:
             own = context.module_class(spelled)
             if own is not None:
                 return module, own
-        found = self._imported(module, scope, spelled)
-        owner = found[0].context.module_class(found[1]) if found else None
-        return (found[0], owner) if found and owner is not None else None
+        return self._imported(module, scope, spelled, FileContext.module_class)
 
     # -- modules as the runtime finds them -----------------------------------------------
 
-    def _imported(self, module: Module, scope: Function, spelled: str) -> tuple[Module, str] | None:
-        """The module of the code root that an imported name (``f``, ``db.connect``) comes
-        from, and the name it has there; None when unsure."""
+    def _imported(
+        self,
+        module: Module,
+        scope: Function,
+        spelled: str,
+        lookup: Callable[[FileContext, str], _Definition | None],
+    ) -> tuple[Module, _Definition] | None:
+        """The definition of the code root that an imported name (``f``, ``db.connect``)
+        refers to, as ``lookup`` finds it in its module; None when unsure."""
         head, _, rest = spelled.partition(".")
-        imported = module.context.imported(head, scope)
+        context = module.context
+        starred = None
+        imported = context.imported(head, scope)
+        if imported is None and not rest:  # perhaps bound by the module's star import
+            imported = starred = context.star_imported(head, scope)
         if imported is None:
             return None
         dotted, level = imported
-        return self._definition(module, f"{dotted}.{rest}" if rest else dotted, level)
+        found = self._definition(module, f"{dotted}.{rest}" if rest else dotted, level)
+        if found is None or (starred and not found[0].context.exports(found[1])):
+            return None
+        return self._exported(*found, lookup)
+
+    def _exported(
+        self,
+        module: Module,
+        name: str,
+        lookup: Callable[[FileContext, str], _Definition | None],
+        hops: int = 0,
+    ) -> tuple[Module, _Definition] | None:
+        """What the module binds to name: its own definition, or the one it imports under
+        that name (a package's ``__init__`` re-exporting ``from .models import Service``),
+        followed through at most MAX_REEXPORTS modules."""
+        context = module.context
+        own = lookup(context, name)
+        if own is not None:
+            return module, own
+        imported = context.imported(name, context.module) if hops < MAX_REEXPORTS else None
+        found = self._definition(module, *imported) if imported is not None else None
+        return self._exported(*found, lookup, hops + 1) if found is not None else None
 
     def _definition(self, importer: Module, dotted: str, level: int) -> tuple[Module, str] | None:
         """The module that ``dotted`` names a top-level definition of (relative to the
