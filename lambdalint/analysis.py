@@ -360,6 +360,9 @@ class FileContext:
         # each reached function another module's code calls first: that module's context, the
         # calling function and the name it calls it by (lambdalint.reach's first step to it)
         self.entered_by: dict[int, tuple[FileContext, Function, str]] = {}
+        # the other direction: by (id of a reached function, name it calls), the function of
+        # another module that call reaches first, with that module's context
+        self.calls_out: dict[tuple[int, str], tuple[FileContext, Function]] = {}
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:

@@ -269,6 +269,7 @@ def _run_checks(task: FileTask, module: Module) -> FileResult:
         reached.context.reached = reached.reached
         reached.context.reached_from = None if reached is reach.main else context
         reached.context.entered_by = reach.entries(reached)
+        reached.context.calls_out = reach.exits(reached)
     for reached in reach.modules.values():
         if reached is not reach.main and not reached.reached:
             continue  # read, but none of its functions is called

@@ -296,6 +296,18 @@ class Reach:
 
     # -- how a finding was reached -------------------------------------------------------
 
+    def exits(self, module: Module) -> dict[tuple[int, str], tuple[FileContext, Function]]:
+        """For each call of the module's code that first reaches a function of another
+        module, keyed by the calling function and the name the call spells: that function
+        and its module's context."""
+        return {
+            (id(step.caller), step.name): (other.context, function)
+            for other in self.modules.values()
+            if other is not module
+            for function in other.reached
+            if (step := self.came_from.get(id(function))) is not None and step.module is module
+        }
+
     def entries(self, module: Module) -> dict[int, tuple[FileContext, Function, str]]:
         """For each function of the module first reached from another module's code: that
         module's context, the calling function, and the name the call spells."""

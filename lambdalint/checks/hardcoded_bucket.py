@@ -7,6 +7,9 @@ and friends, `s3.Bucket("...")`/`s3.Object("...", key)` and the other S3 resourc
 literal is followed and reported where it is used (for a URI constant: where reached code
 passes it as an argument, into an f-string or into a concatenation). Names are looked up
 where they are used, so a def or lambda nested in the handler is checked like the handler.
+A literal (or such a constant) passed to a function of another module that uses that
+parameter as a bucket (`storage.save(ARCHIVE_BUCKET, key)` with `Bucket=bucket` in
+`storage.py`) is reported at the literal, naming the use.
 
 ## Why is this bad?
 The same code is deployed to several stages and accounts, and bucket names are globally
@@ -66,12 +69,14 @@ None: the environment variable has to be added to the deployment template too.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function, Scope
+from lambdalint.analysis import FileContext, Function, Scope, spelled_name
 from lambdalint.check import Check
 from lambdalint.constants import (
     argument,
@@ -90,7 +95,8 @@ from lambdalint.data.s3_methods import (
     PARAMS_METHODS,
     TRANSFER_METHODS,
 )
-from lambdalint.walk import Where
+from lambdalint.diagnostics import Location, related
+from lambdalint.walk import Where, walk_reached
 
 # The characters S3 accepts in a bucket name (legacy names allowed upper case and
 # underscores): a literal with others is a placeholder ("${Bucket}", "<your-bucket>")
@@ -118,6 +124,9 @@ class HardcodedBucket(Check):
         if is_environment_read(self.context, node, scope):
             self._settled.update(id(arg.value) for arg in node.args)
             return
+        callee = self.context.calls_out.get((id(where.reached), spelled_name(node.func)))
+        if callee is not None:
+            self._check_passed_buckets(node, scope, *callee)
         if not isinstance(node.func, cst.Attribute):
             return
         method = node.func.attr.value
@@ -211,6 +220,64 @@ class HardcodedBucket(Check):
         if segments and segments[0] and "/" in segments[0]:
             self._report_bucket(holder, segments[0].split("/", 1)[0], value)
 
+    # -- bucket names handed to another module --------------------------------------------------
+
+    def _check_passed_buckets(
+        self, call: cst.Call, scope: Function, callee_context: FileContext, callee: Function
+    ) -> None:
+        """A literal passed (as itself or a constant) to a parameter that the called function
+        of another module uses as a bucket: reported at the literal, naming that use."""
+        if (
+            not isinstance(callee, cst.FunctionDef)
+            or callee_context.functions.get(callee.name.value) is not callee
+        ):
+            return  # a method: its first parameter is the instance
+        uses = HardcodedBucket(callee_context)._bucket_parameters(callee)
+        positional = [
+            param.name.value for param in (*callee.params.posonly_params, *callee.params.params)
+        ]
+        for index, arg in enumerate(call.args):
+            if arg.star:
+                return  # which parameter gets what is unsure from here on
+            parameter = arg.keyword.value if arg.keyword is not None else None
+            if parameter is None and index < len(positional):
+                parameter = positional[index]
+            use = uses.get(parameter or "")
+            if use is None:
+                continue
+            value, _ = self.context.follow(arg.value, scope)
+            place = Location(
+                Path(os.path.abspath(callee_context.path)),
+                callee_context.line_of(use),
+                callee_context.positions()[use].start.column + 1,
+                f"parameter {parameter} of {callee.name.value}()",
+            )
+            self._report_bucket(
+                value,
+                string_value(value),
+                value,
+                f"; {spelled_name(call.func)}() uses it as a bucket ({related()})",
+                (place,),
+            )
+
+    def _bucket_parameters(self, function: cst.FunctionDef) -> dict[str, cst.Name]:
+        """The function's parameters it passes as a bucket to an S3 call, each at that use."""
+        uses: dict[str, cst.Name] = {}
+
+        def visit(node: cst.CSTNode, where: Where) -> None:
+            if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+                return
+            for bucket in self._bucket_arguments(node, node.func.attr.value, where.scope):
+                if (
+                    isinstance(bucket, cst.Name)
+                    and where.scope is function
+                    and self.context.is_parameter(bucket.value, function)
+                ):
+                    uses.setdefault(bucket.value, bucket)
+
+        walk_reached(function, visit)
+        return uses
+
     # -- s3:// URIs and S3 ARNs ---------------------------------------------------------------
 
     def visit_Expr(self, node: cst.Expr, where: Where) -> None:
@@ -255,17 +322,23 @@ class HardcodedBucket(Check):
     # -- reporting -------------------------------------------------------------------------
 
     def _report_bucket(
-        self, where: cst.BaseExpression, bucket: str | None, literal: cst.BaseExpression
+        self,
+        where: cst.BaseExpression,
+        bucket: str | None,
+        literal: cst.BaseExpression,
+        use: str = "",
+        places: tuple[Location, ...] = (),
     ) -> None:
-        if not bucket or not BUCKET_NAME.fullmatch(bucket):
+        if not bucket or not BUCKET_NAME.fullmatch(bucket) or id(where) in self._settled:
             return  # a placeholder (${Bucket}, <your-bucket>), not a name S3 would accept
         self._settled.update((id(where), id(literal)))
         self.report(
             where,
             (
                 f'bucket name "{bucket}" is hard-coded; read it from an environment'
-                ' variable (os.environ["BUCKET_NAME"])'
+                f' variable (os.environ["BUCKET_NAME"]){use}'
             ),
+            places,
         )
 
 
