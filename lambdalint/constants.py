@@ -85,6 +85,20 @@ def argument(
     return None
 
 
+def passed_to(
+    call: cst.Call, function: cst.FunctionDef, parameter: str
+) -> cst.BaseExpression | None:
+    """What a call of function passes to one of its parameters, by position or keyword."""
+    by_position = [param.name.value for param in function.params.posonly_params]
+    by_either = [param.name.value for param in function.params.params]
+    positional = [*by_position, *by_either]
+    return argument(
+        call,
+        positional.index(parameter) if parameter in positional else None,
+        None if parameter in by_position else parameter,
+    )
+
+
 # -- environment ---------------------------------------------------------------------------
 
 

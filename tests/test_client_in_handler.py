@@ -62,3 +62,22 @@ def test_a_client_with_fixed_settings_is_created_once(tmp_path: Path) -> None:
             " module level (or lazily in a global) and reuse it"
         ),
     ]
+
+
+def test_a_helper_given_the_events_region_gets_the_per_region_advice() -> None:
+    # in the handler's module and in another one; a helper given a constant gets the plain one
+    per_region = (
+        " is created on every invocation with a region from the event; cache one per region"
+        " (a module-level dict keyed by region)"
+    )
+    assert findings("region_passed_to_helpers") == [
+        f'LAM004 boto3.client("sqs"){per_region}',
+        (
+            'LAM004 boto3.client("sns") is created on every invocation; create it once at module'
+            " level and reuse it"
+        ),
+        (
+            f'LAM004 boto3.client("bedrock-runtime"){per_region}; reached from lambda_handler'
+            " via region_passed_to_helpers/app.py:17 runtime_client()"
+        ),
+    ]

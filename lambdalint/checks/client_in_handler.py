@@ -106,11 +106,11 @@ Reported with other advice: a client whose settings come from the event cannot m
 module level, since each invocation may name another region or endpoint, but it can be
 kept in a module-level dict keyed by that setting. In practice the key takes few values
 (the WebSocket API's own endpoint, the handful of origin regions), so the cache pays off
-like a module-level client; the finding names the setting so the fix is clear. Settings
-reached only through a helper's parameter are not traced back to the event, and such a
-helper's clients get the plain message. The default of `cache.setdefault(key, ...)`
-is built before the lookup, so it is reported with the advice to build it only when
-the key is missing.
+like a module-level client; the finding names the setting so the fix is clear. A helper's
+parameter counts as the event's when every call of the helper on the handler's path (in
+its module, or the call of another module that reaches it) passes event data to it. The
+default of `cache.setdefault(key, ...)` is built before the lookup, so it is reported with
+the advice to build it only when the key is missing.
 
 ## Fix
 None: moving a client to module level changes when it is created and may need its
@@ -125,7 +125,13 @@ import libcst as cst
 
 from lambdalint.analysis import FileContext, Function, Scope, spelled_name
 from lambdalint.check import Check
-from lambdalint.constants import argument, is_environment_read, key_path, string_value
+from lambdalint.constants import (
+    argument,
+    is_environment_read,
+    key_path,
+    passed_to,
+    string_value,
+)
 from lambdalint.data.client_factories import (
     AWS_SDK_FACTORIES,
     CONNECTION_FACTORIES,
@@ -326,6 +332,8 @@ class ClientInHandler(Check):
         if self._event_keys(value, scope) is not None:
             return True
         value, scope = self.context.follow(value, scope)
+        if isinstance(value, cst.Name) and isinstance(scope, cst.FunctionDef):
+            return self._parameter_from_event(value.value, scope, steps - 1)
         parts: list[cst.BaseExpression] = []
         if isinstance(value, cst.FormattedString):
             parts = [
@@ -350,6 +358,51 @@ class ClientInHandler(Check):
         ):
             parts = [value.func.value, *(arg.value for arg in value.args)]
         return any(self._from_event(part, scope, steps - 1) for part in parts)
+
+    def _parameter_from_event(self, name: str, function: cst.FunctionDef, steps: int) -> bool:
+        """A helper's parameter that every call of the helper on the handler's path fills
+        from the event (in this module, or at the call of another module that reaches it)."""
+        if steps == 0 or not self.context.is_parameter(name, function):
+            return False
+        if any(function is handler for handler in self._handler_scopes()):
+            return False  # the handler's own parameters: _event_keys reads them
+        calls = [(self, call, scope) for call, scope in self._calls_of(function)]
+        entry = self.context.entered_by.get(id(function))
+        if entry is not None:
+            caller_context, caller, spelled = entry
+            caller_module = ClientInHandler(caller_context)
+            calls += [
+                (caller_module, call, scope)
+                for call, scope in caller_module._calls_spelled(caller, spelled)
+            ]
+        arguments = [
+            (module, passed_to(call, function, name), scope) for module, call, scope in calls
+        ]
+        return bool(arguments) and all(
+            argument is not None and module._from_event(argument, scope, steps)
+            for module, argument, scope in arguments
+        )
+
+    def _calls_of(self, function: cst.FunctionDef) -> list[tuple[cst.Call, Scope]]:
+        """The calls of a module function by its name in the reached code, with their scopes."""
+        return [
+            (call, scope)
+            for reached in self.context.reached
+            for call, scope in self._calls_spelled(reached, function.name.value)
+            if self.context.functions.get(function.name.value) is function
+            and isinstance(self.context.home(function.name.value, scope), cst.Module)
+        ]
+
+    def _calls_spelled(self, function: Function, spelled: str) -> list[tuple[cst.Call, Scope]]:
+        """The calls in a reached function whose callee is spelled so (``f``, ``db.f``)."""
+        found: list[tuple[cst.Call, Scope]] = []
+
+        def visit(node: cst.CSTNode, where: Where) -> None:
+            if isinstance(node, cst.Call) and spelled_name(node.func) == spelled:
+                found.append((node, where.scope))
+
+        walk_reached(function, visit)
+        return found
 
     def _built_with_invocation_credentials(self, call: cst.Call, scope: Scope) -> bool:
         for arg in call.args:

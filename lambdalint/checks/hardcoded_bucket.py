@@ -82,6 +82,7 @@ from lambdalint.constants import (
     argument,
     aws_client_service,
     is_environment_read,
+    passed_to,
     string_segments,
     string_value,
 )
@@ -233,19 +234,11 @@ class HardcodedBucket(Check):
         ):
             return  # a method: its first parameter is the instance
         uses = HardcodedBucket(callee_context)._bucket_parameters(callee)
-        positional = [
-            param.name.value for param in (*callee.params.posonly_params, *callee.params.params)
-        ]
-        for index, arg in enumerate(call.args):
-            if arg.star:
-                return  # which parameter gets what is unsure from here on
-            parameter = arg.keyword.value if arg.keyword is not None else None
-            if parameter is None and index < len(positional):
-                parameter = positional[index]
-            use = uses.get(parameter or "")
-            if use is None:
+        for parameter, use in uses.items():
+            passed = passed_to(call, callee, parameter)
+            if passed is None:
                 continue
-            value, _ = self.context.follow(arg.value, scope)
+            value, _ = self.context.follow(passed, scope)
             place = Location(
                 Path(os.path.abspath(callee_context.path)),
                 callee_context.line_of(use),
