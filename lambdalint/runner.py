@@ -385,14 +385,19 @@ class Run:
             for task in map(self.task, self.files())
             if task.targets is not None or not self.too_large(task.path)
         ]
-        for task, result in zip(tasks, self._results(tasks)):
-            diagnostics.extend(self._filed(task, result))
+        stdin = None
         if self.options.stdin is not None:
-            name = Path(self.options.stdin_filename or "stdin.py")
-            task = self.task(name)
-            diagnostics.extend(self._filed(task, check_file(task, self.options.stdin)))
-        for project in list(self.projects.values()):
-            diagnostics.extend(self._inline_code(project))
+            stdin = self.task(Path(self.options.stdin_filename or "stdin.py")), self.options.stdin
+        # inline code is checked with the files (in the pool, when there is one); after the
+        # stdin task, whose project may declare some
+        embedded = [
+            item for project in list(self.projects.values()) for item in self._embedded(project)
+        ]
+        checked = [*tasks, *(task for task, _ in embedded)]
+        for task, result in zip(checked, self._results(tasks, embedded)):
+            diagnostics.extend(self._filed(task, result))
+        if stdin is not None:
+            diagnostics.extend(self._filed(stdin[0], check_file(*stdin)))
         # a declaration outside the checked paths is the business of the run that checks it
         diagnostics.extend(
             item
@@ -406,10 +411,13 @@ class Run:
             cache.save()
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
-    def _results(self, tasks: list[FileTask]) -> list[FileResult]:
-        """Each task's result: from its project's cache when the file and its task are
-        unchanged, else checked (only the per-file check may leave this process; what the
-        run decides stays here) and stored."""
+    def _results(
+        self, tasks: list[FileTask], embedded: list[tuple[FileTask, bytes]]
+    ) -> list[FileResult]:
+        """Each task's result, then each embedded module's (inline code): from its project's
+        cache when the file (or the code) and its task are unchanged, else checked, all in
+        one batch (only the per-file check may leave this process; what the run decides
+        stays here), and stored."""
         lookups = [
             cache.lookup(task) if (cache := self.project_for(task.path).cache) else None
             for task in tasks
@@ -417,13 +425,26 @@ class Run:
         to_check = [
             index for index, lookup in enumerate(lookups) if lookup is None or lookup.result is None
         ]
+        known = [
+            cache.embedded(task) if (cache := self.project_for(task.path).cache) else None
+            for task, _ in embedded
+        ]
+        fresh = [index for index, result in enumerate(known) if result is None]
         checked = check_files(
             [
-                (tasks[index], lookup.source if (lookup := lookups[index]) else None)
-                for index in to_check
+                *(
+                    (tasks[index], lookup.source if (lookup := lookups[index]) else None)
+                    for index in to_check
+                ),
+                *(embedded[index] for index in fresh),
             ],
             self.workers,
         )
+        for index, result in zip(fresh, checked[len(to_check) :]):
+            known[index] = result
+            cache = self.project_for(embedded[index][0].path).cache
+            if cache is not None:
+                cache.store_embedded(embedded[index][0], result)
         results = [lookup.result if lookup else None for lookup in lookups]
         self.cache_events.extend(
             ("file", task.path, lookup.result is not None)
@@ -436,7 +457,7 @@ class Run:
             cache = self.project_for(tasks[index].path).cache
             if lookup is not None and cache is not None:
                 cache.store(lookup, result)
-        return [result for result in results if result is not None]
+        return [result for result in (*results, *known) if result is not None]
 
     def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module
@@ -556,8 +577,8 @@ class Run:
             new.extend(baseline.new_findings(items))
         return new
 
-    def _inline_code(self, project: Project) -> list[Diagnostic]:
-        """Each inline-code handler's module, checked as a file embedded in its template."""
+    def _embedded(self, project: Project) -> list[tuple[FileTask, bytes]]:
+        """Each inline-code handler's module, as a file embedded in its template, with its code."""
         found = []
         for target in project.handler_map.inline:
             function = target.spec.deployment if target.spec is not None else None
@@ -573,12 +594,7 @@ class Run:
                 targets=(target,),
                 embedding=Embedding(lines, indent),
             )
-            result = project.cache.embedded(task) if project.cache else None
-            if result is None:
-                result = check_file(task, function.inline_code.encode("utf-8"))
-                if project.cache:
-                    project.cache.store_embedded(task, result)
-            found.extend(self._filed(task, result))
+            found.append((task, function.inline_code.encode("utf-8")))
         return found
 
 
