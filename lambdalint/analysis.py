@@ -44,6 +44,9 @@ class Handler:
     function: cst.FunctionDef | None = None
     lambda_: cst.Lambda | None = None
     target: HandlerTarget | None = None
+    # for an instance of the module's class (``handler = Handler()``): that class, whose
+    # ``__call__`` is ``function``, called with the instance as its first argument
+    owner: cst.ClassDef | None = None
 
     @property
     def is_async(self) -> bool:
@@ -52,6 +55,11 @@ class Handler:
     @property
     def parameters(self) -> cst.Parameters | None:
         """The signature the runtime sees, or None when lambdalint cannot see it."""
+        if self.function is not None and self.owner is not None:
+            params = self.function.params  # the instance fills the first parameter
+            if params.posonly_params:
+                return params.with_changes(posonly_params=params.posonly_params[1:])
+            return params.with_changes(params=params.params[1:])
         if self.function is not None:
             return self.function.params
         if self.lambda_ is not None:
@@ -594,9 +602,28 @@ class FileContext:
             if node is None:
                 missing.append(target)
             else:
-                self.handlers.append(_handler_from(target.function, node, target))
+                self.handlers.append(
+                    self._callable_instance(target.function, node, target)
+                    or _handler_from(target.function, node, target)
+                )
         self._compute_reach()
         return missing
+
+    def _callable_instance(
+        self, name: str, node: cst.CSTNode, target: HandlerTarget
+    ) -> Handler | None:
+        """``handler = Handler()``: an instance of the module's class, which the runtime calls
+        through the class's ``__call__``."""
+        if not isinstance(node, (cst.Assign, cst.AnnAssign)) or not isinstance(
+            node.value, cst.Call
+        ):
+            return None
+        func = node.value.func
+        owner = self.module_class(func.value) if isinstance(func, cst.Name) else None
+        method = self.method(owner, "__call__") if owner is not None else None
+        if owner is None or method is None:
+            return None
+        return Handler(name, node, function=method, target=target, owner=owner)
 
     def _compute_reach(self) -> None:
         queue: list[Function] = []

@@ -6,7 +6,8 @@ to top-level functions of modules under the code root, found as the runtime impo
 f`` in a package), and on from those functions, transitively; a function already reached
 ends a cycle. Classes of the code root are followed where an instance is made: ``Service()``
 reaches ``Service.__init__``, ``service = Service(); service.run()`` reaches ``run``, and a
-reached method's ``self.helper()`` reaches ``helper``. A name a package re-exports (``from
+reached method's ``self.helper()`` reaches ``helper`` (also from the ``__call__`` of a
+handler that is an instance of the module's class). A name a package re-exports (``from
 .store import Store`` in its ``__init__``) is followed to its definition, and so is a name
 only the module's one star import can bind, when the other module's ``__all__`` (or, without
 one, its public names) exports it. A name lambdalint cannot be sure of reaches nothing, so no
@@ -95,6 +96,8 @@ class Reach:
             if scope is not None and id(scope) not in seen:
                 seen.add(id(scope))
                 queue.append((self.main, scope))
+            if handler.function is not None and handler.owner is not None:
+                self._owners[id(handler.function)] = (self.main, handler.owner)  # self.helper()
         index = 0
         while index < len(queue):
             module, scope = queue[index]

@@ -123,7 +123,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function, Scope, spelled_name
+from lambdalint.analysis import FileContext, Function, Handler, Scope, spelled_name
 from lambdalint.check import Check
 from lambdalint.constants import (
     argument,
@@ -315,11 +315,13 @@ class ClientInHandler(Check):
         path = key_path(self.context, value, scope)
         if path is not None:
             name, home, keys = path
-            for handler in self._handler_scopes():
+            for handler in self.context.handlers:
+                runs = handler.function or handler.lambda_
                 if (
-                    home is handler
+                    runs is not None
+                    and home is runs
                     and name == _event_parameter(handler)
-                    and self.context.is_parameter(name, handler)
+                    and self.context.is_parameter(name, runs)
                 ):
                     return keys
         return None
@@ -754,9 +756,10 @@ def _setdefault_default(call: cst.Call, where: Where) -> bool:
     )
 
 
-def _event_parameter(handler: Function) -> str | None:
-    """The name of the handler's first parameter, the event."""
-    parameters = handler.params.params or handler.params.posonly_params
+def _event_parameter(handler: Handler) -> str | None:
+    """The name of the parameter the runtime passes the event to."""
+    signature = handler.parameters
+    parameters = [*signature.posonly_params, *signature.params] if signature is not None else []
     return parameters[0].name.value if parameters else None
 
 

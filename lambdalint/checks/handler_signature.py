@@ -2,7 +2,9 @@
 Reports a handler (a `def`, `async def` or module-level `lambda`) that cannot be called
 with exactly two positional arguments: it has fewer than two positional parameters and
 no `*args`, more than two positional parameters without a default, or a keyword-only
-parameter without a default.
+parameter without a default. A handler that is an instance of the module's class
+(`lambda_handler = Handler()`) is checked through the class's `__call__`, whose first
+parameter the instance fills.
 
 ## Why is this bad?
 The Python runtime calls every handler the same way: `handler(event, context)`,

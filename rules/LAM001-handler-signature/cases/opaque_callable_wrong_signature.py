@@ -1,7 +1,6 @@
-# An instance whose __call__ lacks the context: lambdalint does not look inside callable objects, so it is silent.
-# oracle: a known false negative: lambdalint does not resolve a callable instance's __call__ signature
+# An instance whose __call__ lacks the context: the runtime calls it with (event, context) after the instance, so every invocation fails with a TypeError. Checked through __call__, reported there.
 class Router:
-    def __call__(self, event):
+    def __call__(self, event):  # error: [LAM001]
         return {"statusCode": 200, "path": event.get("path")}
 
 
