@@ -196,6 +196,8 @@ class ClientInHandler(Check):
         self.reported_by_chain: set[cst.CSTNode] = set()
         self._per_invocation: set[int] | None = None  # ids of the reached functions run per call
         self._serves_custom_resources: bool | None = None
+        # (id of a helper, its parameter): does every call on the path pass event data to it
+        self._event_parameters: dict[tuple[int, str], bool] = {}
 
     # -- traversal ----------------------------------------------------------------------
 
@@ -368,6 +370,13 @@ class ClientInHandler(Check):
             return False
         if any(function is handler for handler in self._handler_scopes()):
             return False  # the handler's own parameters: _event_keys reads them
+        key = (id(function), name)
+        if key not in self._event_parameters:  # once each: call chains branch and recurse
+            self._event_parameters[key] = False  # a helper passing it to itself adds nothing
+            self._event_parameters[key] = self._filled_from_event(name, function, steps)
+        return self._event_parameters[key]
+
+    def _filled_from_event(self, name: str, function: cst.FunctionDef, steps: int) -> bool:
         calls = [(self, call, scope) for call, scope in self._calls_of(function)]
         entry = self.context.entered_by.get(id(function))
         if entry is not None:
