@@ -57,7 +57,8 @@ invocation:
   dict, under a check that it is still empty: `if _s3 is None:`, `if not _s3:`,
   `_s3 = _s3 or boto3.client("s3")`, `if key not in _clients:`, or
   `client = _clients.get(key)` then `if client is None:` with `_clients[key] = client`.
-  A helper (not the handler itself) that stores the object in a global is not reported
+  An attribute of the module's class (`if Store._s3 is None: Store._s3 = ...`) is such a
+  global too. A helper (not the handler itself) that stores the object in a global is not reported
   even without such a check: lambdalint does not see whether its caller calls it only
   once, so it stays silent;
 - a helper that the code run on every invocation calls only under such a guard in the
@@ -674,6 +675,13 @@ class ClientInHandler(Check):
             target.value, where.scope
         ):
             return {_slot_code(self.context.module, target)}
+        elif (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and not self.context.is_local(target.value.value, where.scope)
+            and self.context.module_class(target.value.value) is not None
+        ):
+            return {_slot_code(self.context.module, target)}  # `Store._client`: the class's
         return set()
 
     def _is_module_container(self, expression: cst.BaseExpression, scope: Function) -> bool:
