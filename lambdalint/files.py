@@ -253,7 +253,7 @@ class Tree:
 
     top: Path
     files: list[tuple[Path, Path]] = field(default_factory=list)  # and each one's real path
-    entered: set[Path] = field(default_factory=set)
+    entered: set[str] = field(default_factory=set)  # folders, by name: the walk makes no Path
     # what the walk passed over, and whether the note is about a file of the walk's suffixes
     skipped: list[tuple[Skipped, bool]] = field(default_factory=list)
     # links not followed because their target is walked anyway: (link, target)
@@ -263,7 +263,7 @@ class Tree:
     def covers(self, folder: Path) -> bool:
         """Whether the files under folder (absolute) are those a walk of folder alone finds:
         the walk entered it, and no link below it leads elsewhere in the tree."""
-        return folder in self.entered and not any(
+        return str(folder) in self.entered and not any(
             within(link, folder) and not within(target, folder)
             for link, target in self.inward_links
         )
@@ -309,7 +309,7 @@ def walk(
     if _in_ignored_folder(enclosing, start):
         return tree
     _Walk(tree, top, suffixes, tuple(excluded), (root or top).resolve()).directory(
-        start, enclosing, linked=str(start) != os.path.realpath(start)
+        str(start), enclosing, linked=str(start) != os.path.realpath(start)
     )
     return tree
 
@@ -349,6 +349,7 @@ class _Walk:
     ) -> None:
         self.tree = tree
         self.given = given
+        self.top = str(tree.top)
         self.real_top = tree.top.resolve()
         self.suffixes = suffixes
         self.excluded = excluded
@@ -356,18 +357,19 @@ class _Walk:
         self.root = root
         self.root_prefix = os.path.join(root, "")
 
-    def directory(self, directory: Path, ignores: list[GitIgnore], linked: bool) -> None:
-        """Walk one folder; ``linked`` when its path goes through a symlink."""
+    def directory(self, directory: str, ignores: list[GitIgnore], linked: bool) -> None:
+        """Walk one folder (its name: a Path per folder costs more than the rest of the
+        walk's work on it); ``linked`` when its path goes through a symlink."""
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
-            note = Skipped(directory, f"cannot read folder: {error.strerror}; skipped")
+            note = Skipped(Path(directory), f"cannot read folder: {error.strerror}; skipped")
             self.tree.skipped.append((note, False))
             return
         names = {entry.name for entry in entries}
-        if "pyvenv.cfg" in names and directory != self.tree.top:
+        if "pyvenv.cfg" in names and directory != self.top:
             return  # a virtualenv, whatever its name
-        own = GitIgnore.read(directory) if ".gitignore" in names else None
+        own = GitIgnore.read(Path(directory)) if ".gitignore" in names else None
         ignores = [own, *ignores] if own else ignores
         self.tree.entered.add(directory)
         for entry in entries:
@@ -386,6 +388,9 @@ class _Walk:
                 continue
             if self.excluded and self._excluded(text, name, linked or is_link):
                 continue
+            if is_dir and not is_link:
+                self.directory(text, ignores, linked)
+                continue
             path = Path(text)
             if is_link:
                 reason = unreadable_reason(path)
@@ -398,7 +403,7 @@ class _Walk:
                     self.tree.inward_links.append((path, target))
                     continue  # reached under its real path
             if is_dir:
-                self.directory(path, ignores, linked or is_link)
+                self.directory(text, ignores, True)
             elif wanted:
                 status, reason = _status(path)
                 if status is None:
