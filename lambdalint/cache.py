@@ -22,6 +22,7 @@ and paths: a truncated, corrupt or foreign file is ignored and rewritten, never 
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import dataclasses
 import enum
 import functools
@@ -34,7 +35,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
 from typing import TYPE_CHECKING, Any
 
 from lambdalint import __version__
@@ -235,9 +236,11 @@ class ProjectCache:
         the next run its speed, never this run's result."""
         if not self.changed:
             return
-        payload = pickle.dumps(
-            (code_identity(), self.files, self.discovery), protocol=pickle.HIGHEST_PROTOCOL
-        )
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _PICKLED_AS
+        pickler.dump((code_identity(), self.files, self.discovery))
+        payload = buffer.getvalue()
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -310,6 +313,18 @@ def _mark(folder: Path) -> None:
 
 
 _ALLOWED_PATHS = {"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}
+
+
+def _path_reduced(path: PurePath) -> tuple[type[PurePath], tuple[str]]:
+    return type(path), (str(path),)
+
+
+# Paths as one string each: pathlib pickles a path part by part, and parsing those parts
+# again was most of a warm run's loading time.
+_PICKLED_AS = copyreg.dispatch_table.copy()
+_PICKLED_AS.update(
+    dict.fromkeys((PurePosixPath, PureWindowsPath, PosixPath, WindowsPath), _path_reduced)
+)
 
 
 class _Unpickler(pickle.Unpickler):
