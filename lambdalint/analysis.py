@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar, Union
 
 import libcst as cst
 
-from lambdalint.walk import walk
+from lambdalint.walk import is_kind, walk
 
 if TYPE_CHECKING:
     from libcst.metadata import CodeRange
@@ -332,9 +332,10 @@ def _declared_global(module: cst.Module) -> frozenset[str]:
     names: set[str] = set()
 
     def visit(node: cst.CSTNode) -> bool:
-        if isinstance(node, cst.Global):
+        if type(node) is cst.Global:
             names.update(item.name.value for item in node.names)
-        return not isinstance(node, (cst.BaseExpression, cst.Global))
+            return False
+        return not is_kind(node, cst.BaseExpression)
 
     walk(module, visit)
     return frozenset(names)
@@ -388,7 +389,7 @@ class FileContext:
 
     def bindings(self, scope: Scope) -> Bindings:
         """Bindings of a function, a lambda or the module; computed once, on first use."""
-        if isinstance(scope, cst.Module):
+        if type(scope) is cst.Module:
             return self.module_bindings
         key = id(scope)
         if key not in self._scope_bindings:
@@ -399,7 +400,7 @@ class FileContext:
 
     def is_local(self, name: str, scope: Scope) -> bool:
         """Whether a function or lambda binds the name itself (never true for the module)."""
-        if isinstance(scope, cst.Module):
+        if type(scope) is cst.Module:
             return False
         bindings = self.bindings(scope)
         return (
@@ -422,7 +423,7 @@ class FileContext:
         while current is not None:
             if name in self.bindings(current).nested:
                 return None
-            if isinstance(current, cst.Module) or self.is_local(name, current):
+            if type(current) is cst.Module or self.is_local(name, current):
                 return current
             current = self._enclosing.get(id(current))
         return None
@@ -435,7 +436,7 @@ class FileContext:
         function all count), or one a nested scope binds too.
         """
         home = self.home(name, scope)
-        if home is None or (isinstance(home, cst.Module) and name in self.rebound_globally()):
+        if home is None or (type(home) is cst.Module and name in self.rebound_globally()):
             return None
         value = self.bindings(home).only_value(name)
         return (value, home) if value is not None else None
@@ -482,7 +483,7 @@ class FileContext:
         if name in bindings.imports:
             return bindings.imports[name]
         if (
-            isinstance(home, cst.Module)
+            type(home) is cst.Module
             and name in BUILTIN_NAMES
             and name not in bindings.values
             and not bindings.star_import
@@ -528,7 +529,7 @@ class FileContext:
         ``from .x import f`` (the level counts the dots). None if it may hold anything else."""
         home = self.home(name, scope)
         if home is None or (
-            isinstance(home, cst.Module)
+            type(home) is cst.Module
             and (name in self.rebound_globally() or self.module_bindings.star_import)
         ):
             return None

@@ -619,10 +619,11 @@ def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return]
 
     def visit(node: cst.CSTNode) -> bool:
         nonlocal yields
-        if isinstance(node, cst.Return):
+        kind = type(node)
+        if type(node) is cst.Return:
             returns.append(node)
-        yields = yields or isinstance(node, cst.Yield)
-        return node is function or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
+        yields = yields or kind is cst.Yield
+        return node is function or kind not in (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 
     walk(function, visit, live=True)
     return returns, yields

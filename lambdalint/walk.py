@@ -55,6 +55,17 @@ def _child_fields(node_type: type) -> tuple[str, ...]:
 
 
 _IS_NODE: dict[type, bool] = {}  # by type: whether it is a libcst node
+_KINDS: dict[tuple[type, type], bool] = {}  # by type and (abstract) libcst class
+
+
+def is_kind(node: object, kind: type) -> bool:
+    """``isinstance(node, kind)`` for a class with subclasses (``cst.BaseExpression``),
+    remembered per type: an isinstance() miss on libcst's ABCs is a Python-level call."""
+    key = (type(node), kind)
+    known = _KINDS.get(key)
+    if known is None:
+        known = _KINDS[key] = issubclass(key[0], kind)
+    return known
 
 
 def _is_node(value: object) -> bool:
@@ -121,10 +132,10 @@ def _dead_parts(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
 
 
 def ends_block(statement: cst.CSTNode) -> bool:
-    if isinstance(statement, _ENDS_BLOCK):
+    if type(statement) in _ENDS_BLOCK:
         return True
-    return isinstance(statement, cst.SimpleStatementLine) and any(
-        isinstance(small, _ENDS_BLOCK) for small in statement.body
+    return type(statement) is cst.SimpleStatementLine and any(
+        type(small) in _ENDS_BLOCK for small in statement.body
     )
 
 
