@@ -47,6 +47,24 @@ def test_every_rule_case_reports_the_same_whatever_the_jobs() -> None:
     same_whatever_the_jobs(*cases, cwd=REPO)
 
 
+def pool_sized_project(tmp_path: Path) -> tuple[Path, list[str]]:
+    """a.py and 63 more async handlers: files enough and long enough (comments: a commented
+    module) that a pool pays off; the project and the files' names, a.py first."""
+    names = ["a", *(f"m{index:02}" for index in range(63))]
+    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
+    project = write(
+        tmp_path / "project",
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            **{
+                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
+                for name in names
+            },
+        },
+    )
+    return project, names
+
+
 BREAKING_RULE = """\
 import os
 
@@ -75,19 +93,7 @@ def test_a_rule_failing_in_a_worker_is_lam901_for_that_file_and_the_run_goes_on(
 ) -> None:
     # the bug is installed at every interpreter's start, so the workers have it too
     write(tmp_path / "site", {"sitecustomize.py": BREAKING_RULE})
-    # files enough and long enough (comments: a commented module) that a pool pays off
-    names = ["a", *(f"m{index:02}" for index in range(63))]
-    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
-    project = write(
-        tmp_path / "project",
-        {
-            "pyproject.toml": "[tool.lambdalint]\n",
-            **{
-                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
-                for name in names
-            },
-        },
-    )
+    project, names = pool_sized_project(tmp_path)
     pids = tmp_path / "pids"
     env = {"PYTHONPATH": str(tmp_path / "site"), "CHECKED_BY": str(pids)}
     serial = lambdalint("check", "--no-cache", "--jobs", "1", cwd=project, env=env)
@@ -141,18 +147,7 @@ def test_a_worker_killed_by_a_file_is_lam901_for_that_file_and_the_run_goes_on(
 ) -> None:
     # only in worker processes: rerunning the file in the main process would kill the run
     write(tmp_path / "site", {"sitecustomize.py": CRASHING_RULE.format(crash=crash)})
-    names = ["a", *(f"m{index:02}" for index in range(63))]
-    commented = "".join(f"# {index:03} {'-' * 95}\n" for index in range(100))
-    project = write(
-        tmp_path / "project",
-        {
-            "pyproject.toml": "[tool.lambdalint]\n",
-            **{
-                f"{name}.py": f"{commented}async def lambda_handler(event, context):\n    pass\n"
-                for name in names
-            },
-        },
-    )
+    project, names = pool_sized_project(tmp_path)
     env = {"PYTHONPATH": str(tmp_path / "site")}
     pooled = lambdalint("check", "--jobs", "2", cwd=project, env=env)
     assert (pooled.code, pooled.stderr) == (2, "")

@@ -199,6 +199,7 @@ class ClientInHandler(Check):
         self._serves_custom_resources: bool | None = None
         # (id of a helper, its parameter): does every call on the path pass event data to it
         self._event_parameters: dict[tuple[int, str], bool] = {}
+        self._other_modules: dict[int, ClientInHandler] = {}  # by id of the module's context
 
     # -- traversal ----------------------------------------------------------------------
 
@@ -379,10 +380,9 @@ class ClientInHandler(Check):
 
     def _filled_from_event(self, name: str, function: cst.FunctionDef, steps: int) -> bool:
         calls = [(self, call, scope) for call, scope in self._calls_of(function)]
-        entry = self.context.entered_by.get(id(function))
+        entry = self._entry(function)
         if entry is not None:
-            caller_context, caller, spelled = entry
-            caller_module = ClientInHandler(caller_context)
+            caller_module, caller, spelled = entry
             calls += [
                 (caller_module, call, scope)
                 for call, scope in caller_module._calls_spelled(caller, spelled)
@@ -397,12 +397,14 @@ class ClientInHandler(Check):
 
     def _calls_of(self, function: cst.FunctionDef) -> list[tuple[cst.Call, Scope]]:
         """The calls of a module function by its name in the reached code, with their scopes."""
+        name = function.name.value
+        if self.context.functions.get(name) is not function:
+            return []
         return [
             (call, scope)
             for reached in self.context.reached
-            for call, scope in self._calls_spelled(reached, function.name.value)
-            if self.context.functions.get(function.name.value) is function
-            and isinstance(self.context.home(function.name.value, scope), cst.Module)
+            for call, scope in self._calls_spelled(reached, name)
+            if isinstance(self.context.home(name, scope), cst.Module)
         ]
 
     def _calls_spelled(self, function: Function, spelled: str) -> list[tuple[cst.Call, Scope]]:
@@ -502,16 +504,26 @@ class ClientInHandler(Check):
         owner = self.context.classes.get(name)
         return self.context.method(owner, "__init__") if owner is not None else None
 
+    def _entry(self, function: Function) -> tuple[ClientInHandler, Function, str] | None:
+        """The call of another module that first reaches the function: that module's analysis
+        (one per module), the calling function and the name the call spells."""
+        entry = self.context.entered_by.get(id(function))
+        if entry is None:
+            return None
+        context, caller, name = entry
+        if id(context) not in self._other_modules:
+            self._other_modules[id(context)] = ClientInHandler(context)
+        return self._other_modules[id(context)], caller, name
+
     def _entered_per_invocation(self, function: Function) -> bool:
         """Whether the call another module's code reaches the function by may run on every
         invocation: yes unless that module's analysis shows it does not (the caller runs once
         per environment, is cached, or makes every such call under a cache guard). A function
         nothing reaches from elsewhere is a handler or unsure: yes."""
-        entry = self.context.entered_by.get(id(function))
+        entry = self._entry(function)
         if entry is None:
             return True
-        caller_context, caller, name = entry
-        caller_module = ClientInHandler(caller_context)
+        caller_module, caller, name = entry
         return (
             caller_module._runs_per_invocation(caller)
             and not caller_module._is_cached(caller)

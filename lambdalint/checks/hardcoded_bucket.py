@@ -117,6 +117,8 @@ class HardcodedBucket(Check):
         super().__init__(context)
         # String nodes already reported, or exempt (docstrings, environment defaults).
         self._settled: set[int] = set()
+        # for functions of other modules the code calls: the parameters each uses as a bucket
+        self._bucket_parameters_of: dict[int, dict[str, cst.Name]] = {}
 
     # -- bucket arguments of S3 calls --------------------------------------------------------
 
@@ -233,7 +235,11 @@ class HardcodedBucket(Check):
             or callee_context.functions.get(callee.name.value) is not callee
         ):
             return  # a method: its first parameter is the instance
-        uses = HardcodedBucket(callee_context)._bucket_parameters(callee)
+        if id(callee) not in self._bucket_parameters_of:  # once per callee, however many calls
+            self._bucket_parameters_of[id(callee)] = HardcodedBucket(
+                callee_context
+            )._bucket_parameters(callee)
+        uses = self._bucket_parameters_of[id(callee)]
         for parameter, use in uses.items():
             passed = passed_to(call, callee, parameter)
             if passed is None:
