@@ -137,21 +137,11 @@ class ProjectCache:
         self._load()
 
     def _load(self) -> None:
-        try:
-            # a FIFO or device where the file belongs would block or never end: not read
-            data = self.path.read_bytes() if regular_file(self.path) else None
-        except OSError:
-            data = None
         self.changed = True  # unless it proves whole and current
-        if data is None:
+        stored = read_entry(self.path)
+        if not isinstance(stored, tuple) or len(stored) != 3:
             return
-        checksum, payload = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
-        if not data.startswith(MAGIC) or hashlib.sha256(payload).digest() != checksum:
-            return
-        try:
-            identity, files, discovery = _Unpickler(io.BytesIO(payload)).load()
-        except Exception:  # noqa: BLE001 - whatever the bytes are, they are not trusted
-            return
+        identity, files, discovery = stored
         if identity != code_identity() or not isinstance(files, dict):
             return
         self.files = {key: entry for key, entry in files.items() if isinstance(entry, _FileEntry)}
@@ -232,30 +222,54 @@ class ProjectCache:
             self.changed = True
 
     def save(self) -> None:
-        """Write the cache when the run changed it; a folder that cannot be written costs
-        the next run its speed, never this run's result."""
+        """Write the cache when the run changed it."""
         if not self.changed:
             return
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _PICKLED_AS
-        pickler.dump((code_identity(), self.files, self.discovery))
-        payload = buffer.getvalue()
-        folder = self.path.parent
+        write_entry(self.path, (code_identity(), self.files, self.discovery))
+
+
+def read_entry(path: Path) -> object:
+    """What ``write_entry`` stored at path, built by ``_Unpickler``; None when the file is
+    absent, not a regular file, truncated, corrupt or foreign."""
+    try:
+        # a FIFO or device where the file belongs would block or never end: not read
+        data = path.read_bytes() if regular_file(path) else None
+    except OSError:
+        return None
+    if data is None:
+        return None
+    checksum, payload = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
+    if not data.startswith(MAGIC) or hashlib.sha256(payload).digest() != checksum:
+        return None
+    try:
+        return _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # noqa: BLE001 - whatever the bytes are, they are not trusted
+        return None
+
+
+def write_entry(path: Path, value: object) -> None:
+    """Store value at path atomically, so runs at the same time each leave a whole file; a
+    folder that cannot be written costs the next run its speed, never this run's result."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _PICKLED_AS
+    pickler.dump(value)
+    payload = buffer.getvalue()
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _mark(folder.parent)
+        _remove_abandoned(folder)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".partial-")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _mark(folder.parent)
-            _remove_abandoned(folder)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".partial-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
 
 
 def _reads_unchanged(entry: _FileEntry) -> bool:
