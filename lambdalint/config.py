@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lambdalint.files import read_regular, regular_file
 from lambdalint.output import FORMATS, display_path
+from lambdalint.paths import exists, looked_at
 
 if TYPE_CHECKING:
     from lambdalint.discovery.model import DeployedFunction
@@ -126,7 +127,7 @@ def project_marker(directory: Path) -> tuple[Path, Path | None] | None:
     candidate = directory / "pyproject.toml"
     if _has_table(candidate):
         return directory, candidate
-    if (directory / ".git").exists():
+    if exists(directory / ".git"):
         return directory, None
     return None
 
@@ -145,6 +146,7 @@ def mentions_table(path: Path) -> bool:
 
 
 def _has_table(path: Path) -> bool:
+    looked_at(path)
     if not regular_file(path):
         return False
     tool = _parsed(_real(path))[1].get("tool")

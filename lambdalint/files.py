@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lambdalint import gitignore
+from lambdalint.paths import exists, looked_at
 
 SKIPPED_DIRS = {
     ".git",
@@ -183,6 +184,7 @@ class GitIgnore:
     @classmethod
     def read(cls, directory: Path) -> GitIgnore | None:
         path = directory / ".gitignore"
+        looked_at(path)
         if not regular_file(path):
             return None
         try:
@@ -259,6 +261,8 @@ class Tree:
     # links not followed because their target is walked anyway: (link, target)
     inward_links: list[tuple[Path, Path]] = field(default_factory=list)
     stats: dict[Path, tuple[int, int]] = field(default_factory=dict)  # each file's size, mtime
+    # each folder the walk listed: the names that can change what it finds (None: unreadable)
+    listings: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
     def covers(self, folder: Path) -> bool:
         """Whether the files under folder (absolute) are those a walk of folder alone finds:
@@ -289,6 +293,20 @@ class Tree:
             if within(note.path, folder) and (not about_file or note.path.name.endswith(suffixes))
         ]
         return files, skipped
+
+
+def relevant_names(names: Iterable[str]) -> tuple[str, ...]:
+    """A folder's entries less the tool folders a walk never enters (the cache's own
+    among them): what its listing must keep for a walk to find the same files."""
+    return tuple(sorted(name for name in names if name not in SKIPPED_DIRS))
+
+
+def listing(folder: str) -> tuple[str, ...] | None:
+    """``relevant_names`` of folder as it is now; None when it cannot be listed."""
+    try:
+        return relevant_names(os.listdir(folder))
+    except (OSError, ValueError):
+        return None
 
 
 def within(path: Path, folder: Path) -> bool:
@@ -333,7 +351,7 @@ def _enclosing_gitignores(directory: Path) -> list[GitIgnore]:
         ignore = GitIgnore.read(ancestor)
         if ignore is not None:
             found.append(ignore)
-        if (ancestor / ".git").exists():
+        if exists(ancestor / ".git"):
             return found
     return []  # not in a repository: git would not apply those files either
 
@@ -365,8 +383,10 @@ class _Walk:
         except OSError as error:
             note = Skipped(Path(directory), f"cannot read folder: {error.strerror}; skipped")
             self.tree.skipped.append((note, False))
+            self.tree.listings[directory] = None
             return
         names = {entry.name for entry in entries}
+        self.tree.listings[directory] = relevant_names(entry.name for entry in entries)
         if "pyvenv.cfg" in names and directory != self.top:
             return  # a virtualenv, whatever its name
         own = GitIgnore.read(Path(directory)) if ".gitignore" in names else None

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lambdalint import __version__
 from lambdalint.baseline import Baseline, load_baseline
-from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, fingerprint
+from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, code_identity, fingerprint
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_marker
 from lambdalint.diagnostics import REACHED_FROM, Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
@@ -31,8 +32,9 @@ from lambdalint.files import (
     within,
 )
 from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
+from lambdalint.memo import Listing, recall, remember
 from lambdalint.output import display_path
-from lambdalint.paths import exists
+from lambdalint.paths import exists, is_dir, recorded_lookups
 from lambdalint.pool import Workers, check_files
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
@@ -89,6 +91,15 @@ class Result:
     skipped: list[Skipped] = field(default_factory=list)  # what the walk could not read
 
 
+@dataclass
+class _Outcome:
+    """What a run leaves for its caller, as ``lambdalint.memo`` remembers it."""
+
+    result: Result
+    checked: dict[Path, int]
+    warnings: list[str]
+
+
 class Run:
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -123,6 +134,12 @@ class Run:
         self._explicit_config = load_config(options.config) if options.config else None
         self._baselines: dict[Path, Baseline] = {}
         self._real_paths: dict[Path, Path] = {}  # each of files() with its real path
+        # what the run's result depends on, for its memo: every tree walked, every file that
+        # discovery read, every module a handler's reach looked for
+        self._walked: list[Tree] = []
+        self._discovery_reads: list[Reads] = []
+        self._module_reads: set[Path] = set()
+        self.recalled = False  # the whole result came from the memo
         # each file checked so far and the handlers checked in it: the run's progress and summary
         self.checked: dict[Path, int] = {}
         # what came from the cache (True) or was read or checked afresh, for --verbose
@@ -130,6 +147,8 @@ class Run:
 
     def cache_notes(self) -> list[str]:
         """What --verbose says: whether each discovery and each file came from the cache."""
+        if self.recalled:
+            return ["nothing the run depends on has changed: the whole run from the cache"]
         return [
             f"discovery of {display_path(path)} "
             f"{'from the cache' if cached else 'read from the templates'}"
@@ -232,10 +251,13 @@ class Run:
     def _cache(self, config: Config) -> ProjectCache | None:
         if not self.options.cache:
             return None
-        folder = self.options.cache_dir or config.cache_dir or config.root / CACHE_DIR_NAME
+        folder = self._cache_folder(config)
         if (folder, config.root) not in self._caches:  # loaded once per run
             self._caches[folder, config.root] = ProjectCache(folder, config.root)
         return self._caches[folder, config.root]
+
+    def _cache_folder(self, config: Config) -> Path:
+        return self.options.cache_dir or config.cache_dir or config.root / CACHE_DIR_NAME
 
     def _discovery(
         self, config: Config, cache: ProjectCache | None, in_worker: bool = False
@@ -255,13 +277,15 @@ class Run:
         tree = self._trees.get((config.root, excluded))
         if tree is None:
             tree = self._trees[config.root, excluded] = project_tree(config.root, excluded)
+            self._walked.append(tree)
         listing = ""
         if cache is not None:
             listing = fingerprint((*key, config.max_file_size), [path for path, _ in tree.files])
             cached = cache.cached_discovery(listing, tree.stats)
             if cached is not None or not in_worker:
                 self.cache_events.append(("discovery", config.root, cached is not None))
-            if cached is not None:
+            if cached is not None and cache.discovery is not None:
+                self._discovery_reads.append(cache.discovery.reads)
                 self._discoveries[key], self._discovery_keys[key] = cached, listing
                 return cached, listing
         arguments = (config.root, config.discover, excluded, config.max_file_size)
@@ -273,6 +297,7 @@ class Run:
         if discovered is None:  # no worker had it, or its worker died: read here
             discovered = discover_recorded(*arguments, tree)
         found, reads, recorded_at = discovered
+        self._discovery_reads.append(reads)
         if cache is not None:
             cache.store_discovery(listing, reads, recorded_at, found)
         self._discoveries[key], self._discovery_keys[key] = found, listing
@@ -327,6 +352,7 @@ class Run:
             tree = self._trees.get((project.config.root, excluded))
             if tree is None or not tree.covers(folder):
                 tree = walk(path, (".py",), excluded, project.config.root)
+                self._walked.append(tree)
             files, skipped = tree.within(folder, path, (".py",))
             self.skipped.extend(skipped)
             for file, real in files:
@@ -370,11 +396,55 @@ class Run:
         return enabled
 
     def execute(self) -> Result:
+        started_at = time.time_ns()
         try:
-            return self._execute()
+            with recorded_lookups() as looked:
+                memo = self._memo()
+                if memo is not None:
+                    recalled = recall(*memo)
+                    if isinstance(recalled, _Outcome):
+                        self.recalled = True
+                        self.checked.update(recalled.checked)
+                        self.warnings.extend(recalled.warnings)
+                        return recalled.result
+                result = self._execute()
+            if memo is not None:
+                outcome = _Outcome(result, dict(self.checked), list(self.warnings))
+                remember(*memo, *self._depended_on(looked), outcome, started_at)
+            return result
         finally:
             if self.workers is not None:
                 self.workers.close()
+
+    def _memo(self) -> tuple[Path, str] | None:
+        """Where a cached run remembers its whole outcome (``lambdalint.memo``): beside the
+        cache of the first checked path's project, by command line, folder and code."""
+        first = next((Path(raw) for raw in self.options.paths if raw != "-"), None)
+        if not self.options.cache or self.options.stdin is not None or first is None:
+            return None
+        if not exists(first):
+            return None  # files() says so
+        root, config_path = self._located(first / "__init__.py" if is_dir(first) else first)
+        folder = self._cache_folder(self._config(config_path, root))
+        key = fingerprint(code_identity(), os.getcwd(), replace(self.options, jobs=1))
+        return folder / __version__ / f"run-{key[:16]}", key
+
+    def _depended_on(self, looked: set[str]) -> tuple[dict[str, Listing], set[str]]:
+        """The folders the run's walks listed, with what they listed, and every file the
+        run read or looked at."""
+        listings: dict[str, Listing] = {}
+        files = set(looked)
+        for tree in self._walked:
+            listings.update(tree.listings)
+            files.update(map(str, tree.stats))
+        for reads in self._discovery_reads:
+            files.update(map(str, reads))
+        files.update(map(str, self._module_reads))
+        files.update(str(config.path) for config in self._configs.values() if config.path)
+        files.update(map(str, self._baselines))
+        if self.options.config is not None:
+            files.add(str(self.options.config))
+        return listings, files
 
     def _execute(self) -> Result:
         self._prefetch()
@@ -457,7 +527,9 @@ class Run:
             cache = self.project_for(tasks[index].path).cache
             if lookup is not None and cache is not None:
                 cache.store(lookup, result)
-        return [result for result in (*results, *known) if result is not None]
+        found = [result for result in (*results, *known) if result is not None]
+        self._module_reads.update(path for result in found for path, _ in result.reads)
+        return found
 
     def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module

@@ -10,6 +10,8 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -244,11 +246,14 @@ def test_a_new_environment_variable_rechecks_only_its_handler(project: Path) -> 
     ]
 
 
-def cache_files(project: Path) -> list[Path]:
+def cache_files(project: Path, folder: str = ".lambdalint_cache") -> list[Path]:
+    """The project caches under the project's cache folder (not the runs' memos)."""
     return [
         path
-        for path in (project / ".lambdalint_cache").rglob("*")
-        if path.is_file() and path.name not in (".gitignore", "CACHEDIR.TAG")
+        for path in (project / folder).rglob("*")
+        if path.is_file()
+        and path.name not in (".gitignore", "CACHEDIR.TAG")
+        and not path.name.startswith("run-")
     ]
 
 
@@ -331,10 +336,10 @@ def test_the_cache_folder_is_configurable(project: Path, tmp_path: Path) -> None
     )
     checked(project)
     assert cache_files(project) == []
-    assert len(list((project / "build/lint-cache").rglob("*/*"))) == 1
+    assert len(cache_files(project, "build/lint-cache")) == 1
     elsewhere = tmp_path / "elsewhere-cache"
     lambdalint("check", "--cache-dir", str(elsewhere), cwd=project)
-    assert len(list(elsewhere.rglob("*/*"))) == 1
+    assert len(cache_files(tmp_path, "elsewhere-cache")) == 1
 
 
 def test_a_warm_run_does_not_import_libcst(project: Path) -> None:
@@ -361,10 +366,9 @@ def test_a_partial_file_an_interrupted_run_left_is_removed(project: Path) -> Non
     age(abandoned)
     (project / "invoices/app.py").write_text(PLAIN_HANDLER, encoding="utf-8")  # a run that writes
     checked(project)
-    assert sorted(path.name for path in entry.parent.iterdir()) == [
-        ".partial-writing",
-        entry.name,
-    ]
+    assert sorted(
+        path.name for path in entry.parent.iterdir() if not path.name.startswith("run-")
+    ) == [".partial-writing", entry.name]
 
 
 PROJECTS = Path(__file__).parent / "projects"
@@ -393,3 +397,145 @@ def test_a_fifo_where_the_cache_file_belongs_is_never_read(project: Path) -> Non
     assert report == cold
     assert "lambdalint: cache: invoices/app.py checked" in notes
     assert entry.is_file()  # replaced by a cache file
+
+
+# -- the whole run remembered (lambdalint.memo) --------------------------------------------
+
+WHOLE_RUN = (
+    "lambdalint: cache: nothing the run depends on has changed: the whole run from the cache"
+)
+
+
+def settled() -> None:
+    """Wait out the racy window: a run is remembered only when nothing it read changed in
+    the second before it started."""
+    time.sleep(1.1)
+
+
+def remembered(project: Path, *args: str) -> str:
+    """The report of a run that the next identical run answers whole from its memo."""
+    settled()
+    report, notes = checked(project, *args)
+    assert WHOLE_RUN not in notes
+    again, notes = checked(project, *args)
+    assert (again, notes) == (report, [WHOLE_RUN])
+    return report
+
+
+def truth(project: Path) -> str:
+    return lambdalint("check", "--no-cache", cwd=project).stdout
+
+
+def test_an_unchanged_run_is_answered_whole_from_the_memo(project: Path) -> None:
+    report = remembered(project)
+    assert report == truth(project)
+    assert f"invoices/app.py:5:14: {CLIENT_FINDING}\n" in report
+    as_json, notes = checked(project, "--format", "json")  # the same run, shown otherwise
+    assert notes == [WHOLE_RUN]
+    assert '"code": "LAM004"' in as_json
+    assert "LAM004" not in remembered(project, "--select", "LAM002")  # another run: its own
+
+
+def test_a_run_that_read_a_file_edited_just_before_is_not_remembered(project: Path) -> None:
+    remembered(project)
+    (project / "invoices/app.py").write_text(CLIENT_HANDLER.replace('"s3"', '"s4"'), "utf-8")
+    first, _ = checked(project)
+    second, notes = checked(project)  # the edit is within the racy window of the first run
+    assert 'boto3.client("s4")' in first
+    assert second == first
+    assert WHOLE_RUN not in notes
+
+
+@pytest.mark.parametrize(
+    ("change", "seen"),
+    [
+        pytest.param(
+            lambda project: (project / "invoices/app.py").write_text(
+                CLIENT_HANDLER.replace('"s3"', '"s4"'), "utf-8"
+            ),
+            'boto3.client("s4")',
+            id="checked-file",
+        ),
+        pytest.param(
+            lambda project: (project / "invoices/extra.py").write_text(ASYNC_HANDLER, "utf-8"),
+            "invoices/extra.py:1:1: LAM002",
+            id="new-file",
+        ),
+        pytest.param(
+            lambda project: (project / "invoices/helpers.py").write_text(
+                HELPER_WITH_CLIENT, "utf-8"
+            ),
+            "invoices/helpers.py:5:5: LAM004",
+            id="reached-module",
+        ),
+        pytest.param(
+            lambda project: (project / "pyproject.toml").write_text(
+                '[tool.lambdalint]\nignore = ["LAM004"]\n', "utf-8"
+            ),
+            "",
+            id="config",
+        ),
+        pytest.param(
+            lambda project: (project / "template.yaml").write_text(
+                TEMPLATE + ORDERS_TRIGGER, "utf-8"
+            ),
+            "orders/app.py:9:5: LAM006",
+            id="template-trigger",
+        ),
+        pytest.param(
+            lambda project: (project / ".gitignore").write_text("reports/\n", "utf-8"),
+            "",
+            id="gitignore",
+        ),
+        pytest.param(
+            lambda project: (project / "reports/pyproject.toml").write_text(
+                '[tool.lambdalint]\nselect = ["LAM002"]\n', "utf-8"
+            ),
+            "",
+            id="nested-project",
+        ),
+    ],
+)
+def test_a_change_to_anything_the_run_depends_on_is_seen(
+    project: Path, change: Callable[[Path], object], seen: str
+) -> None:
+    write(
+        project,
+        {
+            "invoices/app.py": REACHING_HANDLER,
+            "invoices/helpers.py": "def total(items):\n    return sum(items)\n",
+            "reports/app.py": CLIENT_HANDLER,  # found by the naming convention
+        },
+    )
+    before = remembered(project)
+    assert f"reports/app.py:5:14: {CLIENT_FINDING}\n" in before
+    change(project)
+    report, notes = checked(project)
+    assert WHOLE_RUN not in notes
+    assert report == truth(project)
+    assert report != before
+    assert seen in report
+
+
+def test_a_damaged_memo_is_ignored(project: Path) -> None:
+    report = remembered(project)
+    (memo,) = (project / ".lambdalint_cache").rglob("run-*")
+    memo.write_bytes(memo.read_bytes()[:-10])
+    again, notes = checked(project)
+    assert again == report
+    assert WHOLE_RUN not in notes
+
+
+def test_a_gitignore_above_the_project_is_looked_at_again(tmp_path: Path) -> None:
+    """Outside the walked tree, the run looked for a .gitignore in each folder up to the
+    repository's root: one appearing there is seen."""
+    repository = write(tmp_path / "repository", {".git/HEAD": "ref: refs/heads/main\n"})
+    project = write(
+        repository / "service",
+        {"pyproject.toml": "[tool.lambdalint]\n", "reports/app.py": CLIENT_HANDLER},
+    )
+    assert "reports/app.py:5:14: LAM004" in remembered(project)
+    (repository / ".gitignore").write_text("service/reports/\n", encoding="utf-8")
+    report, notes = checked(project)
+    assert WHOLE_RUN not in notes
+    assert report == ""

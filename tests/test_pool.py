@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,7 @@ def test_a_worker_killed_by_a_file_is_lam901_for_that_file_and_the_run_goes_on(
     write(tmp_path / "site", {"sitecustomize.py": CRASHING_RULE.format(crash=crash)})
     project, names = pool_sized_project(tmp_path)
     env = {"PYTHONPATH": str(tmp_path / "site")}
+    os.utime(project / "a.py")  # too recent for the run to be remembered whole (memo.py)
     pooled = lambdalint("check", "--jobs", "2", cwd=project, env=env)
     assert (pooled.code, pooled.stderr) == (2, "")
     assert pooled.stdout.splitlines() == [
@@ -231,6 +233,8 @@ def test_each_project_after_the_first_is_discovered_in_a_worker_and_cached(
         f"{name}/src/app.py:1:1: {async_message('handler')}" for name in names
     ]
     log.unlink()
+    for name in names:  # too recent for the run to be remembered whole (lambdalint.memo)
+        os.utime(tmp_path / name / "pyproject.toml")
     pooled = lambdalint("check", "--jobs", "2", *names, cwd=tmp_path, env=env)
     assert pooled == serial
     readers = [line.split() for line in log.read_text().splitlines()]
