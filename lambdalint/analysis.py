@@ -32,6 +32,7 @@ Scope = Union[cst.FunctionDef, cst.Lambda, cst.Module]
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 # Nodes whose body has names of its own: what they bind is invisible to the code around them.
 NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, *COMPREHENSIONS)
+_DEFINITIONS = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
 _Definition = TypeVar("_Definition", cst.FunctionDef, cst.ClassDef)
 
 
@@ -91,6 +92,9 @@ class Bindings:
     relative_imports: dict[str, tuple[str, int]] = field(default_factory=dict)
     # `x.f`, `a.b.c` (and `a.b`): attribute chains of plain names the scope's code reads
     dotted: set[str] = field(default_factory=set)
+    # `Service`, `models.Service`: what the scope's own code calls (``spelled_name``), the
+    # code of the defs, lambdas and classes inside it aside
+    calls: set[str] = field(default_factory=set)
 
     def bind(self, name: str, value: cst.BaseExpression | None) -> None:
         self.values.setdefault(name, []).append(value)
@@ -123,6 +127,7 @@ class _BindingCollector:
         self.bindings = bindings
         self.enclosing = enclosing
         self.frames: list[cst.CSTNode] = [scope]  # the scopes around the visited node
+        self.definitions = 0  # of the frames, the defs, lambdas and classes inside the scope
         self.labels: set[int] = set()  # `obj.helper`, `f(helper=1)`: names that reference nothing
 
     def collect(self) -> None:
@@ -143,6 +148,8 @@ class _BindingCollector:
                 self.bindings.dotted.add(chain)
         elif type(node) is cst.Arg and node.keyword is not None:
             self.labels.add(id(node.keyword))
+        elif type(node) is cst.Call and not self.definitions:
+            self.bindings.calls.add(spelled_name(node.func))
         at_module_level = len(self.frames) == 1 and type(self.scope) is cst.Module
         if at_module_level and kind is cst.Expr:
             return False
@@ -161,11 +168,15 @@ class _BindingCollector:
         if at_module_level and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             return False  # a function's bindings are its own, collected on demand
         self.frames.append(node)
+        if kind in _DEFINITIONS:
+            self.definitions += 1
         return None
 
     def _leave(self, node: cst.CSTNode) -> None:
         if node is not self.scope and node is self.frames[-1]:
             self.frames.pop()
+            if type(node) in _DEFINITIONS:
+                self.definitions -= 1
 
     def _bind(
         self, name: str, value: cst.BaseExpression | None, owner: cst.CSTNode | None = None

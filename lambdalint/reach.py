@@ -139,7 +139,7 @@ class Reach:
         owner = self._owners.get(id(scope))
         if owner is not None and "self" in bindings.parameters:
             instances["self"] = owner
-        for spelled in _instantiated(scope):
+        for spelled in sorted(bindings.calls - {""}):
             found = self._class(module, scope, spelled)
             if found is None:
                 continue
@@ -351,21 +351,6 @@ class Reach:
             ),
             "the handler",
         )
-
-
-def _instantiated(scope: Function) -> set[str]:
-    """The names and attribute chains the scope's own code calls (``Service``,
-    ``models.Service``), nested functions and classes aside."""
-    called: set[str] = set()
-
-    def visit(node: cst.CSTNode) -> bool:
-        if isinstance(node, cst.Call):
-            called.add(spelled_name(node.func))
-        return node is scope or not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
-
-    walk(scope, visit, live=True)
-    called.discard("")
-    return called
 
 
 def _place(step: Step) -> Location:
