@@ -536,7 +536,9 @@ class ClientInHandler(Check):
         guarded: list[bool] = []
 
         def visit(node: cst.CSTNode, where: Where) -> None:
-            if not isinstance(node, (cst.Name, cst.Attribute)) or where.up is None:
+            # type(): this sees every node of the function, and isinstance() on libcst's
+            # classes costs a Python-level call per miss
+            if (type(node) is not cst.Name and type(node) is not cst.Attribute) or where.up is None:
                 return
             parent = where.up.node
             if spelled_name(node) != spelled or (
@@ -558,7 +560,7 @@ class ClientInHandler(Check):
         found: list[tuple[Function, bool]] = []
 
         def visit(node: cst.CSTNode, where: Where) -> None:
-            if not isinstance(node, cst.Name) or where.up is None:
+            if type(node) is not cst.Name or where.up is None:  # type(): as above
                 return
             callee = self.context.functions.get(node.value) or self._constructor(node.value)
             parent = where.up.node
@@ -611,21 +613,22 @@ class ClientInHandler(Check):
         )
         if statement is None:
             return False
-        module = self.context.module
-        filled = self._filled_by(function)
+        guards: list[cst.If] = []
         for earlier in function.body.body:
             if earlier is statement:
-                return False
+                break
             if (
                 isinstance(earlier, cst.If)
                 and earlier.orelse is None
                 and isinstance(earlier.body, cst.IndentedBlock)
                 and earlier.body.body
                 and ends_block(earlier.body.body[-1])
-                and _slots_known(module, earlier.test, empty=False) & filled
             ):
-                return True
-        return False
+                guards.append(earlier)
+        if not guards:
+            return False  # most calls: no need to learn what the function fills
+        module, filled = self.context.module, self._filled_by(function)
+        return any(_slots_known(module, guard.test, empty=False) & filled for guard in guards)
 
     def _filled_by(self, function: cst.FunctionDef) -> set[str]:
         """The global names (declared ``global``) and module dict slots the function assigns."""
@@ -633,7 +636,7 @@ class ClientInHandler(Check):
         declared = self.context.bindings(function).globals
         filled: set[str] = set()
         for node in _descendants(function):
-            if isinstance(node, cst.Assign):
+            if type(node) is cst.Assign:
                 for target in node.targets:
                     if isinstance(target.target, cst.Name) and target.target.value in declared:
                         filled.add(target.target.value)
@@ -714,7 +717,7 @@ class ClientInHandler(Check):
         }
         for node in _descendants(where.reached):
             if (
-                isinstance(node, cst.Assign)
+                type(node) is cst.Assign
                 and isinstance(node.value, cst.Name)
                 and node.value.value == name
             ):
