@@ -26,8 +26,9 @@ CONTEXT_TYPE = "LambdaContext"  # aws_lambda_powertools.utilities.typing, aws_la
 # top-level def or assignment named *handler, a def whose first parameter is named like
 # an event, or the LambdaContext type.
 COULD_DEFINE_HANDLER = re.compile(
-    rb"^(?:async[ \t]+)?def[ \t]+(?:\w*handler\b|\w+[ \t]*\(\s*(?:event|evt|_event)\b)"
-    rb"|^\w*handler[ \t]*[:=]|\bLambdaContext\b",
+    rb"^(?:\xef\xbb\xbf)?(?:async[ \t]+)?def[ \t]+"  # a UTF-8 BOM may open the first line
+    rb"(?:\w*handler\b|\w+[ \t]*\(\s*(?:event|evt|_event)\b)"
+    rb"|^(?:\xef\xbb\xbf)?\w*handler[ \t]*[:=]|\bLambdaContext\b",
     re.MULTILINE,
 )
 

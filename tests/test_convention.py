@@ -144,3 +144,19 @@ def test_a_generators_template_python_cannot_parse_is_not_reported(tmp_path: Pat
     assert check.stdout.splitlines() == [
         f"{{{{cookiecutter.project_name}}}}/hello_world/plain.py:1:1: {async_message()}"
     ]
+
+
+def test_a_file_saved_with_a_bom_is_checked_by_convention(tmp_path: Path) -> None:
+    """Editors on Windows may start a UTF-8 file with a BOM, which Python skips: the byte
+    prefilter must not take it for the start of the first line."""
+    project = write(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.lambdalint]\n",
+            "app.py": b"\xef\xbb\xbf" + ASYNC.format(name="lambda_handler").encode(),
+            "jobs.py": b"\xef\xbb\xbflambda_handler = lambda event: None\n",
+        },
+    )
+    run = lambdalint("check", "--no-cache", cwd=project)
+    assert run.stdout.splitlines()[0] == f"app.py:1:1: {async_message()}"
+    assert run.stdout.splitlines()[1].startswith("jobs.py:1:18: LAM001 ")
