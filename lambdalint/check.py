@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from lambdalint.diagnostics import Location
+from lambdalint.diagnostics import Edit, Fix, Location
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -37,11 +37,11 @@ class Check:
     name: ClassVar[str]
     summary: ClassVar[str]
     severity: ClassVar[str] = "error"
-    fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none"
+    fix: ClassVar[str] = "none"  # the most its fixes may be: "safe", "unsafe" or "none"
 
     def __init__(self, context: FileContext) -> None:
         self.context = context
-        self.reports: list[tuple[cst.CSTNode, str, tuple[Location, ...]]] = []
+        self.reports: list[tuple[cst.CSTNode, str, tuple[Location, ...], Fix | None]] = []
 
     @classmethod
     def check_project(cls, project: Project) -> Iterator[Diagnostic]:
@@ -51,7 +51,24 @@ class Check:
     def check_handler(self, handler: Handler) -> None:
         """Called once for every handler defined in the file."""
 
-    def report(self, node: cst.CSTNode, message: str, related: tuple[Location, ...] = ()) -> None:
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str,
+        related: tuple[Location, ...] = (),
+        fix: Fix | None = None,
+    ) -> None:
         """A finding at node; a message naming another place says ``related(i)`` for
-        ``related[i]`` (lambdalint.diagnostics), never a path."""
-        self.reports.append((node, message, related))
+        ``related[i]`` (lambdalint.diagnostics), never a path. ``fix`` holds edits of this
+        module's code (``insert_after``...), which ``--fix`` applies."""
+        self.reports.append((node, message, related, fix))
+
+    def insert_after(self, node: cst.CSTNode, content: str) -> Edit:
+        """An edit putting content right after the node's own text (not the whitespace or
+        comma that follows it)."""
+        end = self.context.positions()[node].end
+        return Edit(end.line, end.column, end.line, end.column, content)
+
+    def insert_before(self, node: cst.CSTNode, content: str) -> Edit:
+        start = self.context.positions()[node].start
+        return Edit(start.line, start.column, start.line, start.column, content)

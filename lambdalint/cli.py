@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from lambdalint.check import Check
     from lambdalint.diagnostics import Diagnostic
     from lambdalint.registry import InputProblem
+    from lambdalint.runner import Run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -111,6 +112,25 @@ def _parser() -> argparse.ArgumentParser:
         help="say on stderr which files were checked and which came from the cache",
     )
     check.add_argument("--stdin-filename", help="the file name to give the buffer read from '-'")
+    check.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes, then report what is left"
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix, apply the unsafe fixes too; alone, count them as available",
+    )
+    check.add_argument(
+        "--fix-only",
+        action="store_true",
+        help="apply the fixes and report nothing else; exit 0 unless something failed",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what --fix would change and write nothing;"
+        " exit 1 when there is a change",
+    )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument(
         "--baseline",
@@ -246,7 +266,7 @@ def _check(args: argparse.Namespace) -> int:
     from lambdalint.config import ConfigError, run_config
     from lambdalint.output import renderer
     from lambdalint.pool import default_jobs
-    from lambdalint.progress import progress, summary
+    from lambdalint.progress import counted, progress, summary
     from lambdalint.registry import INTERNAL_ERROR
     from lambdalint.runner import Options, Run, UsageError
 
@@ -268,6 +288,9 @@ def _check(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(),
         cache=not args.no_cache,
         cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
+        fix=args.fix or args.fix_only or args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+        write_fixes=not args.diff,
     )
     try:
         settings = run_config(args.config)
@@ -292,6 +315,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"lambdalint: cache: {note}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"lambdalint: note: {display_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
+    failed = any(item.code == INTERNAL_ERROR.code for item in result.diagnostics)
+    if args.diff or args.fix_only:
+        return _fixes_only(run, args.diff, failed)
     color = (
         output_format == "text"
         and output_file is None
@@ -306,14 +332,70 @@ def _check(args: argparse.Namespace) -> int:
         )
     if not _deliver(report, output_file):
         return EXIT_ERROR
+    if options.fix:
+        fixed = sum(item.fixes for item in run.fixed)
+        found = counted(len(result.diagnostics) + fixed, "finding")
+        print(
+            f"Found {found} ({fixed} fixed, {len(result.diagnostics)} remaining).", file=sys.stderr
+        )
+    elif output_format == "text":
+        _available_fixes(run, result.diagnostics)
     if watched:
         seconds = time.monotonic() - started
         print(summary(len(result.diagnostics), run.checked, seconds), file=sys.stderr)
-    if any(item.code == INTERNAL_ERROR.code for item in result.diagnostics):
+    if failed:
         return EXIT_ERROR
     if result.diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fixes_only(run: Run, diff: bool, failed: bool) -> int:
+    """--diff and --fix-only: what the fixes change, never the findings."""
+    import difflib
+
+    from lambdalint.progress import counted
+
+    fixed = sum(item.fixes for item in run.fixed)
+    if diff:
+        for item in sorted(run.fixed, key=lambda item: display_path(item.path)):
+            shown = display_path(item.path)
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    item.before.splitlines(keepends=True),
+                    item.after.splitlines(keepends=True),
+                    shown,
+                    shown,
+                )
+            )
+        print(f"Would fix {counted(fixed, 'finding')}.", file=sys.stderr)
+    else:
+        print(f"Fixed {counted(fixed, 'finding')}.", file=sys.stderr)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if diff and fixed else EXIT_CLEAN
+
+
+def _available_fixes(run: Run, diagnostics: list[Diagnostic]) -> None:
+    """ruff's hint: how many findings --fix would fix, and how many more --unsafe-fixes."""
+    from lambdalint.diagnostics import SAFE
+
+    available = [item for item in diagnostics if run.wants_fixed(item)]
+    hidden = [
+        item
+        for item in diagnostics
+        if item.fix is not None and item.fix.applicability != SAFE and not run.wants_fixed(item)
+    ]
+    more = (
+        f" ({len(hidden)} hidden fix{'es' * (len(hidden) != 1)} can be enabled with the"
+        " `--unsafe-fixes` option)"
+        if hidden
+        else ""
+    )
+    if available:
+        print(f"[*] {len(available)} fixable with the `--fix` option{more}.", file=sys.stderr)
+    elif hidden:
+        print(f"No fixes available{more}.", file=sys.stderr)
 
 
 def _deliver(report: str, output_file: Path | None) -> bool:

@@ -53,6 +53,8 @@ class Config:
     select: list[str] | None = None  # None: not set, so every rule; [] selects nothing
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    fixable: list[str] | None = None  # None: not set, so every rule's fixes
+    unfixable: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     extend_exclude: list[str] = field(default_factory=list)
@@ -78,11 +80,13 @@ STRING_LIST_KEYS = {
     "select": "select",
     "extend-select": "extend_select",
     "ignore": "ignore",
+    "fixable": "fixable",
+    "unfixable": "unfixable",
     "exclude": "exclude",
     "extend-exclude": "extend_exclude",
     "extra-client-factories": "extra_client_factories",
 }
-CODE_LIST_KEYS = {"select", "extend-select", "ignore"}
+CODE_LIST_KEYS = {"select", "extend-select", "ignore", "fixable", "unfixable"}
 DISCOVERY_SOURCES = Config.discover  # the deployment formats lambdalint/discovery/ reads
 KNOWN_KEYS = sorted(
     [

@@ -46,6 +46,33 @@ def spelled(message: str, places: tuple[Location, ...], spell: Callable[[Path], 
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text from (line, column) to (end_line, end_column) of the finding's file
+    with ``content``: lines 1-based, columns 0-based in characters of the decoded text, as
+    libcst counts them; an insertion starts and ends at the same place."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+
+SAFE, UNSAFE = "safe", "unsafe"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What ``--fix`` does about a finding: edits of the finding's own file, applied together
+    or not at all. ``safe`` keeps the code's behaviour; ``unsafe`` (``--unsafe-fixes``) may
+    change it, as the rule's docs say."""
+
+    applicability: str  # SAFE or UNSAFE
+    description: str  # "Add a `_context=None` parameter"
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     path: Path
     line: int
@@ -61,6 +88,7 @@ class Diagnostic:
     source_line: str | None = None
     # the project's root, which names related places the same from any working directory
     root: Path | None = None
+    fix: Fix | None = None
 
     def text(self, spell: Callable[[Path], str]) -> str:
         """The message with each related location spelled ``spell(path)[:line]``."""

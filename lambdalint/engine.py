@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, TypeVar
 
 from lambdalint.config import HandlerSpec
 from lambdalint.convention import conventional_handlers
-from lambdalint.diagnostics import Diagnostic, Location
+from lambdalint.diagnostics import Diagnostic, Fix, Location
 from lambdalint.handlers import HandlerTarget, missing_function
 from lambdalint.registry import INTERNAL_ERROR, UNREADABLE_FILE, all_checks
 from lambdalint.source import (
@@ -143,6 +143,20 @@ def crashed(task: FileTask, source: bytes | None, cause: str) -> FileResult:
     )
     text = (source or b"").decode("utf-8", errors="replace")
     return FileResult(_with_source_lines(task, [problem], text))
+
+
+def crashed_fixing(task: FileTask, result: FileResult, cause: str) -> FileResult:
+    """A file whose fixes could not be applied (a fix broke its code, or raised): it is left
+    as it was, with its findings and one LAM901 saying so."""
+    problem = _problem(
+        task,
+        INTERNAL_ERROR,
+        1,
+        1,
+        f"applying fixes to this file failed ({cause}); the file was left as it was;"
+        " please report this bug",
+    )
+    return replace(result, diagnostics=[*result.diagnostics, replace(problem, source_line="")])
 
 
 def _with_source_lines(
@@ -311,8 +325,8 @@ def _guarded(
         return None
 
 
-# a rule's finding: the node, message, related places, and the reached function it is in
-Report = tuple["Check", "CSTNode", str, tuple[Location, ...], "Function | None"]
+# a rule's finding: the node, message, related places, fix, and the reached function it is in
+Report = tuple["Check", "CSTNode", str, tuple[Location, ...], "Fix | None", "Function | None"]
 
 
 def _walk_reached(
@@ -341,17 +355,17 @@ def _walk_reached(
 
     # check_handler's, made before the walk, belong to no reached function
     reports: list[Report] = [
-        (check, node, message, related, None)
+        (check, node, message, related, fix, None)
         for check in checks
-        for node, message, related in check.reports
+        for node, message, related, fix in check.reports
     ]
     for scope in reached:
         made = [len(check.reports) for check in checks]
         walk_reached(scope, visit, leave if leave_methods else None)
         reports += [
-            (check, node, message, related, scope)
+            (check, node, message, related, fix, scope)
             for check, count in zip(checks, made)
-            for node, message, related in check.reports[count:]
+            for node, message, related, fix in check.reports[count:]
         ]
     return reports
 
@@ -384,7 +398,9 @@ def _located(
     positions = context.positions()
     path = task.path if module is reach.main else Path(os.path.abspath(context.path))
     located = []
-    for check, node, message, related, function in reports:
+    # a fix edits the checked file's own code; not (yet) another module's or a template's
+    fixable = module is reach.main and task.embedding is None
+    for check, node, message, related, fix, function in reports:
         where = positions[node]
         if module is reach.main:
             line, column = _placed(task, where.start.line, where.start.column + 1)
@@ -407,6 +423,7 @@ def _located(
                 message,
                 check.severity,
                 related,
+                fix=fix if fixable else None,
             )
         )
     return located

@@ -14,11 +14,11 @@ from lambdalint import __version__
 from lambdalint.baseline import Baseline, load_baseline
 from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, code_identity, fingerprint
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_marker
-from lambdalint.diagnostics import REACHED_FROM, Diagnostic, spelled
+from lambdalint.diagnostics import REACHED_FROM, SAFE, Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
 from lambdalint.discovery.declarations import project_tree
 from lambdalint.discovery.model import Discovery
-from lambdalint.engine import Embedding, FileResult, FileTask, check_file
+from lambdalint.engine import Embedding, FileResult, FileTask, check_file, crashed_fixing
 from lambdalint.files import (
     Reads,
     Skipped,
@@ -31,6 +31,7 @@ from lambdalint.files import (
     walk,
     within,
 )
+from lambdalint.fixing import Fixed, fix_file, write
 from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
 from lambdalint.memo import Listing, recall, remember
 from lambdalint.output import display_path
@@ -71,6 +72,9 @@ class Options:
     jobs: int = 1  # processes for per-file work; 1 keeps it in this process
     cache: bool = False  # read and write each project's persistent cache (lambdalint.cache)
     cache_dir: Path | None = None  # replaces each project's 'cache-dir'
+    fix: bool = False  # apply the findings' safe fixes (lambdalint.fixing)
+    unsafe_fixes: bool = False  # and their unsafe ones (with fix), or count them as available
+    write_fixes: bool = True  # False: --diff, which shows what fix would write
 
 
 @dataclass
@@ -79,6 +83,7 @@ class Project:
     handler_map: HandlerMap
     enabled: frozenset[str]
     baseline: Baseline | None
+    fixable: frozenset[str] = frozenset()  # the codes whose fixes --fix applies
     discovery: Discovery = field(default_factory=Discovery)
     findings: list[Diagnostic] | None = None  # its declarations' own, once computed
     cache: ProjectCache | None = None
@@ -140,6 +145,7 @@ class Run:
         self._discovery_reads: list[Reads] = []
         self._module_reads: set[Path] = set()
         self.recalled = False  # the whole result came from the memo
+        self.fixed: list[Fixed] = []  # each file --fix changed (or --diff would)
         # each file checked so far and the handlers checked in it: the run's progress and summary
         self.checked: dict[Path, int] = {}
         # what came from the cache (True) or was read or checked afresh, for --verbose
@@ -237,11 +243,18 @@ class Run:
         if not enabled:
             source = "--select" if self.options.select is not None else config.where("select")
             self.warnings.append(f"{source}: no rule is selected, so nothing is checked")
+        fixable = enabled_codes(
+            self.known,
+            config.fixable,
+            [],
+            config.unfixable,
+        )
         return Project(
             config,
             handler_map,
             enabled,
             self._baseline(config),
+            fixable,
             discovery,
             None,
             cache,
@@ -422,6 +435,8 @@ class Run:
         first = next((Path(raw) for raw in self.options.paths if raw != "-"), None)
         if not self.options.cache or self.options.stdin is not None or first is None:
             return None
+        if self.options.fix:
+            return None  # a run that fixes files reports what it did to them
         if not exists(first):
             return None  # files() says so
         root, config_path = self._located(first / "__init__.py" if is_dir(first) else first)
@@ -465,7 +480,7 @@ class Run:
         ]
         checked = [*tasks, *(task for task, _ in embedded)]
         for task, result in zip(checked, self._results(tasks, embedded)):
-            diagnostics.extend(self._filed(task, result))
+            diagnostics.extend(self._filed(task, self._fixed(task, result)))
         if stdin is not None:
             diagnostics.extend(self._filed(stdin[0], check_file(*stdin)))
         # a declaration outside the checked paths is the business of the run that checks it
@@ -530,6 +545,33 @@ class Run:
         found = [result for result in (*results, *known) if result is not None]
         self._module_reads.update(path for result in found for path, _ in result.reads)
         return found
+
+    def _fixed(self, task: FileTask, result: FileResult) -> FileResult:
+        """With --fix, the file's result after its wanted fixes, which are written unless
+        this is --diff's run; without, the result."""
+        if not self.options.fix or task.embedding is not None:
+            return result
+        fixed = fix_file(task, result, self.wants_fixed)
+        if not isinstance(fixed, Fixed):
+            return result if fixed is None else fixed
+        if self.options.write_fixes:
+            try:
+                write(fixed)
+            except OSError as error:
+                reason = f"cannot write the fixed file: {error.strerror}"
+                return crashed_fixing(task, result, reason)
+        self.fixed.append(fixed)
+        return fixed.result
+
+    def wants_fixed(self, diagnostic: Diagnostic) -> bool:
+        """Whether --fix applies the finding's fix: its code is fixable in its project, and the
+        fix is safe, or --unsafe-fixes allows it."""
+        fix = diagnostic.fix
+        return (
+            fix is not None
+            and (fix.applicability == SAFE or self.options.unsafe_fixes)
+            and diagnostic.code in self.project_for(diagnostic.path).fixable
+        )
 
     def _filed(self, task: FileTask, result: FileResult) -> list[Diagnostic]:
         """A file's findings; those it causes at a declaration's line (a handler its module

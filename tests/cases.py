@@ -9,6 +9,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 RULES = REPO / "rules"
 MARKER = re.compile(r"#\s*error:\s*\[(?P<codes>[A-Z0-9, ]+)\]")
+FIXED_SUFFIX = ".fixed.py"  # beside a case file: what --fix --unsafe-fixes makes of it
+FIXED_FOLDER = "fixed"  # in a directory case: what it makes of each of its files
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,17 @@ class Case:
     def files(self) -> list[Path]:
         if self.path.is_file():
             return [self.path]
-        return sorted(p for p in self.path.rglob("*") if p.suffix in (".py", ".toml"))
+        return sorted(
+            p
+            for p in self.path.rglob("*")
+            if p.suffix in (".py", ".toml") and FIXED_FOLDER not in p.relative_to(self.path).parts
+        )
+
+    def fixed(self, file: Path) -> Path:
+        """Where the expected output of fixing one of the case's files is kept."""
+        if self.path.is_file():
+            return file.with_name(file.name[: -len(".py")] + FIXED_SUFFIX)
+        return self.path / FIXED_FOLDER / file.relative_to(self.path)
 
     def expected(self) -> set[tuple[str, int, str]]:
         """(file relative to the repo, line, code) for every marker."""
@@ -51,5 +63,7 @@ def all_cases() -> list[Case]:
         Case(rule_dir, path)
         for rule_dir in sorted(p for p in RULES.iterdir() if p.is_dir() and p.name[0] != ".")
         for path in sorted((rule_dir / "cases").iterdir())
-        if (path.suffix == ".py" or path.is_dir()) and path.name != "__pycache__"
+        if (path.suffix == ".py" or path.is_dir())
+        and path.name != "__pycache__"
+        and not path.name.endswith(FIXED_SUFFIX)
     ]

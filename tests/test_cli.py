@@ -62,6 +62,7 @@ def test_json_format_has_exactly_the_documented_keys(project: Path) -> None:
             "message": async_message()[7:],
             "severity": "error",
             "related": [],
+            "fix": None,
         },
         {
             "path": "pyproject.toml",
@@ -74,6 +75,7 @@ def test_json_format_has_exactly_the_documented_keys(project: Path) -> None:
             "message": MISSING[7:],
             "severity": "error",
             "related": [{"path": "app.py", "line": None, "column": None, "label": "module"}],
+            "fix": None,
         },
     ]
 

@@ -44,8 +44,20 @@ Mangum(app)`, `handler = Service().handle`) has a signature lambdalint cannot se
 is never reported. Methods and nested functions are never handlers.
 
 ## Fix
-None: whether a missing parameter is the event or the context, and whether an extra
-one should get a default or go, is for you to decide.
+Safe, for a handler that takes fewer than two positional parameters: `--fix` adds the
+missing ones after those it has, `_context=None` (or `_event=None, _context=None` when it
+takes none), so the runtime's call binds:
+
+```python
+def lambda_handler(event, _context=None):
+    return {"statusCode": 200, "body": event["body"]}
+```
+
+The default keeps every other caller working (a test or a local runner that passes the
+event alone), and the leading underscore says the handler does not use it. There is no
+fix when the handler's code already uses one of those names, for a `lambda` without
+parameters, or for the other problems: whether an extra parameter should get a default
+or go, or a keyword-only one become positional, is for you to decide.
 """
 
 from __future__ import annotations
@@ -54,6 +66,7 @@ import libcst as cst
 
 from lambdalint.analysis import Handler
 from lambdalint.check import Check
+from lambdalint.diagnostics import SAFE, Edit, Fix
 from lambdalint.handler_decorators import sees_through_decorators
 
 RUNTIME_ARGUMENTS = "the runtime passes 2 (event, context)"
@@ -64,6 +77,7 @@ class HandlerSignature(Check):
     name = "handler-signature"
     summary = "The handler cannot be called as handler(event, context)"
     severity = "error"
+    fix = SAFE
 
     def check_handler(self, handler: Handler) -> None:
         parameters = handler.parameters
@@ -72,21 +86,69 @@ class HandlerSignature(Check):
         problem = _signature_problem(parameters)
         where = handler.function or handler.lambda_
         if problem is not None and where is not None:
-            self.report(where, f"handler '{handler.name}' {problem}")
+            self.report(
+                where, f"handler '{handler.name}' {problem}", fix=self._added(handler, parameters)
+            )
+
+    def _added(self, handler: Handler, parameters: cst.Parameters) -> Fix | None:
+        """The missing positional parameters, with defaults, after those the handler has."""
+        positional = [*parameters.posonly_params, *parameters.params]
+        scope = handler.function or handler.lambda_
+        if not _lacks_positional(parameters) or _required_keyword_only(parameters) or not scope:
+            return None  # not (only) a missing parameter: no fix
+        names = ["_context"] if positional else ["_event", "_context"]
+        bindings = self.context.bindings(scope)
+        used = {*bindings.referenced, *bindings.values, *bindings.parameters, *bindings.nested}
+        if used & set(names):
+            return None  # the handler's code would mean the new parameter by that name
+        added = ", ".join(f"{name}=None" for name in names)
+        # the signature as written: a __call__'s `self` stays first
+        written = scope.params
+        anchor = [*written.posonly_params, *written.params]
+        rest = [
+            node
+            for node in (written.star_arg, *written.kwonly_params, written.star_kwarg)
+            if isinstance(node, (cst.Param, cst.ParamStar))
+        ]
+        if anchor:
+            edit = self._after_parameter(anchor[-1], added)
+        elif rest:
+            edit = self.insert_before(rest[0], f"{added}, ")
+        elif isinstance(scope, cst.FunctionDef):
+            edit = self.insert_before(written, added)
+        else:
+            return None  # `lambda: ...`: no parentheses to write them in
+        return Fix(SAFE, f"Add `{added}` to the parameters", (edit,))
+
+    def _after_parameter(self, last: cst.Param, added: str) -> Edit:
+        """``, added`` after the last positional parameter; on a line of its own when each
+        parameter has its own line (a trailing comma, then a line break)."""
+        comma = last.comma
+        if (
+            isinstance(comma, cst.Comma)
+            and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace)
+            and comma.whitespace_after.first_line.comment is None
+        ):
+            indent = self.context.positions()[last].start.column
+            return self.insert_after(comma, f"\n{' ' * indent}{added},")
+        # libcst's position of a parameter covers its name only, an expression's leaves out
+        # its parentheses: after the default's last one, else the annotation's, else the name
+        annotation = last.annotation.annotation if last.annotation is not None else None
+        end: cst.CSTNode = last.default or annotation or last.name
+        closing = getattr(end, "rpar", ())
+        return self.insert_after(closing[-1] if closing else end, f", {added}")
 
 
 def _signature_problem(parameters: cst.Parameters) -> str | None:
     """What keeps ``handler(event, context)`` from binding, or None when it binds."""
-    required_keyword_only = [
-        param.name.value for param in parameters.kwonly_params if param.default is None
-    ]
+    required_keyword_only = _required_keyword_only(parameters)
     if required_keyword_only:
         return (
             f"requires keyword-only {_parameters(required_keyword_only)}, but the runtime"
             " passes (event, context) positionally; make it positional or give it a default"
         )
     positional = [*parameters.posonly_params, *parameters.params]
-    if len(positional) < 2 and not isinstance(parameters.star_arg, cst.Param):
+    if _lacks_positional(parameters):
         missing = "a context parameter" if positional else "event and context parameters"
         return (
             f"takes {len(positional)} positional parameter{'s' * (len(positional) != 1)}"
@@ -104,6 +166,16 @@ def _signature_problem(parameters: cst.Parameters) -> str | None:
         f"requires {len(required)} positional parameters but {RUNTIME_ARGUMENTS};"
         f" give {_parameters(required[2:])} a default or remove it"
     )
+
+
+def _required_keyword_only(parameters: cst.Parameters) -> list[str]:
+    return [param.name.value for param in parameters.kwonly_params if param.default is None]
+
+
+def _lacks_positional(parameters: cst.Parameters) -> bool:
+    """Fewer than two positional parameters, and no ``*args`` to take the rest."""
+    positional = [*parameters.posonly_params, *parameters.params]
+    return len(positional) < 2 and not isinstance(parameters.star_arg, cst.Param)
 
 
 def _parameters(names: list[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import partial
 
-from lambdalint.diagnostics import Diagnostic
+from lambdalint.diagnostics import Diagnostic, Fix
 from lambdalint.fingerprint import relative_path
 from lambdalint.output import display_path
 
@@ -39,6 +39,7 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
                         }
                         for place in item.related
                     ],
+                    "fix": _fix(item.fix),
                 }
                 for item in diagnostics
             ],
@@ -46,3 +47,21 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
         )
         + "\n"
     )
+
+
+def _fix(fix: Fix | None) -> dict[str, object] | None:
+    """What --fix would do (null: no fix), as ruff writes it: rows and columns 1-based."""
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "message": fix.description,
+        "edits": [
+            {
+                "content": edit.content,
+                "location": {"row": edit.line, "column": edit.column + 1},
+                "end_location": {"row": edit.end_line, "column": edit.end_column + 1},
+            }
+            for edit in fix.edits
+        ],
+    }

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from lambdalint import __version__
-from lambdalint.diagnostics import Diagnostic, Location
+from lambdalint.diagnostics import Diagnostic, Fix, Location
 from lambdalint.fingerprint import fingerprints
 from lambdalint.output import display_path
 from lambdalint.registry import Rule, all_rules, documentation
@@ -44,6 +44,7 @@ def render(diagnostics: list[Diagnostic], color: bool) -> str:
                 }
             ],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+            **({"fixes": [_fix(item.path, item.fix)]} if item.fix else {}),
             **(
                 {
                     "relatedLocations": [
@@ -107,6 +108,30 @@ def _related(index: int, place: Location) -> dict[str, Any]:
             **({"startColumn": place.column} if place.column else {}),
         }
     return {"id": index, "physicalLocation": physical, "message": {"text": place.label}}
+
+
+def _fix(path: Path, fix: Fix) -> dict[str, Any]:
+    """A fix as SARIF's ``fix`` object: the replacements, columns 1-based as the results'."""
+    return {
+        "description": {"text": f"{fix.description} ({fix.applicability} fix)"},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact_location(path),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": edit.line,
+                            "startColumn": edit.column + 1,
+                            "endLine": edit.end_line,
+                            "endColumn": edit.end_column + 1,
+                        },
+                        "insertedContent": {"text": edit.content},
+                    }
+                    for edit in fix.edits
+                ],
+            }
+        ],
+    }
 
 
 def _artifact_location(path: Path) -> dict[str, Any]:
