@@ -78,13 +78,18 @@ def hook_revision(
 @pytest.fixture
 def project(tmp_path: Path, hook_revision: tuple[Path, str], environment: dict[str, str]) -> Path:
     """A git repository whose .pre-commit-config.yaml uses the hook, installed as a git hook."""
+    return installed(tmp_path, hook_revision, environment, "lambdalint")
+
+
+def installed(
+    tmp_path: Path, hook_revision: tuple[Path, str], environment: dict[str, str], hook: str
+) -> Path:
     repository, sha = hook_revision
     write(
         tmp_path,
         {
             ".pre-commit-config.yaml": (
-                f"repos:\n  - repo: {repository}\n    rev: {sha}\n"
-                "    hooks:\n      - id: lambdalint\n"
+                f"repos:\n  - repo: {repository}\n    rev: {sha}\n    hooks:\n      - id: {hook}\n"
             ),
             "pyproject.toml": '[tool.lambdalint]\nhandlers = ["app.lambda_handler"]\n',
         },
@@ -153,3 +158,21 @@ def test_what_is_checked_is_the_staged_content_not_unstaged_edits(
     assert staged.code == 0, staged.output
     assert "lambdalint" in staged.output and "Passed" in staged.output
     assert (project / "app.py").read_text(encoding="utf-8").startswith("async def")
+
+
+def test_the_fix_hook_fixes_and_fails_the_commit_as_ruffs_does(
+    tmp_path: Path, hook_revision: tuple[Path, str], environment: dict[str, str]
+) -> None:
+    project = installed(tmp_path, hook_revision, environment, "lambdalint-fix")
+    missing_context = "def lambda_handler(event):\n    return None\n"
+    fixed = commit(project, {"app.py": missing_context}, environment)
+    assert fixed.code == 1
+    assert "- hook id: lambdalint-fix\n- files were modified by this hook\n" in fixed.output
+    assert "Found 1 finding (1 fixed, 0 remaining)." in fixed.output
+    assert (project / "app.py").read_text(encoding="utf-8") == (
+        "def lambda_handler(event, _context=None):\n    return None\n"
+    )
+    assert git("rev-parse", "--verify", "-q", "HEAD", cwd=project, env=environment).code != 0
+    again = git("commit", "-am", "fixed", cwd=project, env=environment)
+    assert again.code == 0, again.output
+    assert commits(project, environment) == 1
