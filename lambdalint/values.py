@@ -285,6 +285,11 @@ class ValueAnalysis:
     def _call(self, node: cst.Call, scope: Scope, depth: int) -> Value:
         positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
         qualified = self.context.qualified_name(node.func, scope)
+        if qualified == "asyncio.run" and positional and isinstance(positional[0], cst.Call):
+            # what the coroutine of one of the module's async functions returns, run to its end
+            coroutine = self.context.local_function(positional[0].func, scope)
+            if coroutine is not None and coroutine.asynchronous is not None:
+                return self._returned_by(coroutine, positional[0], depth, awaited=True)
         if qualified is not None:
             kept: tuple[Part, ...] = ()
             if qualified in ELEMENT_KEEPING:
@@ -348,12 +353,15 @@ class ValueAnalysis:
             else " ".join(self.context.module.code_for_node(name).split())
         )
 
-    def _returned_by(self, function: cst.FunctionDef, call: cst.Call, depth: int) -> Value:
-        """The value a call of one of the module's functions returns, when every return agrees."""
+    def _returned_by(
+        self, function: cst.FunctionDef, call: cst.Call, depth: int, awaited: bool = False
+    ) -> Value:
+        """The value a call of one of the module's functions returns, when every return agrees;
+        ``awaited``: what its coroutine returns once run (``asyncio.run(f(...))``)."""
         name = function.name.value
         if id(function) in self._active or not self._decorators_keep_result(function.decorators):
             return UNKNOWN
-        if function.asynchronous is not None:
+        if function.asynchronous is not None and not awaited:
             return Value("coroutine", Part(Kind.COROUTINE, f"the coroutine of {name}()", call))
         if self.is_generator(function):
             return Value("generator", Part(Kind.GENERATOR, f"the generator of {name}()", call))
