@@ -338,11 +338,11 @@ def _check(args: argparse.Namespace) -> int:
         print(
             f"Found {found} ({fixed} fixed, {len(result.diagnostics)} remaining).", file=sys.stderr
         )
-    elif output_format == "text":
-        _available_fixes(run, result.diagnostics)
     if watched:
         seconds = time.monotonic() - started
         print(summary(len(result.diagnostics), run.checked, seconds), file=sys.stderr)
+        if not options.fix:
+            _available_fixes(run, result.diagnostics)
     if failed:
         return EXIT_ERROR
     if result.diagnostics and not args.exit_zero:
@@ -377,7 +377,8 @@ def _fixes_only(run: Run, diff: bool, failed: bool) -> int:
 
 
 def _available_fixes(run: Run, diagnostics: list[Diagnostic]) -> None:
-    """ruff's hint: how many findings --fix would fix, and how many more --unsafe-fixes."""
+    """ruff's hint, after the summary a person sees: how many findings --fix would fix, and
+    how many more --unsafe-fixes."""
     from lambdalint.diagnostics import SAFE
 
     available = [item for item in diagnostics if run.wants_fixed(item)]

@@ -28,7 +28,8 @@ def sees_through_decorators(context: FileContext, handler: Handler) -> bool:
     return all(_keeps_signature(context, decorator) for decorator in decorators)
 
 
-def _keeps_signature(context: FileContext, decorator: cst.Decorator) -> bool:
+def is_lambda_handler_decorator(context: FileContext, decorator: cst.Decorator) -> bool:
+    """One of Powertools' decorators made for handlers, which expect the runtime's call."""
     expression = decorator.decorator
     called = expression.func if isinstance(expression, cst.Call) else expression
     qualified = context.qualified_name(called, context.module) or ""
@@ -36,8 +37,16 @@ def _keeps_signature(context: FileContext, decorator: cst.Decorator) -> bool:
         POWERTOOLS_HANDLER_DECORATORS
     ):
         return True
+    return isinstance(called, cst.Attribute) and _is_powertools_instance_decorator(context, called)
+
+
+def _keeps_signature(context: FileContext, decorator: cst.Decorator) -> bool:
+    if is_lambda_handler_decorator(context, decorator):
+        return True
+    expression = decorator.decorator
+    called = expression.func if isinstance(expression, cst.Call) else expression
     if isinstance(called, cst.Attribute):
-        return _is_powertools_instance_decorator(context, called)
+        return False
     function = context.local_function(called, context.module)
     if function is not None and isinstance(expression, cst.Call):
         # a decorator factory: @retry(times=3) returns the decorator it defines

@@ -62,7 +62,24 @@ def test_json_format_has_exactly_the_documented_keys(project: Path) -> None:
             "message": async_message()[7:],
             "severity": "error",
             "related": [],
-            "fix": None,
+            "fix": {
+                "applicability": "safe",
+                "message": "Run the coroutine, renamed `_lambda_handler`, from a plain"
+                " `lambda_handler`",
+                "edits": [
+                    {
+                        "content": "import asyncio\n\n\ndef lambda_handler(event, context):\n"
+                        "    return asyncio.run(_lambda_handler(event, context))\n\n\n",
+                        "location": {"row": 1, "column": 1},
+                        "end_location": {"row": 1, "column": 1},
+                    },
+                    {
+                        "content": "_lambda_handler",
+                        "location": {"row": 1, "column": 11},
+                        "end_location": {"row": 1, "column": 25},
+                    },
+                ],
+            },
         },
         {
             "path": "pyproject.toml",
@@ -265,9 +282,11 @@ def test_a_summary_ends_a_text_run_on_a_terminal(project: Path) -> None:
     assert report == lambdalint("check", cwd=project).stdout
     # app.missing is declared but not defined, so not checked; a quick run shows no progress
     # line; the terminal turns each newline into \r\n
-    assert re.fullmatch(rb"Found 2 findings in 2 files \(1 handler\) in \d+\.\d s\r\n", shown), (
-        shown
-    )
+    assert re.fullmatch(
+        rb"Found 2 findings in 2 files \(1 handler\) in \d+\.\d s\r\n"
+        rb"\[\*\] 1 fixable with the `--fix` option\.\r\n",
+        shown,
+    ), shown
 
 
 def test_a_long_run_rewrites_one_progress_line_and_erases_it(monkeypatch) -> None:

@@ -125,7 +125,9 @@ def load_handler(case: Case, location: HandlerLocation) -> Callable:
     if case.path.is_dir():
         # the runtime puts the code root first on sys.path and imports the dotted module
         top_level = location.module.split(".")[0]
-        assert top_level not in sys.modules, (
+        # imported already by another handler of this case's modules, or else shadowed
+        loaded = sys.modules.get(top_level)
+        assert loaded is None or _is_within(getattr(loaded, "__file__", None), case.path), (
             f"{case.id}: module name {top_level!r} is already imported by the test process;"
             " rename it so the case is not shadowed"
         )

@@ -34,15 +34,42 @@ another handler-shaped function of the module calls for an entry point, and with
 template only the declared handler is checked.
 
 ## Fix
-None: wrapping the body in `asyncio.run` changes where the event loop lives, so it is
-left to you.
+`--fix` keeps the coroutine as `_<name>` and puts a plain handler of the same name, with
+the decorators, in front of it, which runs the coroutine to its end on each invocation
+(and adds `import asyncio` when the module has none):
+
+```python
+import asyncio
+
+
+def lambda_handler(event, context):
+    return asyncio.run(_lambda_handler(event, context))
+
+
+async def _lambda_handler(event, context):
+    return await fetch_orders(event["customer"])
+```
+
+Safe when the decorators are Powertools' handler decorators (or there are none), the
+module refers to the handler by name nowhere else, and `asyncio` is not bound to
+something else at module level; otherwise unsafe (`--unsafe-fixes`): a pass-through
+decorator of your own now wraps the plain function, another use of the name now gets it,
+or `asyncio.run` may not be the one you think. There is no fix for a method's `__call__`,
+or when the module already uses the name `_<name>`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
+import libcst as cst
+
 from lambdalint.analysis import Handler
 from lambdalint.check import Check
-from lambdalint.handler_decorators import sees_through_decorators
+from lambdalint.checks.handler_signature import signature_problem
+from lambdalint.diagnostics import SAFE, UNSAFE, Edit, Fix
+from lambdalint.handler_decorators import is_lambda_handler_decorator, sees_through_decorators
+from lambdalint.walk import walk
 
 
 class AsyncHandler(Check):
@@ -50,6 +77,7 @@ class AsyncHandler(Check):
     name = "async-handler"
     summary = "The handler is a coroutine function, which the Python runtime never awaits"
     severity = "error"
+    fix = SAFE
 
     def check_handler(self, handler: Handler) -> None:
         if (
@@ -63,4 +91,90 @@ class AsyncHandler(Check):
                     f"handler '{handler.name}' is async def; the runtime calls it without awaiting"
                     " and gets a coroutine; make it a plain def that calls asyncio.run(...)"
                 ),
+                fix=self._run_by_a_plain_handler(handler),
             )
+
+    def _run_by_a_plain_handler(self, handler: Handler) -> Fix | None:
+        """The coroutine renamed ``_<name>``, after a plain ``<name>`` that runs it."""
+        module, function = self.context.module, handler.function
+        if function is None or all(statement is not function for statement in module.body):
+            return None  # a class's __call__: the instance is the handler
+        if handler.parameters is None or signature_problem(handler.parameters) is not None:
+            return None  # the plain handler would call it as the runtime does: LAM001's first
+        name = function.name.value
+        renamed = f"_{name}"
+        spelled: list[str] = []
+        walk(module, lambda node: spelled.append(node.value) if type(node) is cst.Name else None)
+        if renamed in spelled:
+            return None
+        asyncio = self.context.module_bindings.imports.get("asyncio")
+        shadowed = asyncio not in (None, "asyncio") or "asyncio" in (
+            self.context.module_bindings.values
+        )
+        safe = (
+            spelled.count(name) == 1  # its definition's only
+            and not shadowed
+            and not self.context.module_bindings.star_import
+            and all(is_lambda_handler_decorator(self.context, item) for item in function.decorators)
+        )
+        newline, indent = module.default_newline, module.default_indent
+        wrapper = (
+            f"def {name}(event, context):{newline}"
+            f"{indent}return asyncio.run({renamed}(event, context)){newline * 3}"
+        )
+        at = self.insert_before(function, wrapper)  # after the decorators: they move to it
+        edits = self._with_import(function, at) if asyncio != "asyncio" else [at]
+        name_range = self.context.positions()[function.name]
+        start, end = name_range.start, name_range.end
+        edits.append(Edit(start.line, start.column, end.line, end.column, renamed))
+        return Fix(
+            SAFE if safe else UNSAFE,
+            f"Run the coroutine, renamed `{renamed}`, from a plain `{name}`",
+            tuple(edits),
+        )
+
+    def _with_import(self, function: cst.FunctionDef, wrapper: Edit) -> list[Edit]:
+        """The wrapper's edit and ``import asyncio`` before the module's first statement after
+        its docstring and ``from __future__`` imports (one edit when both go there)."""
+        body = list(self.context.module.body)
+        if body and _is_docstring(body[0]):
+            body = body[1:]
+        while body and _is_future_import(body[0]):
+            body = body[1:]
+        first = body[0] if body else function
+        newline = self.context.module.default_newline
+        # then what isort and PEP 8 leave: none before an import, two before a definition
+        after = 0 if _is_import(first) else 2 if isinstance(first, _DEFINITIONS) else 1
+        line = f"import asyncio{newline}{newline * after}"
+        if first is function and not function.decorators:
+            return [dataclasses.replace(wrapper, content=line + wrapper.content)]
+        decorated = getattr(first, "decorators", ())
+        return [self.insert_before(decorated[0] if decorated else first, line), wrapper]
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+_DEFINITIONS = (cst.FunctionDef, cst.ClassDef)
+
+
+def _is_import(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
+    )
+
+
+def _is_future_import(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.ImportFrom)
+        and isinstance(statement.body[0].module, cst.Name)
+        and statement.body[0].module.value == "__future__"
+    )

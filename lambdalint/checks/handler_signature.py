@@ -83,7 +83,7 @@ class HandlerSignature(Check):
         parameters = handler.parameters
         if parameters is None or not sees_through_decorators(self.context, handler):
             return
-        problem = _signature_problem(parameters)
+        problem = signature_problem(parameters)
         where = handler.function or handler.lambda_
         if problem is not None and where is not None:
             self.report(
@@ -139,7 +139,7 @@ class HandlerSignature(Check):
         return self.insert_after(closing[-1] if closing else end, f", {added}")
 
 
-def _signature_problem(parameters: cst.Parameters) -> str | None:
+def signature_problem(parameters: cst.Parameters) -> str | None:
     """What keeps ``handler(event, context)`` from binding, or None when it binds."""
     required_keyword_only = _required_keyword_only(parameters)
     if required_keyword_only:

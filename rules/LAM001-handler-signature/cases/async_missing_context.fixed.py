@@ -2,6 +2,10 @@
 import asyncio
 
 
-async def lambda_handler(event, _context=None):  # error: [LAM001, LAM002]
+def lambda_handler(event, context):
+    return asyncio.run(_lambda_handler(event, context))
+
+
+async def _lambda_handler(event, _context=None):  # error: [LAM001, LAM002]
     await asyncio.sleep(0)
     return {"statusCode": 200}
