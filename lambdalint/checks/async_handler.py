@@ -60,8 +60,6 @@ or when the module already uses the name `_<name>`.
 
 from __future__ import annotations
 
-import dataclasses
-
 import libcst as cst
 
 from lambdalint.analysis import Handler
@@ -69,6 +67,7 @@ from lambdalint.check import Check
 from lambdalint.checks.handler_signature import signature_problem
 from lambdalint.diagnostics import SAFE, UNSAFE, Edit, Fix
 from lambdalint.handler_decorators import is_lambda_handler_decorator, sees_through_decorators
+from lambdalint.imports_fix import with_import
 from lambdalint.walk import walk
 
 
@@ -123,7 +122,7 @@ class AsyncHandler(Check):
             f"{indent}return asyncio.run({renamed}(event, context)){newline * 3}"
         )
         at = self.insert_before(function, wrapper)  # after the decorators: they move to it
-        edits = self._with_import(function, at) if asyncio != "asyncio" else [at]
+        edits = with_import(self.context, "asyncio", [at])
         name_range = self.context.positions()[function.name]
         start, end = name_range.start, name_range.end
         edits.append(Edit(start.line, start.column, end.line, end.column, renamed))
@@ -132,49 +131,3 @@ class AsyncHandler(Check):
             f"Run the coroutine, renamed `{renamed}`, from a plain `{name}`",
             tuple(edits),
         )
-
-    def _with_import(self, function: cst.FunctionDef, wrapper: Edit) -> list[Edit]:
-        """The wrapper's edit and ``import asyncio`` before the module's first statement after
-        its docstring and ``from __future__`` imports (one edit when both go there)."""
-        body = list(self.context.module.body)
-        if body and _is_docstring(body[0]):
-            body = body[1:]
-        while body and _is_future_import(body[0]):
-            body = body[1:]
-        first = body[0] if body else function
-        newline = self.context.module.default_newline
-        # then what isort and PEP 8 leave: none before an import, two before a definition
-        after = 0 if _is_import(first) else 2 if isinstance(first, _DEFINITIONS) else 1
-        line = f"import asyncio{newline}{newline * after}"
-        if first is function and not function.decorators:
-            return [dataclasses.replace(wrapper, content=line + wrapper.content)]
-        decorated = getattr(first, "decorators", ())
-        return [self.insert_before(decorated[0] if decorated else first, line), wrapper]
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
-_DEFINITIONS = (cst.FunctionDef, cst.ClassDef)
-
-
-def _is_import(statement: cst.BaseStatement) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
-    )
-
-
-def _is_future_import(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.ImportFrom)
-        and isinstance(statement.body[0].module, cst.Name)
-        and statement.body[0].module.value == "__future__"
-    )
