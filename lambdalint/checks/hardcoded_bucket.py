@@ -64,7 +64,13 @@ S3 would not accept as a bucket name is a placeholder, not a name (`"${UploadBuc
 CloudFormation `!Sub` inline function, `"<your-bucket-name>"`).
 
 ## Fix
-None: the environment variable has to be added to the deployment template too.
+Unsafe (`--fix --unsafe-fixes`): a bucket name written as a plain string is replaced with
+`os.environ["<NAME>"]`, named after the variable that holds it (`ARCHIVE_BUCKET`, with
+`_BUCKET` added when the name lacks it), else after the bucket (`ACME_INBOX_BUCKET`),
+and `import os` is added when the module has none. The function then fails at
+start until its deployment sets that variable, which the fix cannot add to your template.
+There is no fix for a name inside an `s3://` URI, an ARN or an f-string, or when `os` is
+bound to something else.
 """
 
 from __future__ import annotations
@@ -96,7 +102,8 @@ from lambdalint.data.s3_methods import (
     PARAMS_METHODS,
     TRANSFER_METHODS,
 )
-from lambdalint.diagnostics import Location, related
+from lambdalint.diagnostics import UNSAFE, Edit, Fix, Location, related
+from lambdalint.imports_fix import with_import
 from lambdalint.walk import Where, walk_reached
 
 # The characters S3 accepts in a bucket name (legacy names allowed upper case and
@@ -112,6 +119,7 @@ class HardcodedBucket(Check):
     name = "hardcoded-bucket"
     summary = "An S3 bucket name is a string literal instead of configuration"
     severity = "warning"
+    fix = UNSAFE
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
@@ -217,7 +225,7 @@ class HardcodedBucket(Check):
                     bucket, _ = self.context.follow(element.value, scope)
                     # Report inside the dict when it is written at the call.
                     where = element.value if value is holder else holder
-                    self._report_bucket(where, string_value(bucket), bucket)
+                    self._report_bucket(where, string_value(bucket), bucket, in_dict=True)
             return
         segments = string_segments(value)
         if segments and segments[0] and "/" in segments[0]:
@@ -327,6 +335,7 @@ class HardcodedBucket(Check):
         literal: cst.BaseExpression,
         use: str = "",
         places: tuple[Location, ...] = (),
+        in_dict: bool = False,  # the literal is a dict's "Bucket": the name holds the dict
     ) -> None:
         if not bucket or not BUCKET_NAME.fullmatch(bucket) or id(where) in self._settled:
             return  # a placeholder (${Bucket}, <your-bucket>), not a name S3 would accept
@@ -338,6 +347,44 @@ class HardcodedBucket(Check):
                 f' variable (os.environ["BUCKET_NAME"]){use}'
             ),
             places,
+            self._from_environment(None if in_dict else where, bucket, literal),
+        )
+
+    def _constant_holding(self, literal: cst.BaseExpression) -> str | None:
+        """The name a module-level ``NAME = literal`` binds, if that is where it is written."""
+        for statement in self.context.module.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if (
+                        isinstance(small, cst.Assign)
+                        and small.value is literal
+                        and len(small.targets) == 1
+                        and isinstance(small.targets[0].target, cst.Name)
+                    ):
+                        return small.targets[0].target.value
+        return None
+
+    def _from_environment(
+        self, where: cst.BaseExpression | None, bucket: str, literal: cst.BaseExpression
+    ) -> Fix | None:
+        """The literal replaced by ``os.environ["<NAME>_BUCKET"]``, when it is the bucket's
+        name alone and ``os`` is free for the module."""
+        if not isinstance(literal, cst.SimpleString) or string_value(literal) != bucket:
+            return None
+        bindings = self.context.module_bindings
+        if bindings.imports.get("os", "os") != "os" or "os" in bindings.values:
+            return None
+        named = where.value if isinstance(where, cst.Name) else self._constant_holding(literal)
+        variable = re.sub(r"[^0-9A-Za-z]+", "_", named or bucket).strip("_").upper()
+        if "BUCKET" not in variable:
+            variable += "_BUCKET"
+        span = self.context.positions()[literal]
+        start, end = span.start, span.end
+        replaced = Edit(start.line, start.column, end.line, end.column, f'os.environ["{variable}"]')
+        return Fix(
+            UNSAFE,
+            f'Read the bucket from os.environ["{variable}"]',
+            tuple(with_import(self.context, "os", [replaced])),
         )
 
 
