@@ -64,11 +64,15 @@ class Check:
         self.reports.append((node, message, related, fix))
 
     def insert_after(self, node: cst.CSTNode, content: str) -> Edit:
-        """An edit putting content right after the node's own text (not the whitespace or
-        comma that follows it)."""
-        end = self.context.positions()[node].end
+        """An edit putting content right after the node's own text, its parentheses included
+        (libcst places an expression inside them), not the whitespace or comma after it."""
+        closing = getattr(node, "rpar", ())
+        end = self.context.positions()[closing[-1] if closing else node].end
         return Edit(end.line, end.column, end.line, end.column, content)
 
     def insert_before(self, node: cst.CSTNode, content: str) -> Edit:
-        start = self.context.positions()[node].start
+        """An edit putting content right before the node's own text, its parentheses
+        included."""
+        opening = getattr(node, "lpar", ())
+        start = self.context.positions()[opening[0] if opening else node].start
         return Edit(start.line, start.column, start.line, start.column, content)

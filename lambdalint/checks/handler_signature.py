@@ -131,12 +131,10 @@ class HandlerSignature(Check):
         ):
             indent = self.context.positions()[last].start.column
             return self.insert_after(comma, f"\n{' ' * indent}{added},")
-        # libcst's position of a parameter covers its name only, an expression's leaves out
-        # its parentheses: after the default's last one, else the annotation's, else the name
+        # libcst's position of a parameter covers its name only: after its default, else its
+        # annotation, else the name
         annotation = last.annotation.annotation if last.annotation is not None else None
-        end: cst.CSTNode = last.default or annotation or last.name
-        closing = getattr(end, "rpar", ())
-        return self.insert_after(closing[-1] if closing else end, f", {added}")
+        return self.insert_after(last.default or annotation or last.name, f", {added}")
 
 
 def signature_problem(parameters: cst.Parameters) -> str | None:
