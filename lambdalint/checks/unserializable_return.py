@@ -97,7 +97,13 @@ unknown bases, decorators, a metaclass or its own `__new__`/`_asdict`, a decorat
 helper, and names a nested function takes from the function around it.
 
 ## Fix
-None: which conversion is right (a list, an ISO string, a number) is the author's call.
+Unsafe (`--fix --unsafe-fixes`), as the payload changes shape: where the response or the
+`json.dumps` argument itself writes the value, a set becomes `sorted(...)` (which raises
+on elements that do not compare), a datetime, date or time `.isoformat()`, a timedelta
+`.total_seconds()` and a UUID `str(...)`; a value made elsewhere is left alone, since the
+code may still use it as it is. A `json.dumps` whose Decimal, datetime, timedelta or UUID
+is made elsewhere gets `default=str`. Other kinds (instances, generators, files...) have
+no fix: which conversion is right is the author's call.
 """
 
 from __future__ import annotations
@@ -116,9 +122,17 @@ from lambdalint.data.serialization import (
     STDLIB_JSON_REJECTS,
     Kind,
 )
+from lambdalint.diagnostics import UNSAFE, Fix
 from lambdalint.values import Part, Value, ValueAnalysis
-from lambdalint.walk import Where
+from lambdalint.walk import Where, walk
 
+# what a fix may wrap in sorted(...): a set display, comprehension or set()/frozenset() call
+SET_MAKERS = (cst.Set, cst.SetComp, cst.Call)
+# expressions a method call or str(...) can follow without parentheses
+PRIMARIES = (cst.Call, cst.Name, cst.Attribute, cst.Subscript)
+METHOD_CONVERSIONS = {Kind.DATETIME: "isoformat", Kind.DURATION: "total_seconds"}
+# what json.dumps(..., default=str) turns into text where no conversion at its origin applies
+DEFAULT_CONVERTS = frozenset({Kind.DECIMAL, Kind.DATETIME, Kind.UUID, Kind.DURATION})
 _CALL_WIDTH = 30  # a longer call is shown as table.get_item(...)
 _ORIGIN_WIDTH = 40  # a longer origin is cut
 
@@ -128,6 +142,7 @@ class UnserializableReturn(Check):
     name = "unserializable-return"
     summary = "The handler returns (or json.dumps gets) a value that cannot be encoded as JSON"
     severity = "error"
+    fix = UNSAFE
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
@@ -194,7 +209,14 @@ class UnserializableReturn(Check):
         part = self._first(self.values.value(argument, scope), rejected)
         if part is not None:
             subject = f"{encoder}() gets {self._describe(part)}"
-            self.report(node, _message(subject, "stdlib json", part))
+            fix = self._converted(part, argument)
+            if fix is None and part.kind in DEFAULT_CONVERTS and node.args:
+                fix = Fix(
+                    UNSAFE,
+                    "Pass default=str",
+                    (self.insert_after(node.args[-1].value, ", default=str"),),
+                )
+            self.report(node, _message(subject, "stdlib json", part), fix=fix)
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -206,7 +228,32 @@ class UnserializableReturn(Check):
         returned = self._describe(part)
         if part is not value.itself:
             returned = f"{_container(value)} containing {returned}"
-        self.report(expression, _message(f"handler returns {returned}", "the runtime", part))
+        self.report(
+            expression,
+            _message(f"handler returns {returned}", "the runtime", part),
+            fix=self._converted(part, expression),
+        )
+
+    def _converted(self, part: Part, encoded: cst.BaseExpression) -> Fix | None:
+        """The conversion the advice names, at the expression that makes the value when the
+        encoded expression writes it (elsewhere the code may still use it as it is): a set
+        sorted into a list, a datetime or timedelta to its ISO text or seconds, a UUID to
+        str. Unsafe: the payload changes shape (and sorted() raises on mixed elements)."""
+        origin = part.origin
+        if not isinstance(origin, cst.BaseExpression) or not _written_in(origin, encoded):
+            return None
+        if part.kind is Kind.SET and isinstance(origin, SET_MAKERS):
+            wrapped = ("sorted(", ")", "Sort the set into a list")
+        elif part.kind is Kind.UUID and isinstance(origin, PRIMARIES):
+            wrapped = ("str(", ")", "Convert the UUID with str()")
+        elif part.kind in METHOD_CONVERSIONS and isinstance(origin, PRIMARIES):
+            method = METHOD_CONVERSIONS[part.kind]
+            wrapped = ("", f".{method}()", f"Convert it with .{method}()")
+        else:
+            return None
+        before, after, description = wrapped
+        edits = (self.insert_before(origin, before), self.insert_after(origin, after))
+        return Fix(UNSAFE, description, tuple(edit for edit in edits if edit.content))
 
     def _first(self, value: Value, rejected: frozenset[Kind]) -> Part | None:
         """The first rejected part the code proves is there (a DynamoDB number must be shown)."""
@@ -256,3 +303,9 @@ def _container(value: Value) -> str:
     if shape in ("dict", "list", "tuple", "set"):
         return f"a {shape}"
     return "a value"
+
+
+def _written_in(node: cst.CSTNode, expression: cst.BaseExpression) -> bool:
+    found: list[bool] = []
+    walk(expression, lambda child: found.append(True) if child is node else None)
+    return bool(found)
