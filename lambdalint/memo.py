@@ -21,15 +21,17 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from lambdalint.cache import RACY_NS, read_entry, write_entry
 from lambdalint.files import listing
 
 # a file's kind, inode, size, modification and change times (ns); FOLDER for a folder, whose
 # listing speaks for it where it matters; None when nothing is there
-Signature = tuple[int, ...] | None
+# (typing.Optional: the project runs on Python 3.9, where ``X | None`` is not a value)
+Signature = Optional[tuple[int, ...]]
 FOLDER: Signature = (-1,)
-Listing = tuple[str, ...] | None
+Listing = Optional[tuple[str, ...]]
 
 
 def signature(path: str) -> Signature:
