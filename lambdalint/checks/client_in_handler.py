@@ -114,13 +114,35 @@ default of `cache.setdefault(key, ...)` is built before the lookup, so it is rep
 the advice to build it only when the key is missing.
 
 ## Fix
-None: moving a client to module level changes when it is created and may need its
-configuration (region, endpoint) to be known at import, so it is left to you.
+Safe, for the plain case: `name = factory(...)` as a statement of its own in the body of a
+module-level function, every argument a literal, a module-level name or an environment
+lookup (`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`), the factory a
+module-level name (`boto3.client`), and `name` bound nowhere else in the function nor at
+module level (nor declared `global` by any function). `--fix` moves the statement, with
+its comment, to just above the function:
+
+```python
+import boto3
+
+
+s3 = boto3.client("s3")
+
+
+def lambda_handler(event, context):
+    return s3.list_buckets()
+```
+
+Anything else has no fix: an argument from the event or another local (the region it
+names), a module-level name bound only below the function (not there yet at import), a
+creation inside an `if`, loop, `with` or `try`, a name the module already binds or that
+another function binds for its own client too (one would overwrite the other), or a
+function whose body would be left empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import builtins
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
@@ -128,6 +150,7 @@ from lambdalint.analysis import FileContext, Function, Handler, Scope, spelled_n
 from lambdalint.check import Check
 from lambdalint.constants import (
     argument,
+    environment_variable,
     is_environment_read,
     key_path,
     passed_to,
@@ -141,7 +164,10 @@ from lambdalint.data.client_factories import (
     SESSION_CLIENT_FACTORIES,
     SHARED_POOL_KEYWORDS,
 )
-from lambdalint.walk import Where, ends_block, live_children, walk_reached
+from lambdalint.diagnostics import SAFE, Edit, Fix
+from lambdalint.walk import Where, ends_block, live_children, walk, walk_reached
+
+BUILTIN_NAMES = frozenset(dir(builtins))
 
 CREATED = "is created on every invocation"
 CREATE_ONCE = "create it once at module level and reuse it"
@@ -191,6 +217,7 @@ class ClientInHandler(Check):
         " instead of once per execution environment"
     )
     severity = "warning"
+    fix = SAFE
 
     def __init__(self, context: FileContext) -> None:
         super().__init__(context)
@@ -216,10 +243,98 @@ class ClientInHandler(Check):
             or self._runs_once(node, where)
         ):
             return
-        self.report(node, message)
+        self.report(node, message, fix=self._hoisted(node, where))
         if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call):
             # `boto3.Session().client("s3")`: one finding for the chain, not two
             self.reported_by_chain.add(node.func.value)
+
+    def _hoisted(self, call: cst.Call, where: Where) -> Fix | None:
+        """``name = factory(...)``, a statement of a module-level function's body that depends
+        on nothing the invocation brings, moved to just above the function."""
+        module, function = self.context.module, where.reached
+        lineage = list(where.ancestors())
+        if (
+            not isinstance(function, cst.FunctionDef)
+            or all(statement is not function for statement in module.body)
+            or len(lineage) != 4
+            or not isinstance(lineage[0], cst.Assign)
+            or lineage[0].value is not call
+            or not isinstance(lineage[1], cst.SimpleStatementLine)
+            or len(lineage[1].body) != 1
+            or lineage[2] is not function.body
+            or len(function.body.body) < 2
+        ):
+            return None
+        targets = lineage[0].targets
+        if len(targets) != 1 or not isinstance(targets[0].target, cst.Name):
+            return None
+        name = targets[0].target.value
+        bindings, at_module = self.context.bindings(function), self.context.module_bindings
+        if (
+            len(bindings.values.get(name, ())) != 1
+            or name in bindings.globals | bindings.parameters | bindings.nested
+            or name in at_module.values
+            or name in at_module.imports
+            or name in BUILTIN_NAMES
+            or name in self.context.rebound_globally()
+            or not self._module_level(call.func, function)
+            or not all(
+                not arg.star and self._module_level(arg.value, function) for arg in call.args
+            )
+        ):
+            return None
+        index = next(i for i, statement in enumerate(module.body) if statement is function)
+        others = [
+            other
+            for other in module.body
+            if isinstance(other, cst.FunctionDef) and other is not function
+        ]
+        if any(name in self.context.bindings(other).values for other in others) or (
+            _names_in(call) - _module_names(module.body[:index]) - {"True", "False", "None"}
+        ):
+            # another function's own `name` may move up too (one would overwrite the other),
+            # or a name the call reads is bound below the function: not there yet at import
+            return None
+        statement = lineage[1]
+        span = self.context.positions()[statement]
+        newline = module.default_newline
+        moved = module.code_for_node(statement.with_changes(leading_lines=()))
+        return Fix(
+            SAFE,
+            f"Create `{name}` once, at module level",
+            (
+                self.insert_before(
+                    function.decorators[0] if function.decorators else function,
+                    f"{moved}{newline * 2}",
+                ),
+                Edit(span.start.line, 0, span.end.line + 1, 0, ""),
+            ),
+        )
+
+    def _module_level(self, expression: cst.BaseExpression, function: Function) -> bool:
+        """A literal, a name (or attribute of one) the module binds and the function does not,
+        or an environment lookup with such arguments: the same at import as at invocation."""
+        if isinstance(expression, (cst.SimpleString, cst.Integer, cst.Float)):
+            return True
+        if isinstance(expression, cst.Name):
+            return expression.value in ("True", "False", "None") or (
+                not self.context.is_local(expression.value, function)
+                and (
+                    expression.value in self.context.module_bindings.values
+                    or expression.value in self.context.module_bindings.imports
+                )
+            )
+        if isinstance(expression, cst.Attribute):
+            return self._module_level(expression.value, function)
+        if (
+            isinstance(expression, (cst.Subscript, cst.Call))
+            and environment_variable(self.context, expression, function) is not None
+        ):
+            arguments = expression.args if isinstance(expression, cst.Call) else ()
+            return all(
+                not arg.star and self._module_level(arg.value, function) for arg in arguments
+            )
+        return False
 
     def _serves_custom_resource(self) -> bool:
         """The module imports ``cfnresponse`` or ``crhelper`` (at any depth of its top level,
@@ -912,3 +1027,47 @@ def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> s
 
 def _membership_code(module: cst.Module, key: cst.BaseExpression, cache: cst.BaseExpression) -> str:
     return f"{module.code_for_node(cache)}[{module.code_for_node(key)}]"
+
+
+def _names_in(node: cst.CSTNode) -> set[str]:
+    """The plain names an expression reads (an attribute's own name and a keyword are no
+    variables)."""
+    names: set[str] = set()
+    labels: set[int] = set()
+
+    def visit(child: cst.CSTNode) -> None:
+        if isinstance(child, cst.Attribute):
+            labels.add(id(child.attr))
+        elif isinstance(child, cst.Arg) and child.keyword is not None:
+            labels.add(id(child.keyword))
+        elif isinstance(child, cst.Name) and id(child) not in labels:
+            names.add(child.value)
+
+    walk(node, visit)
+    return names
+
+
+def _module_names(statements: Sequence[cst.BaseStatement]) -> set[str]:
+    """The names top-level statements bind, in their if and try blocks too, not inside the
+    functions and classes they define: what exists at import once they have run."""
+    names: set[str] = set()
+
+    def visit(node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            names.add(node.name.value)
+            return False
+        if isinstance(node, cst.Assign):
+            names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and isinstance(node.target, cst.Name):
+            names.add(node.target.value)
+        elif isinstance(node, (cst.Import, cst.ImportFrom)) and not isinstance(
+            node.names, cst.ImportStar
+        ):
+            names.update(
+                alias.evaluated_alias or alias.evaluated_name.split(".")[0] for alias in node.names
+            )
+        return True
+
+    for statement in statements:
+        walk(statement, visit)
+    return names
