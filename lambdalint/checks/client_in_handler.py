@@ -117,9 +117,8 @@ the advice to build it only when the key is missing.
 Safe, for the plain case: `name = factory(...)` as a statement of its own in the body of a
 module-level function, every argument a literal, a module-level name or an environment
 lookup (`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`), the factory a
-module-level name (`boto3.client`), and `name` bound nowhere else in the function nor at
-module level (nor declared `global` by any function). `--fix` moves the statement, with
-its comment, to just above the function:
+module-level name (`boto3.client`), and `name` bound nowhere else in the function. `--fix`
+moves the statement, with its comment, to just above the function:
 
 ```python
 import boto3
@@ -132,11 +131,12 @@ def lambda_handler(event, context):
     return s3.list_buckets()
 ```
 
-Anything else has no fix: an argument from the event or another local (the region it
-names), a module-level name bound only below the function (not there yet at import), a
-creation inside an `if`, loop, `with` or `try`, a name the module already binds or that
-another function binds for its own client too (one would overwrite the other), or a
-function whose body would be left empty.
+When the module already binds `name`, declares it `global` somewhere, or another function
+binds its own `name` too (one would overwrite the other at module level), the creation
+moves up as `<function>_<name>` and the function's uses are renamed with it. Anything else
+has no fix: an argument from the event or another local (the region it names), a
+module-level name bound only below the function (not there yet at import), a creation
+inside an `if`, loop, `with` or `try`, or a function whose body would be left empty.
 """
 
 from __future__ import annotations
@@ -269,47 +269,64 @@ class ClientInHandler(Check):
         if len(targets) != 1 or not isinstance(targets[0].target, cst.Name):
             return None
         name = targets[0].target.value
-        bindings, at_module = self.context.bindings(function), self.context.module_bindings
+        bindings = self.context.bindings(function)
+        index = next(i for i, statement in enumerate(module.body) if statement is function)
         if (
             len(bindings.values.get(name, ())) != 1
             or name in bindings.globals | bindings.parameters | bindings.nested
-            or name in at_module.values
-            or name in at_module.imports
-            or name in BUILTIN_NAMES
-            or name in self.context.rebound_globally()
             or not self._module_level(call.func, function)
             or not all(
                 not arg.star and self._module_level(arg.value, function) for arg in call.args
             )
+            # a name the call reads but the module binds only below: not there yet at import
+            or {variable.value for variable in _variables(call)}
+            - _module_names(module.body[:index])
+            - {"True", "False", "None"}
         ):
             return None
-        index = next(i for i, statement in enumerate(module.body) if statement is function)
-        others = [
-            other
-            for other in module.body
-            if isinstance(other, cst.FunctionDef) and other is not function
-        ]
-        if any(name in self.context.bindings(other).values for other in others) or (
-            _names_in(call) - _module_names(module.body[:index]) - {"True", "False", "None"}
-        ):
-            # another function's own `name` may move up too (one would overwrite the other),
-            # or a name the call reads is bound below the function: not there yet at import
+        hoisted = self._free_name(name, function)
+        if hoisted is None:
             return None
-        statement = lineage[1]
+        assign, statement = lineage[0], lineage[1]
         span = self.context.positions()[statement]
+        edits = [Edit(span.start.line, 0, span.end.line + 1, 0, "")]
+        if hoisted != name:
+            renamed = targets[0].with_changes(target=cst.Name(hoisted))
+            statement = statement.with_changes(body=[assign.with_changes(targets=[renamed])])
+            edits += [
+                Edit(at.start.line, at.start.column, at.end.line, at.end.column, hoisted)
+                for use in _variables(function.body)
+                if use.value == name and use is not targets[0].target
+                for at in (self.context.positions()[use],)
+            ]
         newline = module.default_newline
         moved = module.code_for_node(statement.with_changes(leading_lines=()))
-        return Fix(
-            SAFE,
-            f"Create `{name}` once, at module level",
-            (
-                self.insert_before(
-                    function.decorators[0] if function.decorators else function,
-                    f"{moved}{newline * 2}",
-                ),
-                Edit(span.start.line, 0, span.end.line + 1, 0, ""),
-            ),
-        )
+        above = function.decorators[0] if function.decorators else function
+        edits.append(self.insert_before(above, f"{moved}{newline * 2}"))
+        return Fix(SAFE, f"Create `{hoisted}` once, at module level", tuple(edits))
+
+    def _free_name(self, name: str, function: cst.FunctionDef) -> str | None:
+        """The module-level name to move the creation under: its own, else
+        ``<function>_<name>``, whichever nothing else binds (another function's own ``name``
+        may move up too, and one would overwrite the other) and no code uses yet."""
+        at_module = self.context.module_bindings
+        others = [
+            other
+            for other in self.context.module.body
+            if isinstance(other, cst.FunctionDef) and other is not function
+        ]
+        spelled = {variable.value for variable in _variables(self.context.module)}
+        for candidate in (name, f"{function.name.value}_{name}"):
+            if (
+                candidate not in at_module.values
+                and candidate not in at_module.imports
+                and candidate not in BUILTIN_NAMES
+                and candidate not in self.context.rebound_globally()
+                and not any(candidate in self.context.bindings(other).values for other in others)
+                and (candidate == name or candidate not in spelled)
+            ):
+                return candidate
+        return None
 
     def _module_level(self, expression: cst.BaseExpression, function: Function) -> bool:
         """A literal, a name (or attribute of one) the module binds and the function does not,
@@ -1029,10 +1046,10 @@ def _membership_code(module: cst.Module, key: cst.BaseExpression, cache: cst.Bas
     return f"{module.code_for_node(cache)}[{module.code_for_node(key)}]"
 
 
-def _names_in(node: cst.CSTNode) -> set[str]:
-    """The plain names an expression reads (an attribute's own name and a keyword are no
-    variables)."""
-    names: set[str] = set()
+def _variables(node: cst.CSTNode) -> list[cst.Name]:
+    """The Name nodes under node that spell variables (not an attribute's own name or a
+    keyword argument's)."""
+    found: list[cst.Name] = []
     labels: set[int] = set()
 
     def visit(child: cst.CSTNode) -> None:
@@ -1041,10 +1058,10 @@ def _names_in(node: cst.CSTNode) -> set[str]:
         elif isinstance(child, cst.Arg) and child.keyword is not None:
             labels.add(id(child.keyword))
         elif isinstance(child, cst.Name) and id(child) not in labels:
-            names.add(child.value)
+            found.append(child)
 
     walk(node, visit)
-    return names
+    return found
 
 
 def _module_names(statements: Sequence[cst.BaseStatement]) -> set[str]:

@@ -1,5 +1,5 @@
-# Two reached functions each make their own `client`: moving both to module level under that
-# one name would leave one of them with the other's client, so neither gets a fix.
+# Two reached functions each make their own `client`: under that one name at module level one
+# would overwrite the other, so each moves up under a name of its own (<function>_client).
 import boto3
 
 
