@@ -315,6 +315,24 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
+def variables(node: cst.CSTNode) -> list[cst.Name]:
+    """The Name nodes under node that spell variables (not an attribute's own name or a
+    keyword argument's)."""
+    found: list[cst.Name] = []
+    labels: set[int] = set()
+
+    def visit(child: cst.CSTNode) -> None:
+        if isinstance(child, cst.Attribute):
+            labels.add(id(child.attr))
+        elif isinstance(child, cst.Arg) and child.keyword is not None:
+            labels.add(id(child.keyword))
+        elif isinstance(child, cst.Name) and id(child) not in labels:
+            found.append(child)
+
+    walk(node, visit)
+    return found
+
+
 def spelled_name(node: cst.BaseExpression) -> str:
     """``db.connect`` for that attribute chain of names, ``connect`` for a name, else ""."""
     if isinstance(node, cst.Name):

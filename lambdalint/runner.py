@@ -243,12 +243,7 @@ class Run:
         if not enabled:
             source = "--select" if self.options.select is not None else config.where("select")
             self.warnings.append(f"{source}: no rule is selected, so nothing is checked")
-        fixable = enabled_codes(
-            self.known,
-            config.fixable,
-            [],
-            config.unfixable,
-        )
+        fixable = enabled_codes(self.known, config.fixable, [], config.unfixable)
         return Project(
             config,
             handler_map,
@@ -433,12 +428,15 @@ class Run:
         """Where a cached run remembers its whole outcome (``lambdalint.memo``): beside the
         cache of the first checked path's project, by command line, folder and code."""
         first = next((Path(raw) for raw in self.options.paths if raw != "-"), None)
-        if not self.options.cache or self.options.stdin is not None or first is None:
+        # a run that fixes files reports what it did to them; a missing path, files() names
+        if (
+            not self.options.cache
+            or self.options.stdin is not None
+            or self.options.fix
+            or first is None
+            or not exists(first)
+        ):
             return None
-        if self.options.fix:
-            return None  # a run that fixes files reports what it did to them
-        if not exists(first):
-            return None  # files() says so
         root, config_path = self._located(first / "__init__.py" if is_dir(first) else first)
         folder = self._cache_folder(self._config(config_path, root))
         key = fingerprint(code_identity(), os.getcwd(), replace(self.options, jobs=1))

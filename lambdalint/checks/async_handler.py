@@ -60,15 +60,12 @@ or when the module already uses the name `_<name>`.
 
 from __future__ import annotations
 
-import libcst as cst
-
-from lambdalint.analysis import Handler
+from lambdalint.analysis import Handler, variables
 from lambdalint.check import Check
 from lambdalint.checks.handler_signature import signature_problem
 from lambdalint.diagnostics import SAFE, UNSAFE, Edit, Fix
 from lambdalint.handler_decorators import is_lambda_handler_decorator, sees_through_decorators
 from lambdalint.imports_fix import with_import
-from lambdalint.walk import walk
 
 
 class AsyncHandler(Check):
@@ -102,8 +99,7 @@ class AsyncHandler(Check):
             return None  # the plain handler would call it as the runtime does: LAM001's first
         name = function.name.value
         renamed = f"_{name}"
-        spelled: list[str] = []
-        walk(module, lambda node: spelled.append(node.value) if type(node) is cst.Name else None)
+        spelled = [variable.value for variable in variables(module)]
         if renamed in spelled:
             return None
         asyncio = self.context.module_bindings.imports.get("asyncio")

@@ -141,12 +141,19 @@ inside an `if`, loop, `with` or `try`, or a function whose body would be left em
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
-from lambdalint.analysis import FileContext, Function, Handler, Scope, spelled_name
+from lambdalint.analysis import (
+    BUILTIN_NAMES,
+    FileContext,
+    Function,
+    Handler,
+    Scope,
+    spelled_name,
+    variables,
+)
 from lambdalint.check import Check
 from lambdalint.constants import (
     argument,
@@ -166,8 +173,6 @@ from lambdalint.data.client_factories import (
 )
 from lambdalint.diagnostics import SAFE, Edit, Fix
 from lambdalint.walk import Where, ends_block, live_children, walk, walk_reached
-
-BUILTIN_NAMES = frozenset(dir(builtins))
 
 CREATED = "is created on every invocation"
 CREATE_ONCE = "create it once at module level and reuse it"
@@ -279,7 +284,7 @@ class ClientInHandler(Check):
                 not arg.star and self._module_level(arg.value, function) for arg in call.args
             )
             # a name the call reads but the module binds only below: not there yet at import
-            or {variable.value for variable in _variables(call)}
+            or {variable.value for variable in variables(call)}
             - _module_names(module.body[:index])
             - {"True", "False", "None"}
         ):
@@ -295,7 +300,7 @@ class ClientInHandler(Check):
             statement = statement.with_changes(body=[assign.with_changes(targets=[renamed])])
             edits += [
                 Edit(at.start.line, at.start.column, at.end.line, at.end.column, hoisted)
-                for use in _variables(function.body)
+                for use in variables(function.body)
                 if use.value == name and use is not targets[0].target
                 for at in (self.context.positions()[use],)
             ]
@@ -315,7 +320,6 @@ class ClientInHandler(Check):
             for other in self.context.module.body
             if isinstance(other, cst.FunctionDef) and other is not function
         ]
-        spelled = {variable.value for variable in _variables(self.context.module)}
         for candidate in (name, f"{function.name.value}_{name}"):
             if (
                 candidate not in at_module.values
@@ -323,24 +327,21 @@ class ClientInHandler(Check):
                 and candidate not in BUILTIN_NAMES
                 and candidate not in self.context.rebound_globally()
                 and not any(candidate in self.context.bindings(other).values for other in others)
-                and (candidate == name or candidate not in spelled)
+                and (
+                    candidate == name
+                    or all(used.value != candidate for used in variables(self.context.module))
+                )
             ):
                 return candidate
         return None
 
     def _module_level(self, expression: cst.BaseExpression, function: Function) -> bool:
-        """A literal, a name (or attribute of one) the module binds and the function does not,
-        or an environment lookup with such arguments: the same at import as at invocation."""
+        """A literal, a name (or attribute of one) the function does not bind, or an
+        environment lookup with such arguments: the same at import as at invocation."""
         if isinstance(expression, (cst.SimpleString, cst.Integer, cst.Float)):
             return True
-        if isinstance(expression, cst.Name):
-            return expression.value in ("True", "False", "None") or (
-                not self.context.is_local(expression.value, function)
-                and (
-                    expression.value in self.context.module_bindings.values
-                    or expression.value in self.context.module_bindings.imports
-                )
-            )
+        if isinstance(expression, cst.Name):  # _hoisted checks the module binds it above
+            return not self.context.is_local(expression.value, function)
         if isinstance(expression, cst.Attribute):
             return self._module_level(expression.value, function)
         if (
@@ -1044,24 +1045,6 @@ def _slots_known(module: cst.Module, test: cst.BaseExpression, empty: bool) -> s
 
 def _membership_code(module: cst.Module, key: cst.BaseExpression, cache: cst.BaseExpression) -> str:
     return f"{module.code_for_node(cache)}[{module.code_for_node(key)}]"
-
-
-def _variables(node: cst.CSTNode) -> list[cst.Name]:
-    """The Name nodes under node that spell variables (not an attribute's own name or a
-    keyword argument's)."""
-    found: list[cst.Name] = []
-    labels: set[int] = set()
-
-    def visit(child: cst.CSTNode) -> None:
-        if isinstance(child, cst.Attribute):
-            labels.add(id(child.attr))
-        elif isinstance(child, cst.Arg) and child.keyword is not None:
-            labels.add(id(child.keyword))
-        elif isinstance(child, cst.Name) and id(child) not in labels:
-            found.append(child)
-
-    walk(node, visit)
-    return found
 
 
 def _module_names(statements: Sequence[cst.BaseStatement]) -> set[str]:
