@@ -313,7 +313,8 @@ def stages_section(label: str, roots: list[Path], repeat: int) -> None:
         (runner, "build_map", "discovery"),
         (libcst, "parse_module", "parse (libcst)"),
         (ast, "parse", "parse (ast)"),
-        (runner, "check_files", "rules"),
+        (runner.Batch, "add", "rules"),
+        (runner.Batch, "results", "rules"),
         (runner.Run, "project_findings", "rules"),
     ]:
         clock.wrap(owner, name, stage)

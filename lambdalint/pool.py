@@ -7,8 +7,8 @@ import functools
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 from lambdalint.convention import COULD_DEFINE_HANDLER
 from lambdalint.engine import FileResult, FileTask, check_file, crashed
@@ -25,9 +25,11 @@ if TYPE_CHECKING:  # the machinery is imported by the runs that start a pool, no
 # keeps a busy machine from ending up slower, so small runs never pay for a pool.
 SECONDS_PER_FILE, SECONDS_PER_BYTE = 0.004, 0.000003
 POOL_START_SECONDS, MARGIN = 0.55, 1.25
-# chunks per worker: few enough to keep pickling cheap, enough to even out slow files
-CHUNKS_PER_WORKER = 4
+# a chunk's estimated serial work: a tenth of a second or so in a worker, so a slow file
+# or project does not leave a worker idle at the end, and a chunk's round trip stays cheap
+CHUNK_SECONDS = 0.2
 T = TypeVar("T")
+_Item = tuple[FileTask, Optional[bytes]]  # a file's task and its bytes (None: unread)
 
 
 class Workers:
@@ -45,6 +47,8 @@ class Workers:
         self._lock = threading.Lock()
         self._queued: list[tuple[Future[Any], Callable[..., Any], tuple[object, ...]]] = []
         self._starting: threading.Thread | None = None
+        # what the server the workers fork from imports once, so no worker pays for it
+        self._preload = ["lambdalint.pool", "lambdalint.analysis", "lambdalint.checks"]
 
     @property
     def started(self) -> bool:
@@ -61,13 +65,16 @@ class Workers:
 
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(
-                    ["lambdalint.pool", "lambdalint.analysis", "lambdalint.checks"]
-                )
+                context.set_forkserver_preload(self._preload)
                 self._context = context
             else:
                 self._context = multiprocessing.get_context("spawn")
         return self._context
+
+    def preload(self, modules: Iterable[str]) -> None:
+        """Modules the workers will need besides the checks' (a discovery's), for the server
+        to import too; of no effect once the pool has started."""
+        self._preload.extend(module for module in modules if module not in self._preload)
 
     def submit(self, work: Callable[..., T], *args: object) -> Future[T]:
         from concurrent.futures import Future
@@ -147,26 +154,83 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def check_files(
-    tasks: Sequence[tuple[FileTask, bytes | None]], workers: Workers | None
-) -> list[FileResult]:
-    """Each task's result, in the tasks' order, as check_file gives it in this process; a
-    task comes with its file's bytes when the caller has read them already. Without workers
-    (--jobs 1) every file is checked here."""
-    if workers is None:
-        return [check_file(task, source) for task, source in tasks]
-    results: dict[int, FileResult] = {}
-    parsed: dict[int, tuple[FileTask, bytes | None]] = {}
-    for index, (task, given) in enumerate(tasks):
+class Batch:
+    """Per-file checks handed in one by one, and their results in that order, as check_file
+    gives them in this process. Without workers (--jobs 1) each file is checked as it comes.
+    With workers, the files that get as far as libcst leave in chunks as soon as there is a
+    chunk's worth and the pool pays off, so the workers check one project's files while this
+    process lists the next project's (or waits for its discovery)."""
+
+    def __init__(self, workers: Workers | None) -> None:
+        self._workers = workers
+        self._count = 0
+        self._done: dict[int, FileResult] = {}
+        self._waiting: list[tuple[int, _Item]] = []
+        self._waiting_seconds = 0.0
+        self._sent: list[tuple[list[int], list[_Item], Future[list[FileResult]]]] = []
+        self._pooled = False  # whether the files go to the workers
+
+    def add(self, task: FileTask, given: bytes | None) -> None:
+        """A task, with its file's bytes when the caller has read them already."""
+        index = self._count
+        self._count += 1
+        if self._workers is None:
+            self._done[index] = check_file(task, given)
+            return
         source = given if given is not None else _read(task)
-        if _parses(task, source):
-            parsed[index] = (task, source)
-        else:  # settled by the prefilter (or a read error) at once: not worth a worker
-            results[index] = check_file(task, source)
-    items = list(parsed.values())
-    done = _in_pool(items, workers) if _worth_a_pool(items, workers) else _check_chunk(items)
-    results.update(zip(parsed, done))
-    return [results[index] for index in range(len(tasks))]
+        if not _parses(task, source):  # settled by the prefilter or a read error: no worker
+            self._done[index] = check_file(task, source)
+            return
+        self._waiting.append((index, (task, source)))
+        self._waiting_seconds += _serial_seconds(source)
+        self._pooled = self._pooled or _worth_a_pool(self._waiting_seconds, self._workers)
+        if self._pooled:
+            self._send(self._workers, whole_chunks_only=True)
+
+    def results(self) -> list[FileResult]:
+        """Every task's result, in the order they were added."""
+        if self._pooled and self._workers is not None:
+            self._send(self._workers, whole_chunks_only=False)
+        else:  # too little work to pay for the pool
+            self._done.update((index, check_file(*item)) for index, item in self._waiting)
+        self._waiting = []
+        sent, self._sent = self._sent, []
+        # a worker died: the pool is broken for every chunk not done yet, and which file killed
+        # it is unknown, so each of their files gets a process of its own
+        orphans: list[tuple[int, _Item]] = []
+        for indexes, chunk, future in sent:
+            done = _outcome(chunk, future)
+            if done is None:
+                orphans.extend(zip(indexes, chunk))
+            else:
+                self._done.update(zip(indexes, done))
+        if orphans and self._workers is not None:
+            self._workers.close()
+            alone = _one_process_each(
+                [item for _, item in orphans], self._workers.context, self._workers.jobs
+            )
+            self._done.update(zip((index for index, _ in orphans), alone))
+        return [self._done[index] for index in range(self._count)]
+
+    def _send(self, workers: Workers, *, whole_chunks_only: bool) -> None:
+        """Hand the waiting files to the workers in chunks of about CHUNK_SECONDS' work."""
+        chunk: list[tuple[int, _Item]] = []
+        seconds = 0.0
+        for waiting in self._waiting:
+            chunk.append(waiting)
+            seconds += _serial_seconds(waiting[1][1])
+            if seconds >= CHUNK_SECONDS:
+                self._submit(workers, chunk)
+                chunk, seconds = [], 0.0
+        if chunk and not whole_chunks_only:
+            self._submit(workers, chunk)
+            chunk, seconds = [], 0.0
+        self._waiting, self._waiting_seconds = chunk, seconds
+
+    def _submit(self, workers: Workers, chunk: list[tuple[int, _Item]]) -> None:
+        items = [item for _, item in chunk]
+        future = workers.submit(_check_chunk, items)
+        self._sent.append(([index for index, _ in chunk], items, future))
 
 
 def _read(task: FileTask) -> bytes | None:
@@ -184,40 +248,23 @@ def _parses(task: FileTask, source: bytes | None) -> bool:
     return task.targets is not None or COULD_DEFINE_HANDLER.search(source) is not None
 
 
-def _worth_a_pool(items: list[tuple[FileTask, bytes | None]], workers: Workers) -> bool:
-    """Whether the files take long enough serially to pay for the pool: for its start, unless
+def _serial_seconds(source: bytes | None) -> float:
+    """About how long checking a file that libcst parses takes in one process."""
+    return SECONDS_PER_FILE + SECONDS_PER_BYTE * len(source or b"")
+
+
+def _worth_a_pool(serial: float, workers: Workers) -> bool:
+    """Whether files taking this long serially pay for the pool: for its start, unless
     discovery started it already, and for sending the files over."""
-    serial = sum(SECONDS_PER_FILE + SECONDS_PER_BYTE * len(source or b"") for _, source in items)
     start = 0.0 if workers.started else POOL_START_SECONDS
     return serial > (start + SECONDS_PER_FILE) * workers.jobs / (workers.jobs - 1) * MARGIN
 
 
-def _in_pool(items: list[tuple[FileTask, bytes | None]], workers: Workers) -> list[FileResult]:
-    jobs = workers.jobs
-    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    futures = [workers.submit(_check_chunk, chunk) for chunk in chunks]
-    outcomes = [_outcome(chunk, future) for chunk, future in zip(chunks, futures)]
-    # a worker died: the pool is broken for every chunk not done yet, and which file killed
-    # it is unknown, so each of their files gets a process of its own
-    orphans = [item for chunk, done in zip(chunks, outcomes) if done is None for item in chunk]
-    if orphans:
-        workers.close()
-    alone = iter(_one_process_each(orphans, workers.context, jobs))
-    return [
-        result
-        for done, chunk in zip(outcomes, chunks)
-        for result in (done if done is not None else [next(alone) for _ in chunk])
-    ]
-
-
-def _check_chunk(chunk: list[tuple[FileTask, bytes | None]]) -> list[FileResult]:
+def _check_chunk(chunk: list[_Item]) -> list[FileResult]:
     return [check_file(task, source) for task, source in chunk]
 
 
-def _outcome(
-    chunk: list[tuple[FileTask, bytes | None]], future: Future[list[FileResult]]
-) -> list[FileResult] | None:
+def _outcome(chunk: list[_Item], future: Future[list[FileResult]]) -> list[FileResult] | None:
     """The chunk's results; None when its worker process died (a native crash), for
     _one_process_each to find the file. When the worker raised, the chunk again in this
     process, so a failing file is reported (or stops the run) exactly as a serial run would."""
@@ -232,7 +279,7 @@ def _outcome(
 
 
 def _one_process_each(
-    items: list[tuple[FileTask, bytes | None]], context: ForkServerContext | SpawnContext, jobs: int
+    items: list[_Item], context: ForkServerContext | SpawnContext, jobs: int
 ) -> list[FileResult]:
     """Each file checked in a fresh process of its own, jobs at a time: a file whose process
     dies again is a LAM901 naming the signal or exit code; a Python exception is rerun here."""

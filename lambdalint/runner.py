@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lambdalint import __version__
 from lambdalint.baseline import Baseline, load_baseline
-from lambdalint.cache import CACHE_DIR_NAME, ProjectCache, code_identity, fingerprint
+from lambdalint.cache import CACHE_DIR_NAME, Lookup, ProjectCache, code_identity, fingerprint
 from lambdalint.config import Config, HandlerSpec, default_config, load_config, project_marker
 from lambdalint.diagnostics import REACHED_FROM, SAFE, Diagnostic, spelled
 from lambdalint.discovery import declared_handlers, discover, inline_placement
@@ -36,7 +36,7 @@ from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
 from lambdalint.memo import Listing, recall, remember
 from lambdalint.output import display_path
 from lambdalint.paths import exists, is_dir, recorded_lookups
-from lambdalint.pool import Workers, check_files
+from lambdalint.pool import Batch, Workers
 from lambdalint.registry import all_checks, all_codes
 from lambdalint.suppression import (
     DECLARATION_NOQA,
@@ -274,7 +274,7 @@ class Run:
         the walk of its root that checking then filters (``files``), or from the cache when
         the walk lists the same files and none that discovery read has changed; with the
         digest of what it depends on. ``in_worker`` hands the reading to a worker process
-        (``_prefetch``), whose result a later call takes."""
+        (``_prefetch``), with the walk, whose result a later call takes."""
         excluded = (*config.exclude, *config.extend_exclude)
         key = (config.root, config.discover, excluded)
         if key in self._discoveries:
@@ -298,7 +298,7 @@ class Run:
                 return cached, listing
         arguments = (config.root, config.discover, excluded, config.max_file_size)
         if in_worker and self.workers is not None:
-            self._pending[key] = self.workers.submit(discover_recorded, *arguments)
+            self._pending[key] = self.workers.submit(discover_recorded, *arguments, tree)
             return Discovery(), ""
         pending = self._pending.pop(key, None)
         discovered = _result(pending, self.workers) if pending is not None else None
@@ -312,9 +312,11 @@ class Run:
         return found, listing
 
     def _prefetch(self) -> None:
-        """With --jobs, the discoveries of the checked folders' projects but the first are
-        read in worker processes while this process reads the first: projects share no
-        declaration, and a monorepo's or a CI job's folders would otherwise wait in line."""
+        """With --jobs and several projects among the checked folders, their discoveries are
+        read in worker processes while this process lists their files, and hands each
+        project's files to the workers as soon as its discovery is in: projects share no
+        declaration, and a monorepo's or a CI job's folders would otherwise wait in line. A
+        single project is read here, where waiting for the pool to start would only delay it."""
         if self.workers is None:
             return
         located = dict.fromkeys(
@@ -322,8 +324,13 @@ class Run:
             for raw in self.options.paths
             if raw != "-" and os.path.isdir(raw)
         )
-        for root, config_path in list(located)[1:]:
-            config = self._config(config_path, root)
+        if len(located) < 2:
+            return
+        configs = [self._config(config_path, root) for root, config_path in located]
+        self.workers.preload(
+            f"lambdalint.discovery.{source}" for config in configs for source in config.discover
+        )
+        for config in configs:
             self._discovery(config, self._cache(config), in_worker=True)
 
     def _baseline(self, config: Config) -> Baseline | None:
@@ -339,34 +346,43 @@ class Run:
     def files(self) -> list[Path]:
         """The Python files the checked paths name: a folder inside a project whose root
         was walked (for discovery) is taken from that walk, any other folder walked."""
-        by_real_path: dict[Path, Path] = {}  # one path per file, however many paths reach it
+        return list(self._files())
+
+    def _files(self) -> Iterator[Path]:
+        """``files()``, path by path: what the first paths list can be checked while a later
+        path's project is read."""
+        for raw in self.options.paths:
+            if raw != "-" and not exists(Path(raw)):  # or a name the OS refuses
+                raise UsageError(f"{raw}: no such file or directory")
+        seen: set[Path] = set()  # real paths: one path per file, however many paths reach it
         for raw in self.options.paths:
             if raw == "-":
                 continue
             path = Path(raw)
-            if not exists(path):  # or a name the OS refuses
-                raise UsageError(f"{raw}: no such file or directory")
-            if path.is_file():
-                by_real_path.setdefault(Path(os.path.realpath(path)), path)
-                continue
-            project = self.project_for(path / "__init__.py")
-            if not path.is_dir():  # a FIFO, socket or device: noted, never read
-                reason = unreadable_reason(path)
-                if reason is not None:
-                    self.skipped.append(Skipped(path, reason))
-                continue
-            excluded = (*project.config.exclude, *project.config.extend_exclude)
-            folder = Path(os.path.abspath(path))
-            tree = self._trees.get((project.config.root, excluded))
-            if tree is None or not tree.covers(folder):
-                tree = walk(path, (".py",), excluded, project.config.root)
-                self._walked.append(tree)
-            files, skipped = tree.within(folder, path, (".py",))
-            self.skipped.extend(skipped)
-            for file, real in files:
-                by_real_path.setdefault(real, file)
-        self._real_paths.update((path, real) for real, path in by_real_path.items())
-        return list(by_real_path.values())
+            found = [(path, Path(os.path.realpath(path)))] if path.is_file() else self._within(path)
+            for file, real in found:
+                if real not in seen:
+                    seen.add(real)
+                    self._real_paths[file] = real
+                    yield file
+
+    def _within(self, path: Path) -> list[tuple[Path, Path]]:
+        """The Python files under a checked folder, with their real paths."""
+        project = self.project_for(path / "__init__.py")
+        if not path.is_dir():  # a FIFO, socket or device: noted, never read
+            reason = unreadable_reason(path)
+            if reason is not None:
+                self.skipped.append(Skipped(path, reason))
+            return []
+        excluded = (*project.config.exclude, *project.config.extend_exclude)
+        folder = Path(os.path.abspath(path))
+        tree = self._trees.get((project.config.root, excluded))
+        if tree is None or not tree.covers(folder):
+            tree = walk(path, (".py",), excluded, project.config.root)
+            self._walked.append(tree)
+        files, skipped = tree.within(folder, path, (".py",))
+        self.skipped.extend(skipped)
+        return files
 
     def task(self, path: Path) -> FileTask:
         project = self.project_for(path)
@@ -461,23 +477,22 @@ class Run:
 
     def _execute(self) -> Result:
         self._prefetch()
-        diagnostics: list[Diagnostic] = []
-        # a file a declaration names is checked whatever its size
-        tasks = [
-            task
-            for task in map(self.task, self.files())
-            if task.targets is not None or not self.too_large(task.path)
-        ]
+        batch = Batch(self.workers)
+        # each file goes to the batch as the walk lists it: with workers, one project's files
+        # are checked while the next project's are listed and its discovery awaited
+        files = [(task, self._looked_up(task, batch)) for task in self._tasks()]
         stdin = None
         if self.options.stdin is not None:
             stdin = self.task(Path(self.options.stdin_filename or "stdin.py")), self.options.stdin
         # inline code is checked with the files (in the pool, when there is one); after the
         # stdin task, whose project may declare some
         embedded = [
-            item for project in list(self.projects.values()) for item in self._embedded(project)
+            (task, self._known_embedded(task, code, batch))
+            for project in list(self.projects.values())
+            for task, code in self._embedded(project)
         ]
-        checked = [*tasks, *(task for task, _ in embedded)]
-        for task, result in zip(checked, self._results(tasks, embedded)):
+        diagnostics: list[Diagnostic] = []
+        for task, result in self._results(batch, files, embedded):
             diagnostics.extend(self._filed(task, self._fixed(task, result)))
         if stdin is not None:
             diagnostics.extend(self._filed(stdin[0], check_file(*stdin)))
@@ -494,55 +509,66 @@ class Run:
             cache.save()
         return Result(diagnostics, list(dict.fromkeys(self.skipped)))
 
+    def _tasks(self) -> Iterator[FileTask]:
+        """Each file's task; a file above its project's max-file-size is passed over, unless
+        a declaration names it."""
+        for path in self._files():
+            task = self.task(path)
+            if task.targets is not None or not self.too_large(task.path):
+                yield task
+
+    def _looked_up(self, task: FileTask, batch: Batch) -> Lookup | None:
+        """The file's lookup in its project's cache; a file without a cached result goes to
+        the batch, with the bytes the lookup read."""
+        cache = self.project_for(task.path).cache
+        lookup = cache.lookup(task) if cache is not None else None
+        if lookup is None or lookup.result is None:
+            batch.add(task, lookup.source if lookup is not None else None)
+        return lookup
+
+    def _known_embedded(self, task: FileTask, code: bytes, batch: Batch) -> FileResult | None:
+        """The cached result of an embedded module (inline code); one without goes to the batch."""
+        cache = self.project_for(task.path).cache
+        known = cache.embedded(task) if cache is not None else None
+        if known is None:
+            batch.add(task, code)
+        return known
+
     def _results(
-        self, tasks: list[FileTask], embedded: list[tuple[FileTask, bytes]]
-    ) -> list[FileResult]:
-        """Each task's result, then each embedded module's (inline code): from its project's
-        cache when the file (or the code) and its task are unchanged, else checked, all in
-        one batch (only the per-file check may leave this process; what the run decides
-        stays here), and stored."""
-        lookups = [
-            cache.lookup(task) if (cache := self.project_for(task.path).cache) else None
-            for task in tasks
-        ]
-        to_check = [
-            index for index, lookup in enumerate(lookups) if lookup is None or lookup.result is None
-        ]
-        known = [
-            cache.embedded(task) if (cache := self.project_for(task.path).cache) else None
-            for task, _ in embedded
-        ]
-        fresh = [index for index, result in enumerate(known) if result is None]
-        checked = check_files(
-            [
-                *(
-                    (tasks[index], lookup.source if (lookup := lookups[index]) else None)
-                    for index in to_check
-                ),
-                *(embedded[index] for index in fresh),
-            ],
-            self.workers,
-        )
-        for index, result in zip(fresh, checked[len(to_check) :]):
-            known[index] = result
-            cache = self.project_for(embedded[index][0].path).cache
-            if cache is not None:
-                cache.store_embedded(embedded[index][0], result)
-        results = [lookup.result if lookup else None for lookup in lookups]
-        self.cache_events.extend(
-            ("file", task.path, lookup.result is not None)
-            for task, lookup in zip(tasks, lookups)
-            if lookup is not None
-        )
-        for index, result in zip(to_check, checked):
-            results[index] = result
-            lookup = lookups[index]
-            cache = self.project_for(tasks[index].path).cache
+        self,
+        batch: Batch,
+        files: list[tuple[FileTask, Lookup | None]],
+        embedded: list[tuple[FileTask, FileResult | None]],
+    ) -> list[tuple[FileTask, FileResult]]:
+        """Each file's result, then each embedded module's: from its project's cache when the
+        file (or the code) and its task are unchanged, else as the batch checked it, and
+        stored (only the per-file check may leave this process; what the run decides stays
+        here)."""
+        checked = iter(batch.results())
+        results: list[tuple[FileTask, FileResult]] = []
+        for task, lookup in files:
+            cache = self.project_for(task.path).cache
+            if lookup is not None and lookup.result is not None:
+                results.append((task, lookup.result))
+                continue
+            result = next(checked)
             if lookup is not None and cache is not None:
                 cache.store(lookup, result)
-        found = [result for result in (*results, *known) if result is not None]
-        self._module_reads.update(path for result in found for path, _ in result.reads)
-        return found
+            results.append((task, result))
+        for task, known in embedded:
+            if known is None:
+                known = next(checked)
+                cache = self.project_for(task.path).cache
+                if cache is not None:
+                    cache.store_embedded(task, known)
+            results.append((task, known))
+        self.cache_events.extend(
+            ("file", task.path, lookup.result is not None)
+            for task, lookup in files
+            if lookup is not None
+        )
+        self._module_reads.update(path for _, result in results for path, _ in result.reads)
+        return results
 
     def _fixed(self, task: FileTask, result: FileResult) -> FileResult:
         """With --fix, the file's result after its wanted fixes, which are written unless
