@@ -374,10 +374,15 @@ class FileContext:
     """Everything rules share about one file; built once by the engine."""
 
     def __init__(
-        self, module: cst.Module, path: Path, extra_client_factories: Sequence[str] = ()
+        self,
+        module: cst.Module,
+        path: Path,
+        extra_client_factories: Sequence[str] = (),
+        source: str | None = None,
     ) -> None:
         self.module = module
         self.path = path
+        self.source = source  # the text the module was parsed from, for positions()
         self.extra_client_factories = tuple(extra_client_factories)
         self.functions: dict[str, cst.FunctionDef] = {}
         self.classes: dict[str, cst.ClassDef] = {}
@@ -404,11 +409,11 @@ class FileContext:
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
-        """Where every node is; computed once, on first use (it costs a full code generation)."""
+        """Where every node is, each computed on first use (lambdalint.positions)."""
         if self._positions is None:
             from lambdalint.positions import Positions
 
-            self._positions = Positions(self.module)
+            self._positions = Positions(self.module, self.source)
         return self._positions
 
     def line_of(self, node: cst.CSTNode) -> int:

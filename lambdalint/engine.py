@@ -228,7 +228,7 @@ def _check_text(task: FileTask, text: str) -> FileResult:
         return _not_checked(task, reason, line)
     try:
         module = cst.parse_module(text)
-        result = _run_checks(task, module)
+        result = _run_checks(task, module, text)
     except cst.ParserSyntaxError as error:
         problem = _syntax_problem(task, text, error)
         return FileResult([problem] if _wanted(problem, task) else [])
@@ -258,12 +258,12 @@ def _syntax_problem(task: FileTask, text: str, error: ParserSyntaxError) -> Diag
     )
 
 
-def _run_checks(task: FileTask, module: Module) -> FileResult:
+def _run_checks(task: FileTask, module: Module, text: str) -> FileResult:
     from lambdalint.analysis import FileContext
     from lambdalint.reach import Module as ReachedModule
     from lambdalint.reach import Reach
 
-    context = FileContext(module, task.path, task.extra_client_factories)
+    context = FileContext(module, task.path, task.extra_client_factories, text)
     missing = [_missing(task, target) for target in context.find_handlers(task.targets or ())]
     # inline code is a module of its own: there is no code root beside it to import from
     reach = Reach(ReachedModule(context, []), task.code_roots if task.embedding is None else ())

@@ -1,13 +1,22 @@
-"""Where each node of a module is: libcst's PositionProvider semantics, at a third of the cost.
+"""Where each node of a module is: libcst's PositionProvider semantics, at a fraction of the cost.
 
-PositionProvider records positions during code generation, allocating two dataclasses
-per node and splitting every token with a regex. This state records the same ranges as
-plain tuples and only splits tokens that contain a line break. ``tests/test_positions.py``
-holds it equal to PositionProvider.
+PositionProvider generates the whole module's code, allocating two dataclasses per node and
+splitting every token with a regex. ``Positions`` records the same ranges as plain tuples,
+splits only tokens that hold a line break, and, given the module's source, generates only
+what a lookup needs: the code of the innermost statement of a block that holds the node,
+placed in the source where that code occurs, once, at the start of a line (a statement's
+code, generated with the indentation of the blocks around it, is exactly its text in the
+module). A statement whose code occurs more than once gives way to the one around it; the
+whole module is generated only when none is left, or for a node of whitespace or
+punctuation that no placed statement holds. ``tests/test_positions.py`` holds it equal to
+PositionProvider.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -17,16 +26,19 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState  # the hook PositionProvider itself uses
 from libcst.metadata import CodePosition, CodeRange
 
+from lambdalint.walk import children, is_kind, is_node
+
 NEWLINE = re.compile(r"\r\n?|\n")
 
 _Point = tuple[int, int]  # (line, column)
+_Span = tuple[_Point, _Point]
 
 
 @dataclass
 class _RecordingState(CodegenState):
     line: int = 1  # 1-based
     column: int = 0  # 0-based, as libcst counts
-    ranges: dict[cst.CSTNode, tuple[_Point, _Point]] = field(default_factory=dict)
+    ranges: dict[int, _Span] = field(default_factory=dict)  # by id() of the node
     starts: list[_Point] = field(default_factory=list)
 
     def add_indent_tokens(self) -> None:
@@ -47,8 +59,8 @@ class _RecordingState(CodegenState):
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         start = self.starts.pop()
-        if node not in self.ranges:  # a syntactic position recorded inside wins
-            self.ranges[node] = (start, (self.line, self.column))
+        # a syntactic position recorded inside wins
+        self.ranges.setdefault(id(node), (start, (self.line, self.column)))
 
     @contextmanager
     def record_syntactic_position(
@@ -62,27 +74,153 @@ class _RecordingState(CodegenState):
         start = (self.line, self.column)
         yield
         if start_node is not None:
-            start = self.ranges[start_node][0]
-        end = self.ranges[end_node][1] if end_node is not None else (self.line, self.column)
-        self.ranges[node] = (start, end)
+            start = self.ranges[id(start_node)][0]
+        end = self.ranges[id(end_node)][1] if end_node is not None else (self.line, self.column)
+        self.ranges[id(node)] = (start, end)
 
 
 class Positions(Mapping[cst.CSTNode, CodeRange]):
-    """node -> CodeRange, like ``MetadataWrapper.resolve(PositionProvider)``."""
+    """node -> CodeRange, like ``MetadataWrapper.resolve(PositionProvider)``; ``source`` is
+    the text the module was parsed from (without it, the whole module is generated)."""
 
-    def __init__(self, module: cst.Module) -> None:
-        state = _RecordingState(
-            default_indent=module.default_indent, default_newline=module.default_newline
-        )
-        module._codegen(state)
-        self._ranges = state.ranges
+    def __init__(self, module: cst.Module, source: str | None = None) -> None:
+        self._module = module  # keeps every node alive: the ranges are by id()
+        self._source = source
+        self._ranges: dict[int, _Span] = {}
+        self._whole = False
+        self._parents: dict[int, cst.CSTNode] | None = None
+        self._line_starts: list[int] | None = None
+        if source is None:
+            self._generate_whole()
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
-        (start_line, start_column), (end_line, end_column) = self._ranges[node]
+        span = self._ranges.get(id(node))
+        if span is None:
+            self._place(node)
+            span = self._ranges.get(id(node))
+            if span is None:
+                raise KeyError(node)
+        (start_line, start_column), (end_line, end_column) = span
         return CodeRange(CodePosition(start_line, start_column), CodePosition(end_line, end_column))
 
     def __iter__(self) -> Iterator[cst.CSTNode]:
-        return iter(self._ranges)
+        self._generate_whole()
+        nodes = {id(node): node for node in _nodes(self._module)}
+        return (nodes[key] for key in self._ranges)
 
     def __len__(self) -> int:
+        self._generate_whole()
         return len(self._ranges)
+
+    def _generate_whole(self) -> None:
+        if self._whole:
+            return
+        state = _RecordingState(
+            default_indent=self._module.default_indent,
+            default_newline=self._module.default_newline,
+        )
+        self._module._codegen(state)
+        self._ranges = state.ranges
+        self._whole = True
+
+    def _place(self, node: cst.CSTNode) -> None:
+        """Record the ranges of the nodes of the innermost statement around node that can be
+        placed in the source; of the whole module when none can."""
+        if self._whole or self._source is None:
+            return
+        for statement, indents in self._statements_around(node):
+            if self._placed(statement, indents, self._source):
+                return
+        self._generate_whole()
+
+    def _statements_around(
+        self, node: cst.CSTNode
+    ) -> Iterator[tuple[cst.BaseStatement, tuple[str, ...]]]:
+        """Each statement of a block that holds node (node included), innermost first, with the
+        indentation of the blocks around it."""
+        if self._parents is None:
+            self._parents = _parents(self._module)
+        chain = [node]  # node, its parent, ..., the module
+        while (parent := self._parents.get(id(chain[-1]))) is not None:
+            chain.append(parent)
+        found: list[tuple[cst.BaseStatement, tuple[str, ...]]] = []
+        indents: tuple[str, ...] = ()
+        for above, current in zip(chain[:0:-1], chain[-2::-1]):  # from the module down
+            if type(above) in _INDENTING:
+                indent = above.indent  # type: ignore[attr-defined]
+                indents = (*indents, self._module.default_indent if indent is None else indent)
+            if type(above) in _BLOCKS and is_kind(current, cst.BaseStatement):
+                found.append((current, indents))  # type: ignore[arg-type]
+        return reversed(found)
+
+    def _placed(self, statement: cst.BaseStatement, indents: tuple[str, ...], source: str) -> bool:
+        state = _RecordingState(
+            default_indent=self._module.default_indent,
+            default_newline=self._module.default_newline,
+            indent_tokens=list(indents),
+        )
+        statement._codegen(state)
+        offset = _only_at_a_line_start(source, "".join(state.tokens))
+        if offset is None:
+            return False
+        if self._line_starts is None:
+            self._line_starts = [0, *(match.end() for match in NEWLINE.finditer(source))]
+        shift = bisect.bisect_right(self._line_starts, offset) - 1  # lines above the statement
+        self._ranges.update(
+            (key, ((start_line + shift, start_column), (end_line + shift, end_column)))
+            for key, ((start_line, start_column), (end_line, end_column)) in state.ranges.items()
+        )
+        return True
+
+
+_BLOCKS = (cst.Module, cst.IndentedBlock)  # what holds statements, one per line
+_INDENTING = (cst.IndentedBlock, cst.Match)  # what indents the code inside it
+
+
+def _only_at_a_line_start(source: str, text: str) -> int | None:
+    """Where text occurs in source at the start of a line, when it does exactly once."""
+    found = None
+    at = source.find(text)
+    while at != -1:
+        if at == 0 or source[at - 1] in "\r\n":
+            if found is not None:
+                return None
+            found = at
+        at = source.find(text, at + 1)
+    return found
+
+
+@functools.cache
+def _fields(node_type: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(node_type))
+
+
+def _children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every child, whitespace and punctuation included."""
+    for name in _fields(type(node)):
+        value = getattr(node, name)
+        for item in value if type(value) in (list, tuple) else (value,):
+            if is_node(item):
+                yield item
+
+
+def _nodes(module: cst.Module) -> Iterator[cst.CSTNode]:
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(_children(node))
+
+
+def _parents(module: cst.Module) -> dict[int, cst.CSTNode]:
+    """Each node's parent, by id() of the node, but for whitespace and punctuation: they
+    make up most of a module, and a lookup of one (a parenthesis) is rare enough to pay for
+    the whole module's code, unless its statement was placed already."""
+    parents: dict[int, cst.CSTNode] = {}
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        for child in children(node):  # the walk's: without whitespace and punctuation
+            parents[id(child)] = node
+            stack.append(child)
+    return parents

@@ -432,7 +432,7 @@ def _load(
             return content, None
         try:
             module = cst.parse_module(text)
-            context = FileContext(module, path, extra_factories)
+            context = FileContext(module, path, extra_factories, text)
         except (cst.ParserSyntaxError, RecursionError, MemoryError):
             return content, None
         cached = (context, LINE_BREAK.split(text))

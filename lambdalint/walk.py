@@ -68,7 +68,7 @@ def is_kind(node: object, kind: type) -> bool:
     return known
 
 
-def _is_node(value: object) -> bool:
+def is_node(value: object) -> bool:
     # by type, not isinstance(): CSTNode is an ABC, whose isinstance() costs a Python-level
     # call per miss, and this is the walk's innermost loop
     kind = type(value)
@@ -82,8 +82,8 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     for name in _child_fields(type(node)):
         value = getattr(node, name)
         if type(value) is list or type(value) is tuple:
-            yield from (item for item in value if _is_node(item))
-        elif _is_node(value):
+            yield from (item for item in value if is_node(item))
+        elif is_node(value):
             yield value
 
 

@@ -117,7 +117,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             continue
         try:
             module = cst.parse_module(text)
-            discovery.functions.extend(_AppFile(path, module, app_folders).functions())
+            discovery.functions.extend(_AppFile(path, module, text, app_folders).functions())
         except cst.ParserSyntaxError as error:
             discovery.notes.append(_syntax_error(path, text, error))
         except (RecursionError, MemoryError) as error:
@@ -137,12 +137,14 @@ def _syntax_error(path: Path, source: str, error: cst.ParserSyntaxError) -> Note
 class _AppFile:
     """One CDK app file: its function constructs, then the calls that configure them."""
 
-    def __init__(self, path: Path, module: cst.Module, app_folders: Collection[Path]) -> None:
+    def __init__(
+        self, path: Path, module: cst.Module, text: str, app_folders: Collection[Path]
+    ) -> None:
         from lambdalint.analysis import FileContext
 
         self.path = path
         self.module = module
-        self.context: FileContext = FileContext(module, path)
+        self.context: FileContext = FileContext(module, path, source=text)
         self.asset_base = asset_base(path, app_folders)
         self.declared: dict[int, DeployedFunction] = {}  # by id() of the construct call
         self.attributes: dict[tuple[int, str], cst.Call] = {}  # self.<name> per class
