@@ -22,15 +22,17 @@ EVENT_NAMES = frozenset({"event", "evt", "_event"})
 CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "_ctx", "_"})
 CONTEXT_TYPE = "LambdaContext"  # aws_lambda_powertools.utilities.typing, aws_lambda_typing
 
-# Bytes every conventional handler's file holds (a superset: the parse decides): a
-# top-level def or assignment named *handler, a def whose first parameter is named like
-# an event, or the LambdaContext type.
-COULD_DEFINE_HANDLER = re.compile(
+# Lines of which every conventional handler's file holds one, unless it names the
+# LambdaContext type: a top-level def or assignment named *handler, or a def whose first
+# parameter is named like an event. Every pattern starts at a line start: an unanchored
+# alternative would make the regex engine try each byte (3x slower on the corpus).
+HANDLER_SHAPED_LINE = re.compile(
     rb"^(?:\xef\xbb\xbf)?(?:async[ \t]+)?def[ \t]+"  # a UTF-8 BOM may open the first line
     rb"(?:\w*handler\b|\w+[ \t]*\(\s*(?:event|evt|_event)\b)"
-    rb"|^(?:\xef\xbb\xbf)?\w*handler[ \t]*[:=]|\bLambdaContext\b",
+    rb"|^(?:\xef\xbb\xbf)?\w*handler[ \t]*[:=]",
     re.MULTILINE,
 )
+CONTEXT_TYPE_NAMED = re.compile(rb"\bLambdaContext\b")
 
 TEST_FOLDERS = frozenset({"tests", "test"})
 
@@ -77,6 +79,14 @@ def is_test_file(relative: PurePath) -> bool:
     )
 
 
+def could_define_handler(source: bytes) -> bool:
+    """The byte prefilter: whether the module may define a handler by convention (a superset:
+    the parse decides)."""
+    if b"LambdaContext" in source and CONTEXT_TYPE_NAMED.search(source):
+        return True
+    return HANDLER_SHAPED_LINE.search(source) is not None
+
+
 def conventional_handlers(source: bytes) -> list[Definition] | None:
     """The handlers a module defines by convention, in source order; None when Python cannot
     parse it (the caller reports why).
@@ -86,7 +96,7 @@ def conventional_handlers(source: bytes) -> list[Definition] | None:
     ``lambda_handler`` that runs ``asyncio.run(async_handler(event, context))`` is the
     handler, its ``async_handler`` is not.
     """
-    if not COULD_DEFINE_HANDLER.search(source):
+    if not could_define_handler(source):
         return []
     try:
         module = ast.parse(source)

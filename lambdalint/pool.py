@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
-from lambdalint.convention import COULD_DEFINE_HANDLER
+from lambdalint.convention import could_define_handler
 from lambdalint.engine import FileResult, FileTask, check_file, crashed
 
 if TYPE_CHECKING:  # the machinery is imported by the runs that start a pool, not by all
@@ -245,7 +245,7 @@ def _parses(task: FileTask, source: bytes | None) -> bool:
     """Whether check_file may get as far as libcst: the work worth a worker."""
     if source is None or task.targets == ():
         return False
-    return task.targets is not None or COULD_DEFINE_HANDLER.search(source) is not None
+    return task.targets is not None or could_define_handler(source)
 
 
 def _serial_seconds(source: bytes | None) -> float:
