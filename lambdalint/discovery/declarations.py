@@ -100,7 +100,9 @@ def _outside_nested_projects(root: Path, tree: Tree, suffixes: tuple[str, ...]) 
         return owned[folder]
 
     for path, real in tree.files:
+        if not path.name.endswith(suffixes):
+            continue
         # a path without links is its real path already: no resolving per file
         folder = path.parent if real == path else path.parent.resolve()
-        if path.name.endswith(suffixes) and not nested(folder):
+        if not nested(folder):
             yield path
