@@ -370,6 +370,22 @@ def _declared_global(module: cst.Module) -> frozenset[str]:
     return frozenset(names)
 
 
+def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
+    returns: list[cst.Return] = []
+    yields = False
+
+    def visit(node: cst.CSTNode) -> bool:
+        nonlocal yields
+        kind = type(node)
+        if type(node) is cst.Return:
+            returns.append(node)
+        yields = yields or kind is cst.Yield
+        return node is function or kind not in (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+
+    walk(function, visit, live=True)
+    return returns, yields
+
+
 class FileContext:
     """Everything rules share about one file; built once by the engine."""
 
@@ -407,6 +423,7 @@ class FileContext:
         # another module that call reaches first, with that module's context
         self.calls_out: dict[tuple[int, str], tuple[FileContext, Function]] = {}
         self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
+        self._returns_and_yields: dict[int, tuple[list[cst.Return], bool]] = {}
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
         """Where every node is, each computed on first use (lambdalint.positions)."""
@@ -494,8 +511,18 @@ class FileContext:
     def rebound_globally(self) -> frozenset[str]:
         """Module names some function may rebind: their module-level value may change."""
         if self._rebound_globally is None:
-            self._rebound_globally = _declared_global(self.module)
+            # most modules never say "global": their text spares the walk
+            unsaid = self.source is not None and "global" not in self.source
+            self._rebound_globally = frozenset() if unsaid else _declared_global(self.module)
         return self._rebound_globally
+
+    def returns_and_yields(self, function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
+        """The function's own return statements (not those of functions nested in it) and
+        whether it yields; found once per module, for every rule."""
+        key = id(function)
+        if key not in self._returns_and_yields:
+            self._returns_and_yields[key] = _own_returns_and_yields(function)
+        return self._returns_and_yields[key]
 
     # -- names ----------------------------------------------------------------------------
 

@@ -86,62 +86,120 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
     def __init__(self, module: cst.Module, source: str | None = None) -> None:
         self._module = module  # keeps every node alive: the ranges are by id()
         self._source = source
-        self._ranges: dict[int, _Span] = {}
-        self._whole = False
-        self._parents: dict[int, cst.CSTNode] | None = None
+        self._whole: dict[int, _Span] | None = None
+        # what lookups placed: each piece's ranges, as generated from line 1, column 0, and
+        # the lines and columns that put them in place (columns: a one-line piece's)
+        self._placed: list[tuple[dict[int, _Span], int, int]] = []
+        self._structure: dict[int, cst.CSTNode] | None = None  # statements' parents
+        self._parents: dict[int, cst.CSTNode] | None = None  # every node's but whitespace's
         self._line_starts: list[int] | None = None
         if source is None:
             self._generate_whole()
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
-        span = self._ranges.get(id(node))
+        span = self._span(node)
         if span is None:
             self._place(node)
-            span = self._ranges.get(id(node))
+            span = self._span(node)
             if span is None:
                 raise KeyError(node)
         (start_line, start_column), (end_line, end_column) = span
         return CodeRange(CodePosition(start_line, start_column), CodePosition(end_line, end_column))
 
     def __iter__(self) -> Iterator[cst.CSTNode]:
-        self._generate_whole()
+        whole = self._generate_whole()
         nodes = {id(node): node for node in _nodes(self._module)}
-        return (nodes[key] for key in self._ranges)
+        return (nodes[key] for key in whole)
 
     def __len__(self) -> int:
-        self._generate_whole()
-        return len(self._ranges)
+        return len(self._generate_whole())
 
-    def _generate_whole(self) -> None:
-        if self._whole:
-            return
-        state = _RecordingState(
-            default_indent=self._module.default_indent,
-            default_newline=self._module.default_newline,
-        )
-        self._module._codegen(state)
-        self._ranges = state.ranges
-        self._whole = True
+    def _span(self, node: cst.CSTNode) -> _Span | None:
+        key = id(node)
+        if self._whole is not None:
+            return self._whole.get(key)
+        for ranges, lines, columns in self._placed:
+            span = ranges.get(key)
+            if span is not None:
+                (start_line, start_column), (end_line, end_column) = span
+                return (start_line + lines, start_column + columns), (
+                    end_line + lines,
+                    end_column + columns,
+                )
+        return None
+
+    def _generate_whole(self) -> dict[int, _Span]:
+        if self._whole is None:
+            state = self._state(())
+            self._module._codegen(state)
+            self._whole = state.ranges
+        return self._whole
 
     def _place(self, node: cst.CSTNode) -> None:
-        """Record the ranges of the nodes of the innermost statement around node that can be
-        placed in the source; of the whole module when none can."""
-        if self._whole or self._source is None:
+        """Record the ranges of the nodes of the smallest piece around node that can be placed
+        in the source: the expression itself, or a statement; the whole module's when none
+        can be."""
+        if self._whole is not None or self._source is None:
+            return
+        if is_kind(node, cst.BaseExpression) and self._placed_alone(node, self._source):
             return
         for statement, indents in self._statements_around(node):
-            if self._placed(statement, indents, self._source):
+            if self._placed_statement(statement, indents, self._source):
                 return
         self._generate_whole()
+
+    def _placed_alone(self, expression: cst.CSTNode, source: str) -> bool:
+        """Whether an expression written on one line is placed by its own code: that occurs
+        once in the source, and on one line depends on no indentation."""
+        state = self._state(())
+        expression._codegen(state)
+        text = "".join(state.tokens)
+        if state.line != 1 or (at := _only_once(source, text)) is None:
+            return False
+        line = self._line_at(source, at)
+        self._placed.append((state.ranges, line - 1, at - self._line_starts_of(source)[line - 1]))
+        return True
+
+    def _placed_statement(
+        self, statement: cst.BaseStatement, indents: tuple[str, ...], source: str
+    ) -> bool:
+        state = self._state(indents)
+        statement._codegen(state)
+        at = _only_once(source, "".join(state.tokens), at_line_start=True)
+        if at is None:
+            return False
+        self._placed.append((state.ranges, self._line_at(source, at) - 1, 0))
+        return True
+
+    def _state(self, indents: tuple[str, ...]) -> _RecordingState:
+        return _RecordingState(
+            default_indent=self._module.default_indent,
+            default_newline=self._module.default_newline,
+            indent_tokens=list(indents),
+        )
+
+    def _line_starts_of(self, source: str) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(match.end() for match in NEWLINE.finditer(source))]
+        return self._line_starts
+
+    def _line_at(self, source: str, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts_of(source), offset)
 
     def _statements_around(
         self, node: cst.CSTNode
     ) -> Iterator[tuple[cst.BaseStatement, tuple[str, ...]]]:
         """Each statement of a block that holds node (node included), innermost first, with the
         indentation of the blocks around it."""
-        if self._parents is None:
-            self._parents = _parents(self._module)
+        if self._structure is None:
+            self._structure = _statement_parents(self._module)
+        parents = self._structure
+        if id(node) not in parents and node is not self._module:
+            if self._parents is None:  # a node inside a statement: every node's parent
+                self._parents = _parents(self._module)
+            parents = self._parents
         chain = [node]  # node, its parent, ..., the module
-        while (parent := self._parents.get(id(chain[-1]))) is not None:
+        while (parent := parents.get(id(chain[-1]))) is not None:
             chain.append(parent)
         found: list[tuple[cst.BaseStatement, tuple[str, ...]]] = []
         indents: tuple[str, ...] = ()
@@ -153,36 +211,30 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
                 found.append((current, indents))  # type: ignore[arg-type]
         return reversed(found)
 
-    def _placed(self, statement: cst.BaseStatement, indents: tuple[str, ...], source: str) -> bool:
-        state = _RecordingState(
-            default_indent=self._module.default_indent,
-            default_newline=self._module.default_newline,
-            indent_tokens=list(indents),
-        )
-        statement._codegen(state)
-        offset = _only_at_a_line_start(source, "".join(state.tokens))
-        if offset is None:
-            return False
-        if self._line_starts is None:
-            self._line_starts = [0, *(match.end() for match in NEWLINE.finditer(source))]
-        shift = bisect.bisect_right(self._line_starts, offset) - 1  # lines above the statement
-        self._ranges.update(
-            (key, ((start_line + shift, start_column), (end_line + shift, end_column)))
-            for key, ((start_line, start_column), (end_line, end_column)) in state.ranges.items()
-        )
-        return True
-
 
 _BLOCKS = (cst.Module, cst.IndentedBlock)  # what holds statements, one per line
 _INDENTING = (cst.IndentedBlock, cst.Match)  # what indents the code inside it
+# what holds statements, besides the compound statements themselves
+_STRUCTURE = frozenset(
+    {
+        cst.IndentedBlock,
+        cst.SimpleStatementLine,
+        cst.SimpleStatementSuite,
+        cst.Else,
+        cst.ExceptHandler,
+        cst.ExceptStarHandler,
+        cst.Finally,
+        cst.MatchCase,
+    }
+)
 
 
-def _only_at_a_line_start(source: str, text: str) -> int | None:
-    """Where text occurs in source at the start of a line, when it does exactly once."""
+def _only_once(source: str, text: str, *, at_line_start: bool = False) -> int | None:
+    """Where text occurs in source (at the start of a line), when it does exactly once."""
     found = None
     at = source.find(text)
     while at != -1:
-        if at == 0 or source[at - 1] in "\r\n":
+        if not at_line_start or at == 0 or source[at - 1] in "\r\n":
             if found is not None:
                 return None
             found = at
@@ -210,6 +262,20 @@ def _nodes(module: cst.Module) -> Iterator[cst.CSTNode]:
         node = stack.pop()
         yield node
         stack.extend(_children(node))
+
+
+def _statement_parents(module: cst.Module) -> dict[int, cst.CSTNode]:
+    """The parent of each statement, block, clause (else, except, case) and of what they
+    hold directly (a test, a target, a small statement), by id(); a fraction of every node."""
+    parents: dict[int, cst.CSTNode] = {}
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        for child in children(node):
+            parents[id(child)] = node
+            if type(child) in _STRUCTURE or is_kind(child, cst.BaseCompoundStatement):
+                stack.append(child)
+    return parents
 
 
 def _parents(module: cst.Module) -> dict[int, cst.CSTNode]:

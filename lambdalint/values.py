@@ -39,7 +39,7 @@ from lambdalint.data.serialization import (
     Kind,
 )
 from lambdalint.dynamodb_numbers import Numbers, describe_proof, is_int_literal, numbers_shown
-from lambdalint.walk import live_statements, walk
+from lambdalint.walk import live_statements
 
 MAX_DEPTH = 12  # how many names, containers and calls one evaluation may go through
 ARITHMETIC = (
@@ -111,7 +111,6 @@ class ValueAnalysis:
         self.context = context
         self._cache: dict[tuple[int, int], Value] = {}
         self._active: set[int] = set()  # functions whose return value is being evaluated
-        self._own_nodes: dict[int, tuple[list[cst.Return], bool]] = {}
         self._class_verdicts: dict[int, _ClassVerdict] = {}
         self._numbers: Numbers | None = None  # read on the first DynamoDB part that needs it
 
@@ -141,16 +140,10 @@ class ValueAnalysis:
 
     def returns(self, function: cst.FunctionDef) -> list[cst.Return]:
         """The function's own return statements, not those of functions nested in it."""
-        return self._own(function)[0]
+        return self.context.returns_and_yields(function)[0]
 
     def is_generator(self, function: cst.FunctionDef) -> bool:
-        return self._own(function)[1]
-
-    def _own(self, function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
-        key = id(function)
-        if key not in self._own_nodes:
-            self._own_nodes[key] = _own_returns_and_yields(function)
-        return self._own_nodes[key]
+        return self.context.returns_and_yields(function)[1]
 
     # -- evaluation ---------------------------------------------------------------------
 
@@ -619,19 +612,3 @@ def _ends_with_return(statement: cst.BaseStatement) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and any(
         isinstance(small, cst.Return) for small in statement.body
     )
-
-
-def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return], bool]:
-    returns: list[cst.Return] = []
-    yields = False
-
-    def visit(node: cst.CSTNode) -> bool:
-        nonlocal yields
-        kind = type(node)
-        if type(node) is cst.Return:
-            returns.append(node)
-        yields = yields or kind is cst.Yield
-        return node is function or kind not in (cst.FunctionDef, cst.Lambda, cst.ClassDef)
-
-    walk(function, visit, live=True)
-    return returns, yields

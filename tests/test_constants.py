@@ -5,12 +5,15 @@ from __future__ import annotations
 import ast
 
 import libcst as cst
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from lambdalint.constants import string_segments
 
 
+# Python warns of escapes it does not know ("\\d"), as the checked code's author would see
+@pytest.mark.filterwarnings("ignore:invalid escape sequence")
 @given(
     text=st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
     | st.text(alphabet="ab'\"\\\r\nN{}x0", max_size=12),

@@ -52,6 +52,8 @@ LAZY_TRICKY = {
     "same_functions.py": "def f():\n    return 1\ndef f():\n    return 1\n",
     # a statement whose code also occurs inside another line, not at its start
     "inside_a_line.py": "s = '''\nx = 1\n'''\nx = 1\n",
+    # an expression whose code occurs once, twice, inside a longer name, in a comment
+    "expressions.py": "y = make(1)  # make(2)\nz = make(2) + make(3) + remake(3)\n",
     "nested_blocks.py": (
         "class A:\n  def f(self):\n    if self:\n          pass\n    for x in y:\n        return x\n"
         "  # trailing comment\n"
@@ -94,15 +96,28 @@ def assert_same_positions_placed(source: str) -> None:
             assert positions[node] == expected[node], type(node).__name__
 
 
+def assert_same_positions_placed_alone(source: str) -> None:
+    # each expression looked up first in a Positions of its own: placed by its own code when
+    # that is on one line and occurs once, else by a statement, never differently
+    module = cst.parse_module(source)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    for node in every_node(module):
+        if isinstance(node, cst.BaseExpression) and node in expected:
+            assert Positions(module, source)[node] == expected[node], type(node).__name__
+
+
 @pytest.mark.parametrize("name", sorted(LAZY_TRICKY))
 def test_positions_placed_by_statement_match_libcst(name: str) -> None:
     assert_same_positions_placed(LAZY_TRICKY[name])
+    assert_same_positions_placed_alone(LAZY_TRICKY[name])
 
 
 @pytest.mark.parametrize("path", [*sorted(RULES.rglob("*.py")), STDLIB / "tokenize.py"], ids=str)
 def test_positions_placed_by_statement_match_libcst_on_real_files(path: Path) -> None:
     source = path.read_bytes().decode("utf-8")
     assert_same_positions_placed(source)
+    if path.is_relative_to(RULES):  # each expression alone: small files only
+        assert_same_positions_placed_alone(source)
 
 
 @pytest.mark.parametrize(

@@ -848,6 +848,8 @@ class ClientInHandler(Check):
             for value in self.context.bindings(where.scope).values.get(name, [])
             if value is not None and _cache_get(value) is not None
         }
+        if not read_from:  # most names: no cache read, nothing to look for
+            return False
         for node in _descendants(where.reached):
             if (
                 type(node) is cst.Assign
