@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar, Union
 
 import libcst as cst
 
+from lambdalint.source import literal_value
 from lambdalint.walk import is_kind, walk
 
 if TYPE_CHECKING:
@@ -628,7 +629,7 @@ class FileContext:
         if not isinstance(listed, (cst.List, cst.Tuple)):
             return False
         names = [
-            element.value.evaluated_value
+            literal_value(element.value.value)
             for element in listed.elements
             if isinstance(element.value, cst.SimpleString)
         ]

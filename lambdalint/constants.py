@@ -8,19 +8,16 @@ on them stay silent rather than guess.
 
 from __future__ import annotations
 
-import re
 from typing import Optional, Union
 
 import libcst as cst
 
 from lambdalint.analysis import NESTED_SCOPES, FileContext, Scope
+from lambdalint.source import literal_value
 from lambdalint.walk import walk
 
 # Pieces of a string: literal text, or None where an f-string interpolates a value.
 Segments = list[Optional[str]]
-# A str literal whose value is the text between its quotes: nothing to unescape, and no
-# carriage return (Python reads a line break in a literal as "\n")
-PLAIN_STRING = re.compile(r"[rRuU]?(\'\'\'|\"\"\"|\'|\")(?P<text>[^\\\r]*)\1", re.DOTALL)
 
 ENVIRONMENT_READERS = frozenset({"os.getenv", "os.environ.get"})
 SESSION_FACTORIES = frozenset(
@@ -39,13 +36,7 @@ SESSION_FACTORIES = frozenset(
 def string_segments(expression: cst.BaseExpression) -> Segments | None:
     """The literal text of a str literal, f-string or implicit concatenation; None otherwise."""
     if isinstance(expression, cst.SimpleString):
-        plain = PLAIN_STRING.fullmatch(expression.value)
-        if plain is not None:  # literal_eval's answer, at a fraction of its cost
-            return [plain.group("text")]
-        try:
-            value = expression.evaluated_value
-        except (SyntaxError, ValueError):  # libcst parses escapes Python rejects: "\N{nope}"
-            return None
+        value = literal_value(expression.value)
         return [value] if isinstance(value, str) else None
     if isinstance(expression, cst.FormattedString):
         return [

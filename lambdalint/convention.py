@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Union
 
+from lambdalint.source import python_tree
+
 # What handlers name their parameters; `events` and `e` are too common in other code.
 EVENT_NAMES = frozenset({"event", "evt", "_event"})
 CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "_ctx", "_"})
@@ -99,7 +101,7 @@ def conventional_handlers(source: bytes) -> list[Definition] | None:
     if not could_define_handler(source):
         return []
     try:
-        module = ast.parse(source)
+        module = python_tree(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     shaped = {

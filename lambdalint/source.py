@@ -4,9 +4,11 @@ encoding, and CPython's own words for a syntax error. Depends on nothing else he
 from __future__ import annotations
 
 import ast
+import contextlib
 import io
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -15,6 +17,8 @@ from typing import TYPE_CHECKING
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from libcst import ParserSyntaxError
 
 # CPython's tokenizer refuses more than 200 open brackets (MAXLEVEL, "too many nested
@@ -99,11 +103,47 @@ def describe_syntax_error(
     return error.raw_line, error.raw_column + 1, f"syntax error: {reason}", False
 
 
+@contextlib.contextmanager
+def code_warnings_silenced() -> Iterator[None]:
+    """Within the block, Python keeps to itself what it warns about the checked code as it
+    compiles it: an escape it does not know ("\\d") is a SyntaxWarning that Python 3.12
+    prints on every compile, naming "<unknown>"; the code's author sees it when it runs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
+
+def python_tree(source: str | bytes) -> ast.Module:
+    """``ast.parse`` of the checked code, without its warnings."""
+    with code_warnings_silenced():
+        return ast.parse(source)
+
+
+# A str literal whose value is the text between its quotes: nothing to unescape, and no
+# carriage return (Python reads a line break in a literal as "\n")
+PLAIN_STRING = re.compile(r"[rRuU]?(\'\'\'|\"\"\"|\'|\")(?P<text>[^\\\r]*)\1", re.DOTALL)
+
+
+def literal_value(code: str) -> str | bytes | None:
+    """The value of a string literal's code (``'a'``, ``b"x"``) as Python reads it, None when
+    Python refuses it (libcst parses escapes Python rejects: "\\N{nope}")."""
+    plain = PLAIN_STRING.fullmatch(code)
+    if plain is not None:  # literal_eval's answer, at a fraction of its cost
+        return plain.group("text")
+    with code_warnings_silenced():
+        try:
+            value = ast.literal_eval(code)
+        except (SyntaxError, ValueError):
+            return None
+    return value if isinstance(value, (str, bytes)) else None
+
+
 def _cpython_complaint(source: str | bytes) -> tuple[int, int, str] | None:
     """Line, column and reason CPython's parser gives for source, or None when it accepts it;
     raises RecursionError, MemoryError or ValueError when it cannot tell."""
     try:
-        ast.parse(source)
+        python_tree(source)
     except SyntaxError as python_error:
         return (
             python_error.lineno or 1,
@@ -151,7 +191,7 @@ def too_deep(text: str) -> tuple[int, str] | None:
         " past lambdalint's budget (the parse would take minutes)"
     )
     try:
-        tree = ast.parse(text)
+        tree = python_tree(text)
     except RecursionError:  # Python's own tree builder gave up: at the densest line, surely
         lines = LINE_BREAK.split(text)
         densest = max(range(len(lines)), key=lambda i: sum(map(lines[i].count, CHAIN_CHARACTERS)))

@@ -480,3 +480,28 @@ def test_a_resource_type_of_the_wrong_shape_is_no_resource(tmp_path: Path) -> No
         "  Api:\n    Type: [AWS::Serverless::Api]\n    Properties:\n      StageName: prod\n"
     )
     assert check(tmp_path, {"template.yaml": template}) == [SURVIVOR]
+
+
+def test_what_python_warns_about_the_checked_code_is_not_printed(tmp_path: Path) -> None:
+    # "\d" is an escape Python does not know: each compile of the code warns (Python 3.12
+    # prints a SyntaxWarning naming "<unknown>"; older ones a DeprecationWarning, which this
+    # run asks to see); the author sees it when the code runs, the linter's output does not
+    project = write(
+        tmp_path,
+        {
+            "app.py": (
+                'import re\n\n__all__ = ["lambda_handler", "\\w"]\nPATTERN = "\\d+"\n\n\n'
+                "def lambda_handler(event, context):\n"
+                '    return {re.sub(PATTERN, "", "s3://\\d/x")}\n'
+            )
+        },
+    )
+    run = lambdalint(
+        "check",
+        "--no-cache",
+        "app.py",
+        cwd=project,
+        env={"PYTHONWARNINGS": "default:invalid escape sequence"},
+    )
+    assert (run.code, run.stderr) == (1, "")
+    assert run.stdout.startswith("app.py:8:12: LAM003")
