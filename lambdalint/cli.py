@@ -8,7 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -402,7 +402,9 @@ def _available_fixes(run: Run, diagnostics: list[Diagnostic]) -> None:
 def _deliver(report: str, output_file: Path | None) -> bool:
     """Print the report, or write it to output_file; False when that cannot be written."""
     if output_file is None:
-        sys.stdout.write(report)
+        with suppress(BrokenPipeError):  # the reader stopped (`| head`): it has what it wanted
+            sys.stdout.write(report)
+            sys.stdout.flush()
         return True
     try:
         output_file.parent.mkdir(parents=True, exist_ok=True)

@@ -325,3 +325,20 @@ def test_explain_of_an_unknown_code_is_a_usage_error(tmp_path: Path) -> None:
     run = lambdalint("explain", "LAM999", cwd=tmp_path)
     assert run.code == 2
     assert run.stderr == "lambdalint: unknown rule code 'LAM999'; see 'lambdalint rules'\n"
+
+
+def test_a_reader_that_stops_early_gets_no_error_and_the_findings_exit_code(
+    tmp_path: Path,
+) -> None:
+    # `lambdalint check . | head -1`: the pipe closes before the report is written
+    project = write(tmp_path, {"app.py": "def lambda_handler(event, context):\n    return {1}\n"})
+    process = subprocess.Popen(
+        [str(LAMBDALINT), "check", "--no-cache", "app.py"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert (process.wait(), errors) == (1, b"")
