@@ -1,3 +1,3 @@
-from lambdalint.cli import main
+from lambdalint.cli import run
 
-raise SystemExit(main())
+run()
