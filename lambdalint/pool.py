@@ -19,12 +19,14 @@ if TYPE_CHECKING:  # the machinery is imported by the runs that start a pool, no
     from multiprocessing.context import ForkServerContext, SpawnContext
     from multiprocessing.process import BaseProcess
 
-# Measured on the corpus (a least-squares fit over its 288 checked files): a file that
-# libcst parses costs ~2 ms plus ~2.6 ms a KB, and starting the pool ~0.55 s while this
-# process works (the server imports libcst, the workers fork from it). N workers win once
-# the serial work exceeds 0.55 * N / (N - 1) s (1.1 s on two cores); a quarter more keeps a
-# busy machine from ending up slower, so small runs never pay for a pool.
-SECONDS_PER_FILE, SECONDS_PER_BYTE = 0.002, 0.0000026
+# Measured: a file that libcst parses costs ~3 ms plus ~2.6 ms a KB (a least-squares fit
+# over the corpus's 288 checked files gives 2 ms a file; the modules a handler reaches add
+# to it: the generated monorepo's 330-byte handlers, each reaching a helper, take 5 ms),
+# and starting the pool ~0.55 s while this process works (the server imports libcst, the
+# workers fork from it). N workers win once the serial work exceeds 0.55 * N / (N - 1) s
+# (1.1 s on two cores); a quarter more keeps a busy machine from ending up slower, so small
+# runs never pay for a pool.
+SECONDS_PER_FILE, SECONDS_PER_BYTE = 0.003, 0.0000026
 POOL_START_SECONDS, MARGIN = 0.55, 1.25
 # a chunk's estimated serial work: a tenth of a second or so in a worker, so a slow file
 # or project does not leave a worker idle at the end, and a chunk's round trip stays cheap
