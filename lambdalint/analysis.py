@@ -378,7 +378,7 @@ def _own_returns_and_yields(function: cst.FunctionDef) -> tuple[list[cst.Return]
     def visit(node: cst.CSTNode) -> bool:
         nonlocal yields
         kind = type(node)
-        if type(node) is cst.Return:
+        if type(node) is cst.Return:  # not kind: type() narrows only when spelled here
             returns.append(node)
         yields = yields or kind is cst.Yield
         return node is function or kind not in (cst.FunctionDef, cst.Lambda, cst.ClassDef)

@@ -3,13 +3,17 @@
 PositionProvider generates the whole module's code, allocating two dataclasses per node and
 splitting every token with a regex. ``Positions`` records the same ranges as plain tuples,
 splits only tokens that hold a line break, and, given the module's source, generates only
-what a lookup needs: the code of the innermost statement of a block that holds the node,
-placed in the source where that code occurs, once, at the start of a line (a statement's
-code, generated with the indentation of the blocks around it, is exactly its text in the
-module). A statement whose code occurs more than once gives way to the one around it; the
-whole module is generated only when none is left, or for a node of whitespace or
-punctuation that no placed statement holds. ``tests/test_positions.py`` holds it equal to
-PositionProvider.
+what a lookup needs, placed where its code occurs once in the source:
+
+- an expression written on one line: its own code (on one line, code depends on no
+  indentation, so it is exactly the expression's text);
+- else the innermost statement of a block that holds the node, generated with the
+  indentation of the blocks around it (then exactly its text), at the start of a line; one
+  whose code occurs more than once gives way to the statement around it.
+
+The whole module is generated only when no statement is left, or for a node of whitespace
+or punctuation that no placed statement holds. ``tests/test_positions.py`` holds it equal
+to PositionProvider.
 """
 
 from __future__ import annotations
