@@ -24,6 +24,7 @@ from lambdalint.source import (
     Undecodable,
     decode,
     describe_syntax_error,
+    libcst_module,
     nesting_rejected,
     too_complex,
     too_deep,
@@ -227,7 +228,7 @@ def _check_text(task: FileTask, text: str) -> FileResult:
         line, reason = deep
         return _not_checked(task, reason, line)
     try:
-        module = cst.parse_module(text)
+        module = libcst_module(text)
         result = _run_checks(task, module, text)
     except cst.ParserSyntaxError as error:
         problem = _syntax_problem(task, text, error)

@@ -41,7 +41,14 @@ from lambdalint.diagnostics import REACHED_FROM, Location, related
 from lambdalint.files import ABSENT, SKIPPED_DIRS, digest
 from lambdalint.handlers import module_file
 from lambdalint.paths import is_file
-from lambdalint.source import LINE_BREAK, Undecodable, decode, nesting_rejected, too_deep
+from lambdalint.source import (
+    LINE_BREAK,
+    Undecodable,
+    decode,
+    libcst_module,
+    nesting_rejected,
+    too_deep,
+)
 from lambdalint.walk import walk
 
 MAX_MODULE_BYTES = 1_000_000  # the default max-file-size: a bigger module is not followed
@@ -431,7 +438,7 @@ def _load(
         if isinstance(text, Undecodable) or nesting_rejected(text) or too_deep(text):
             return content, None
         try:
-            module = cst.parse_module(text)
+            module = libcst_module(text)
             context = FileContext(module, path, extra_factories, text)
         except (cst.ParserSyntaxError, RecursionError, MemoryError):
             return content, None

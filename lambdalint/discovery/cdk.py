@@ -56,6 +56,7 @@ from lambdalint.source import (
     Undecodable,
     decode,
     describe_syntax_error,
+    libcst_module,
     nesting_rejected,
     too_complex,
     too_deep,
@@ -116,7 +117,7 @@ def discover(root: Path, excluded: Sequence[str] = ()) -> Discovery:
             )
             continue
         try:
-            module = cst.parse_module(text)
+            module = libcst_module(text)
             discovery.functions.extend(_AppFile(path, module, text, app_folders).functions())
         except cst.ParserSyntaxError as error:
             discovery.notes.append(_syntax_error(path, text, error))
