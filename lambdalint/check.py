@@ -70,6 +70,11 @@ class Check:
         end = self.context.positions()[closing[-1] if closing else node].end
         return Edit(end.line, end.column, end.line, end.column, content)
 
+    def replace(self, node: cst.CSTNode, content: str) -> Edit:
+        """An edit putting content in place of the node's own text (its parentheses stay)."""
+        span = self.context.positions()[node]
+        return Edit(span.start.line, span.start.column, span.end.line, span.end.column, content)
+
     def insert_before(self, node: cst.CSTNode, content: str) -> Edit:
         """An edit putting content right before the node's own text, its parentheses
         included."""

@@ -11,21 +11,18 @@ the end, atomically, in its own encoding (a BOM kept), with its newlines and mod
 from __future__ import annotations
 
 import contextlib
-import io
 import os
-import re
 import stat
 import tempfile
-import tokenize
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lambdalint.diagnostics import Diagnostic, Edit, Fix
 from lambdalint.engine import FileResult, FileTask, check_file, crashed_fixing
+from lambdalint.source import encoding_of, libcst_module, line_starts
 
 MAX_PASSES = 10
-LINE_BREAK = re.compile(r"\r\n?|\n")  # as libcst counts lines
 
 
 @dataclass
@@ -49,7 +46,7 @@ def fix_file(
         return None
     try:
         source = task.path.read_bytes()
-        encoding = _encoding(source)
+        encoding = encoding_of(source)
         before = source.decode(encoding)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return None  # the check said why it cannot read it
@@ -68,8 +65,6 @@ def fixes_applied(
 ) -> Fixed | None:
     """The passes over ``before``, the text of the task's file, whose check gave result;
     raises when a fix breaks the code."""
-    import libcst as cst
-
     text, fixes = before, 0
     for _ in range(MAX_PASSES):
         chosen = _disjoint(
@@ -78,7 +73,7 @@ def fixes_applied(
         if not chosen:
             break
         text = applied(text, chosen)
-        cst.parse_module(text)  # raises when a fix broke the code: caught by fix_file
+        libcst_module(text)  # raises when a fix broke the code: caught by fix_file
         fixes += len(chosen)
         result = check_file(task, text.encode(encoding))
     if text == before:
@@ -112,7 +107,7 @@ def _touch(first: Edit, second: Edit) -> bool:
 
 def applied(text: str, fixes: list[Fix]) -> str:
     """text with the fixes' edits made, from the last to the first."""
-    starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    starts = line_starts(text)
 
     def offset(line: int, column: int) -> int:
         return starts[line - 1] + column
@@ -140,8 +135,3 @@ def write(fixed: Fixed) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def _encoding(source: bytes) -> str:
-    """The encoding Python reads the file in: its BOM or coding cookie, else UTF-8."""
-    return tokenize.detect_encoding(io.BytesIO(source).readline)[0]

@@ -13,6 +13,14 @@ from lambdalint.diagnostics import Edit
 _DEFINITIONS = (cst.FunctionDef, cst.ClassDef)
 
 
+def names_the_module(context: FileContext, module_name: str) -> bool:
+    """Whether the module's code means the module by that name, or nothing yet: neither an
+    import of something else under it nor an assignment to it."""
+    bindings = context.module_bindings
+    imported = bindings.imports.get(module_name, module_name)
+    return imported == module_name and module_name not in bindings.values
+
+
 def with_import(context: FileContext, module_name: str, edits: list[Edit]) -> list[Edit]:
     """edits, and ``import module_name`` before the module's first statement after its
     docstring and ``from __future__`` imports, unless the module imports it already; merged

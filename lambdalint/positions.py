@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,9 +29,8 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState  # the hook PositionProvider itself uses
 from libcst.metadata import CodePosition, CodeRange
 
+from lambdalint.source import LINE_BREAK, line_starts
 from lambdalint.walk import children, is_kind, is_node
-
-NEWLINE = re.compile(r"\r\n?|\n")
 
 _Point = tuple[int, int]  # (line, column)
 _Span = tuple[_Point, _Point]
@@ -52,7 +50,7 @@ class _RecordingState(CodegenState):
     def add_token(self, value: str) -> None:
         self.tokens.append(value)
         if "\n" in value or "\r" in value:
-            segments = NEWLINE.split(value)
+            segments = LINE_BREAK.split(value)
             self.line += len(segments) - 1
             self.column = len(segments[-1])
         else:
@@ -184,7 +182,7 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
 
     def _line_starts_of(self, source: str) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0, *(match.end() for match in NEWLINE.finditer(source))]
+            self._line_starts = line_starts(source)
         return self._line_starts
 
     def _line_at(self, source: str, offset: int) -> int:

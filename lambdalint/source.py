@@ -50,13 +50,25 @@ class Undecodable:
     message: str
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of text starts (line 1 at index 0), lines as Python and
+    libcst count them."""
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def encoding_of(source: bytes) -> str:
+    """The encoding Python reads the file in: its BOM or coding cookie, else UTF-8; raises
+    SyntaxError for a cookie it refuses."""
+    return tokenize.detect_encoding(io.BytesIO(source).readline)[0]
+
+
 def decode(source: bytes) -> str | Undecodable:
     """The text of a Python file, in the encoding its coding cookie (or BOM) declares."""
     if b"\0" in source:
         line, column = _line_and_column(source, source.index(b"\0"))
         return Undecodable(line, column, "file contains a null byte")
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+        encoding = encoding_of(source)
     except SyntaxError as error:
         return Undecodable(error.lineno or 1, 1, f"cannot decode file: {error.msg}")
     try:

@@ -63,9 +63,9 @@ from __future__ import annotations
 from lambdalint.analysis import Handler, variables
 from lambdalint.check import Check
 from lambdalint.checks.handler_signature import signature_problem
-from lambdalint.diagnostics import SAFE, UNSAFE, Edit, Fix
+from lambdalint.diagnostics import SAFE, UNSAFE, Fix
 from lambdalint.handler_decorators import is_lambda_handler_decorator, sees_through_decorators
-from lambdalint.imports_fix import with_import
+from lambdalint.imports_fix import names_the_module, with_import
 
 
 class AsyncHandler(Check):
@@ -102,13 +102,9 @@ class AsyncHandler(Check):
         spelled = [variable.value for variable in variables(module)]
         if renamed in spelled:
             return None
-        asyncio = self.context.module_bindings.imports.get("asyncio")
-        shadowed = asyncio not in (None, "asyncio") or "asyncio" in (
-            self.context.module_bindings.values
-        )
         safe = (
             spelled.count(name) == 1  # its definition's only
-            and not shadowed
+            and names_the_module(self.context, "asyncio")
             and not self.context.module_bindings.star_import
             and all(is_lambda_handler_decorator(self.context, item) for item in function.decorators)
         )
@@ -119,9 +115,7 @@ class AsyncHandler(Check):
         )
         at = self.insert_before(function, wrapper)  # after the decorators: they move to it
         edits = with_import(self.context, "asyncio", [at])
-        name_range = self.context.positions()[function.name]
-        start, end = name_range.start, name_range.end
-        edits.append(Edit(start.line, start.column, end.line, end.column, renamed))
+        edits.append(self.replace(function.name, renamed))
         return Fix(
             SAFE if safe else UNSAFE,
             f"Run the coroutine, renamed `{renamed}`, from a plain `{name}`",

@@ -299,10 +299,9 @@ class ClientInHandler(Check):
             renamed = targets[0].with_changes(target=cst.Name(hoisted))
             statement = statement.with_changes(body=[assign.with_changes(targets=[renamed])])
             edits += [
-                Edit(at.start.line, at.start.column, at.end.line, at.end.column, hoisted)
+                self.replace(use, hoisted)
                 for use in variables(function.body)
                 if use.value == name and use is not targets[0].target
-                for at in (self.context.positions()[use],)
             ]
         newline = module.default_newline
         moved = module.code_for_node(statement.with_changes(leading_lines=()))

@@ -102,8 +102,8 @@ from lambdalint.data.s3_methods import (
     PARAMS_METHODS,
     TRANSFER_METHODS,
 )
-from lambdalint.diagnostics import UNSAFE, Edit, Fix, Location, related
-from lambdalint.imports_fix import with_import
+from lambdalint.diagnostics import UNSAFE, Fix, Location, related
+from lambdalint.imports_fix import names_the_module, with_import
 from lambdalint.walk import Where, walk_reached
 
 # The characters S3 accepts in a bucket name (legacy names allowed upper case and
@@ -371,16 +371,13 @@ class HardcodedBucket(Check):
         name alone and ``os`` is free for the module."""
         if not isinstance(literal, cst.SimpleString) or string_value(literal) != bucket:
             return None
-        bindings = self.context.module_bindings
-        if bindings.imports.get("os", "os") != "os" or "os" in bindings.values:
+        if not names_the_module(self.context, "os"):
             return None
         named = where.value if isinstance(where, cst.Name) else self._constant_holding(literal)
         variable = re.sub(r"[^0-9A-Za-z]+", "_", named or bucket).strip("_").upper()
         if "BUCKET" not in variable:
             variable += "_BUCKET"
-        span = self.context.positions()[literal]
-        start, end = span.start, span.end
-        replaced = Edit(start.line, start.column, end.line, end.column, f'os.environ["{variable}"]')
+        replaced = self.replace(literal, f'os.environ["{variable}"]')
         return Fix(
             UNSAFE,
             f'Read the bucket from os.environ["{variable}"]',
