@@ -33,6 +33,7 @@ from lambdalint.files import (
 )
 from lambdalint.fixing import Fixed, fix_file, write
 from lambdalint.handlers import HandlerMap, HandlerTarget, build_map
+from lambdalint.heap import settle
 from lambdalint.memo import Listing, recall, remember
 from lambdalint.output import display_path
 from lambdalint.paths import exists, is_dir, recorded_lookups
@@ -171,6 +172,7 @@ class Run:
         key = config_path or root
         if key not in self.projects:
             self.projects[key] = self._project(config_path, root)
+            settle()
         return self.projects[key]
 
     def _located(self, path: Path) -> tuple[Path, Path | None]:

@@ -1,11 +1,10 @@
 """What several stages need to read Python source the way the runtime does: its lines, its
-encoding, and CPython's own words for a syntax error. Depends on nothing else here."""
+encoding, and CPython's own words for a syntax error. Depends on nothing else here but ``heap``."""
 
 from __future__ import annotations
 
 import ast
 import contextlib
-import gc
 import io
 import re
 import tokenize
@@ -13,6 +12,8 @@ import warnings
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
+
+from lambdalint.heap import collector_paused
 
 # CPython's tokenizer ends lines only here (str.splitlines also splits on \f, \v, ...)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -134,13 +135,8 @@ def libcst_module(text: str) -> Module:
     more in flake8's process, whose heap holds flake8's own trees too)."""
     import libcst
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return libcst.parse_module(text)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def python_tree(source: str | bytes) -> ast.Module:
