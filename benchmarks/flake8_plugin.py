@@ -2,9 +2,10 @@
 
 The promises (issue 9): nothing measurable when no LAM code is selected; at most 10 %
 on a tree without handlers; on a tree with handlers, no more than ``lambdalint check``
-itself takes there. Each time is the least CPU time of --repeat runs of ``flake8 -j1
---isolated`` (one process, no configuration of the tree's own), so the columns compare
-like with like:
+itself takes there. Each time is the CPU time of ``flake8 -j1 --isolated`` (one process,
+no configuration of the tree's own), the least of --repeat runs, with the median beside
+it; the commands take turns, one run of each per round, so a slow spell of a shared
+machine falls on all of them alike. The columns:
 
 - ``F without``, ``F with``: ``--select F``, with flake8 from an environment without
   lambdalint (``--without``), then with this one's, where lambdalint is installed;
@@ -12,6 +13,12 @@ like with like:
 - ``added``: ``all with`` less ``all without``, and that as a share of it;
 - ``check``: ``lambdalint check --no-cache --jobs 1`` on the same tree: one process and no
   cache, as ``flake8 -j1`` has (a pool's workers would escape the CPU count).
+
+``--instructions`` adds what the machine's noise cannot blur: the instructions each of
+``all without``, ``all with`` and ``check`` executes, counted once by valgrind's
+callgrind (about fifty times slower than a run; ``PYTHONHASHSEED=0`` fixes the
+interpreter's own variation). An instruction count leaves out what memory costs: two
+commands that execute as many instructions can still differ in time.
 
     python benchmarks/flake8_plugin.py --without /tmp/venv-noll/bin/flake8 [TREE ...]
 
@@ -22,8 +29,11 @@ standard-library modules, which holds no handler.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import sysconfig
@@ -33,6 +43,7 @@ from pathlib import Path
 CORPUS = Path("/tmp/lambdalint-corpus/aws-samples")  # noqa: S108 - where the corpus is built, read only
 CORPUS_TREES = ("amazon-bedrock-samples", "serverless-samples")
 HERE = Path(sys.executable).parent
+CALLGRIND_TOTAL = re.compile(r"Collected\s*:\s*(\d+)")
 
 
 def cpu_seconds() -> float:
@@ -40,16 +51,29 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def best_of(repeat: int, command: list[str], cwd: Path) -> tuple[float, str]:
-    """The least CPU time (user + system) of repeat runs, and the output of the last: on a
-    shared machine, wall time mostly measures the neighbours."""
-    times = []
-    output = ""
-    for _ in range(repeat):
-        before = cpu_seconds()
-        output = subprocess.run(command, cwd=cwd, capture_output=True, text=True).stdout
-        times.append(cpu_seconds() - before)
-    return min(times), output
+def cpu_time(command: list[str], cwd: Path) -> tuple[float, str]:
+    """The CPU time (user + system) of one run, and its output: on a shared machine, wall
+    time mostly measures the neighbours."""
+    before = cpu_seconds()
+    output = subprocess.run(command, cwd=cwd, capture_output=True, text=True).stdout
+    return cpu_seconds() - before, output
+
+
+def instructions(command: list[str], cwd: Path) -> int:
+    """The instructions one run executes, counted by callgrind."""
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    valgrind = shutil.which("valgrind") or "valgrind"  # main() made sure it is there
+    counted = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    found = CALLGRIND_TOTAL.search(counted.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind counted nothing: {counted.stderr[-500:]}")
+    return int(found.group(1))
 
 
 def python_files(tree: Path) -> int:
@@ -65,32 +89,56 @@ def standard_library_tree(target: Path, count: int) -> Path:
     return target
 
 
-def row(tree: Path, without: Path | None, repeat: int) -> tuple[str, ...]:
+def seconds(times: list[float]) -> str:
+    return f"{min(times):.2f} s ({statistics.median(times):.2f})"
+
+
+def billions(count: int) -> str:
+    return f"{count / 1e9:.2f} G"
+
+
+def row(tree: Path, without: Path | None, repeat: int, count: bool) -> tuple[str, ...]:
     flake8 = [str(HERE / "flake8"), "-j1", "--isolated", "."]
     plain = [str(without), *flake8[1:]] if without else None
-    select_f = best_of(repeat, [*flake8, "--select", "F"], tree)[0]
-    default, output = best_of(repeat, flake8, tree)
+    commands = {
+        "F with": [*flake8, "--select", "F"],
+        "all with": flake8,
+        "check": [
+            str(HERE / "lambdalint"),
+            *("check", "--no-cache", "--jobs", "1", "--exit-zero", "."),
+        ],
+    }
+    if plain is not None:
+        commands |= {"F without": [*plain, "--select", "F"], "all without": plain}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    output = ""
+    for _ in range(repeat):
+        for name, command in commands.items():
+            spent, printed = cpu_time(command, tree)
+            times[name].append(spent)
+            output = printed if name == "all with" else output
     findings = sum(1 for line in output.splitlines() if ": LAM" in line)
-    check = best_of(
-        repeat,
-        [str(HERE / "lambdalint"), "check", "--no-cache", "--jobs", "1", "--exit-zero", "."],
-        tree,
-    )[0]
     cells = [tree.name, str(python_files(tree)), str(findings)]
     if plain is None:
-        cells += ["-", f"{select_f:.2f} s", "-", f"{default:.2f} s", "-"]
+        cells += ["-", seconds(times["F with"]), "-", seconds(times["all with"]), "-"]
     else:
-        plain_f = best_of(repeat, [*plain, "--select", "F"], tree)[0]
-        plain_default = best_of(repeat, plain, tree)[0]
-        added = default - plain_default
+        added = min(times["all with"]) - min(times["all without"])
         cells += [
-            f"{plain_f:.2f} s",
-            f"{select_f:.2f} s",
-            f"{plain_default:.2f} s",
-            f"{default:.2f} s",
-            f"{added:+.2f} s ({added / plain_default:+.0%})",
+            seconds(times["F without"]),
+            seconds(times["F with"]),
+            seconds(times["all without"]),
+            seconds(times["all with"]),
+            f"{added:+.2f} s ({added / min(times['all without']):+.0%})",
         ]
-    return (*cells, f"{check:.2f} s")
+    cells.append(seconds(times["check"]))
+    if count:
+        counted = {name: instructions(commands[name], tree) for name in ("all with", "check")}
+        if plain is not None:
+            counted_added = counted["all with"] - instructions(plain, tree)
+            cells.append(f"{billions(counted_added)} / {billions(counted['check'])}")
+        else:
+            cells.append(f"- / {billions(counted['check'])}")
+    return tuple(cells)
 
 
 def main() -> None:
@@ -99,7 +147,12 @@ def main() -> None:
     parser.add_argument("--without", type=Path, help="a flake8 whose environment lacks lambdalint")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--stdlib-modules", type=int, default=60)
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with callgrind"
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
     header = (
         "tree",
         ".py files",
@@ -110,13 +163,14 @@ def main() -> None:
         "all with",
         "added",
         "check",
+        *(["instructions: added / check"] if args.instructions else []),
     )
     with tempfile.TemporaryDirectory() as tmp:
         trees = args.trees or [
             *(CORPUS / name for name in CORPUS_TREES if (CORPUS / name).is_dir()),
             standard_library_tree(Path(tmp) / "stdlib-no-handlers", args.stdlib_modules),
         ]
-        rows = [row(tree.resolve(), args.without, args.repeat) for tree in trees]
+        rows = [row(tree.resolve(), args.without, args.repeat, args.instructions) for tree in trees]
     widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
     for line in [header, tuple("-" * width for width in widths), *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)))
