@@ -111,13 +111,12 @@ def row(tree: Path, without: Path | None, repeat: int, count: bool) -> tuple[str
     if plain is not None:
         commands |= {"F without": [*plain, "--select", "F"], "all without": plain}
     times: dict[str, list[float]] = {name: [] for name in commands}
-    output = ""
+    printed: dict[str, str] = {}  # each command's output, of its last run
     for _ in range(repeat):
         for name, command in commands.items():
-            spent, printed = cpu_time(command, tree)
+            spent, printed[name] = cpu_time(command, tree)
             times[name].append(spent)
-            output = printed if name == "all with" else output
-    findings = sum(1 for line in output.splitlines() if ": LAM" in line)
+    findings = sum(1 for line in printed["all with"].splitlines() if ": LAM" in line)
     cells = [tree.name, str(python_files(tree)), str(findings)]
     if plain is None:
         cells += ["-", seconds(times["F with"]), "-", seconds(times["all with"]), "-"]
